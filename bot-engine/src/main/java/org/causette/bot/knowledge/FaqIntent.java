@@ -1,0 +1,29 @@
+package org.causette.bot.knowledge;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One intent of faq.json (CONTRACT §2).
+ *
+ * @param examples     by language code
+ * @param answer       by language code
+ * @param quickReplies suggested follow-ups
+ * @param escalate     null (the bot answers), {@code "agent"} or {@code "ambassador"}
+ * @param skill        the skill or expertise for the hand-over, or null
+ */
+public record FaqIntent(String id, Map<String, List<String>> examples, Map<String, String> answer,
+                        List<FaqQuickReply> quickReplies, String escalate, String skill) {
+    public FaqIntent {
+        examples = examples == null ? Map.of() : Map.copyOf(examples);
+        answer = answer == null ? Map.of() : Map.copyOf(answer);
+        quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
+    }
+
+    /** A quick reply with its title by language. */
+    public record FaqQuickReply(Map<String, String> title, String payload) {
+        public FaqQuickReply {
+            title = Map.copyOf(title);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.causette.bot.knowledge;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One product of the catalog (CONTRACT §2).
+ *
+ * @param salePrice   the current sale price, or null when not on sale
+ * @param description by language code
+ * @param attributes  free attributes; values are strings, numbers or booleans
+ * @param related     skus of related products
+ */
+public record Product(String sku, String name, List<String> aliases, String category, BigDecimal price,
+                      BigDecimal salePrice, String url, String imageUrl, Map<String, String> description,
+                      Map<String, Object> attributes, List<Variant> variants, List<String> related) {
+    public Product {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        description = description == null ? Map.of() : Map.copyOf(description);
+        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        variants = variants == null ? List.of() : List.copyOf(variants);
+        related = related == null ? List.of() : List.copyOf(related);
+    }
+
+    /** The price a shopper pays today. */
+    public BigDecimal currentPrice() {
+        return salePrice != null ? salePrice : price;
+    }
+
+    public int totalStock() {
+        return variants.stream().mapToInt(Variant::stock).sum();
+    }
+}
