@@ -1,0 +1,226 @@
+package org.causette.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.causette.server.auth.StaffAuth;
+import org.causette.server.auth.VisitorTokens;
+import org.causette.server.cluster.Broker;
+import org.causette.server.cluster.LocalBroker;
+import org.causette.server.config.ConfigException;
+import org.causette.server.config.ServerConfig;
+import org.causette.server.config.Site;
+import org.causette.server.config.SiteLoader;
+import org.causette.server.config.SiteSource;
+import org.causette.server.config.Sites;
+import org.causette.server.conversation.Lanes;
+import org.causette.server.conversation.LocalConnections;
+import org.causette.server.conversation.ConversationFeed;
+import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.LocalStaffConnections;
+import org.causette.server.conversation.Retention;
+import org.causette.server.conversation.StaffService;
+import org.causette.server.conversation.VisitorService;
+import org.causette.server.routing.PresenceBook;
+import org.causette.server.routing.Router;
+import org.causette.server.http.ApiRoutes;
+import org.causette.server.http.HttpRouter;
+import org.causette.server.http.HubInitializer;
+import org.causette.server.metrics.HubMetrics;
+import org.causette.server.store.MemoryStore;
+import org.causette.server.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A running Causette hub: every part wired here, in one place. {@link #start} with port 0 picks a free port
+ * (tests); {@link #close} shuts down gracefully: stop accepting, finish in-flight work, close sockets with 1001.
+ */
+public final class CausetteServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CausetteServer.class);
+
+    /** Lanes: store calls block, so more lanes than cores keep the cores busy. */
+    public static final int LANE_COUNT = 16;
+    public static final int LANE_QUEUE = 10_000;
+    public static final int BLOCKING_POOL_THREADS = 4;
+    public static final int BLOCKING_POOL_QUEUE = 1_000;
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** A connection with more than this waiting to be written is not reading: it is closed, not buffered. */
+    public static final WriteBufferWaterMark OUTBOUND_LIMITS = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
+
+    private final ServerConfig config;
+    private final Sites sites;
+    private final Store store;
+    private final Broker broker;
+    private final Lanes lanes;
+    private final ExecutorService blockingWork;
+    private final ScheduledExecutorService housekeeping;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final ChannelGroup sockets = new DefaultChannelGroup("sockets", GlobalEventExecutor.INSTANCE);
+    private final Channel serverChannel;
+
+    private CausetteServer(ServerConfig config, Sites sites, Store store) throws InterruptedException {
+        this.config = config;
+        this.sites = sites;
+        this.store = store;
+        Clock clock = Clock.systemUTC();
+        HubMetrics metrics = new HubMetrics();
+        this.broker = new LocalBroker();
+        this.lanes = new Lanes(LANE_COUNT, LANE_QUEUE);
+        AtomicInteger workerNumber = new AtomicInteger();
+        this.blockingWork = new ThreadPoolExecutor(BLOCKING_POOL_THREADS, BLOCKING_POOL_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(BLOCKING_POOL_QUEUE), r -> {
+                    Thread thread = new Thread(r, "blocking-" + workerNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        Hub hub = new Hub(new LocalConnections(), new LocalStaffConnections(), broker, lanes, config.nodeId());
+        ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
+        Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, config.nodeId()), clock);
+        StaffAuth staffAuth = new StaffAuth(sites, store, clock);
+        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
+                new VisitorTokens(store.serverSecret()), clock);
+        StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock);
+        ApiRoutes api = new ApiRoutes(store, staffAuth, feed, blockingWork, clock);
+        HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, blockingWork, clock, sockets);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Retention retention = new Retention(sites, store, clock);
+        housekeeping.scheduleWithFixedDelay(quietly(routing::sweep), 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(quietly(routing.presence()::renew),
+                PresenceBook.RENEW_EVERY.toSeconds(), PresenceBook.RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(quietly(retention::purge), 1, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
+
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        this.bossGroup = new MultiThreadIoEventLoopGroup(1, ioHandlers);
+        this.workerGroup = new MultiThreadIoEventLoopGroup(0, ioHandlers);
+        this.serverChannel = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, OUTBOUND_LIMITS)
+                .childHandler(new HubInitializer(router))
+                .bind(config.host(), config.port())
+                .sync()
+                .channel();
+        log.info("Causette {} listening on {}:{} ({} transport, {} store, sites {})", config.nodeId(), config.host(),
+                port(), epoll ? "epoll" : "nio", config.store(), sites.all().stream().map(Site::id).toList());
+    }
+
+    /** A periodic task whose failure is logged and does not stop the next run. */
+    private static Runnable quietly(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Housekeeping task failed", e);
+            }
+        };
+    }
+
+    /**
+     * Loads the sites and starts serving.
+     *
+     * @throws ConfigException when a site file or an option is wrong
+     */
+    public static CausetteServer start(ServerConfig config, Map<String, String> environment) throws InterruptedException {
+        Function<String, String> env = environment::get;
+        SiteLoader loader = new SiteLoader(env);
+        List<Site> loaded = new ArrayList<>();
+        if (config.demo()) {
+            loaded.add(loader.load(SiteSource.classpath("demo/site/")));
+        } else {
+            for (var folder : config.sites()) {
+                loaded.add(loader.load(SiteSource.folder(folder)));
+            }
+        }
+        Sites sites = new Sites(loaded, config.demo());
+        return new CausetteServer(config, sites, openStore(config.store()));
+    }
+
+    private static Store openStore(String uri) {
+        if (uri.equals("memory")) {
+            return new MemoryStore();
+        }
+        throw new ConfigException("command line", "--store", "\"" + uri + "\": the Redis store is not in this build yet; use memory");
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public Sites sites() {
+        return sites;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The store, for tools and tests that look at what was kept. */
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        log.info("Shutting down: no new connections, finishing work in progress");
+        serverChannel.close().syncUninterruptibly();
+        housekeeping.shutdownNow();
+        try {
+            if (!lanes.shutdownAndAwait(SHUTDOWN_GRACE)) {
+                log.warn("Some work did not finish within {}", SHUTDOWN_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sockets.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down"))
+                .awaitUninterruptibly(2, TimeUnit.SECONDS);
+        sockets.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        lanes.close();
+        blockingWork.shutdown();
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        broker.close();
+        store.close();
+        log.info("Stopped");
+    }
+}

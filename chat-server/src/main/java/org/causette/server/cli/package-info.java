@@ -1,0 +1,2 @@
+/** The command line: {@code serve}, {@code eval} and {@code hash-password}. */
+package org.causette.server.cli;

@@ -1,0 +1,38 @@
+package org.causette.server.config;
+
+import java.util.List;
+
+/**
+ * A site's site.json, validated (CONTRACT §2).
+ *
+ * @param languages      the first is the default
+ * @param allowedOrigins empty: any origin may open the widget's socket
+ * @param identitySecret the key that signs visitors' identities, or null when the shop signs none
+ * @param retentionDays  conversations, messages and events older than that are deleted
+ * @param botName        the bot's name shown to shoppers
+ * @param messenger      null when the site has no Messenger page
+ * @param whatsapp       null when the site has no WhatsApp number
+ * @param routing        answer timeouts for hand-overs
+ */
+public record SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
+                         BusinessHours businessHours, String identitySecret, boolean requireIdentity,
+                         int retentionDays, String botName, ChannelConfig messenger, ChannelConfig whatsapp,
+                         RoutingSettings routing) {
+    public SiteConfig {
+        languages = List.copyOf(languages);
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    public String defaultLanguage() {
+        return languages.get(0);
+    }
+
+    public boolean allowsOrigin(String origin) {
+        return allowedOrigins.isEmpty() || (origin != null && allowedOrigins.contains(origin));
+    }
+
+    @Override
+    public String toString() {
+        return "SiteConfig[id=" + id + "]";
+    }
+}

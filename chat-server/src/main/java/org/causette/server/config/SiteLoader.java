@@ -1,0 +1,241 @@
+package org.causette.server.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.causette.bot.Bot;
+import org.causette.bot.knowledge.Catalog;
+import org.causette.bot.knowledge.Faq;
+import org.causette.bot.knowledge.InvalidKnowledgeException;
+import org.causette.bot.knowledge.KnowledgeLoader;
+import org.causette.bot.knowledge.SiteKnowledge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a site folder: site.json (required), catalog.json, faq.json and staff.json (each optional), replaces
+ * {@code env:NAME} secrets, validates everything and trains the site's bot.
+ */
+public final class SiteLoader {
+    private static final Logger log = LoggerFactory.getLogger(SiteLoader.class);
+
+    public static final Pattern SITE_ID = Pattern.compile("[a-z0-9-]{1,40}");
+    private static final Pattern LANGUAGE = Pattern.compile("fr|en");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern PASSWORD_HASH = Pattern.compile("pbkdf2-sha256\\$(\\d{1,9})\\$([A-Za-z0-9+/=]+)\\$([A-Za-z0-9+/=]+)");
+    private static final int MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+    private final EnvSecrets secrets;
+
+    public SiteLoader(Function<String, String> environment) {
+        this.secrets = new EnvSecrets(environment);
+    }
+
+    public Site load(SiteSource source) {
+        SiteConfig config = siteConfig(source);
+        Catalog catalog = readOptional(source, "catalog.json")
+                .map(tree -> knowledge(source, "catalog.json", () -> KnowledgeLoader.catalog(tree, "catalog.json")))
+                .orElse(Catalog.EMPTY);
+        Faq faq = readOptional(source, "faq.json")
+                .map(tree -> knowledge(source, "faq.json", () -> KnowledgeLoader.faq(tree, "faq.json")))
+                .orElse(Faq.EMPTY);
+        List<StaffMember> staff = readOptional(source, "staff.json")
+                .map(tree -> staff(tree, source.describe("staff.json")))
+                .orElse(List.of());
+        SiteKnowledge knowledge = new SiteKnowledge(config.id(), config.name(), config.botName(), config.languages(),
+                config.currency(), catalog, faq);
+        long started = System.nanoTime();
+        Bot bot = Bot.train(knowledge);
+        log.info("Site {}: {} products, {} FAQ intents, {} staff; bot trained in {} ms", config.id(),
+                catalog.products().size(), faq.intents().size(), staff.size(), (System.nanoTime() - started) / 1_000_000);
+        byte[] catalogJson = source.read("catalog.json").orElse("{\"products\":[]}".getBytes(StandardCharsets.UTF_8));
+        return new Site(config, staff, knowledge, bot, catalogJson);
+    }
+
+    private <T> T knowledge(SiteSource source, String file, java.util.function.Supplier<T> loader) {
+        try {
+            return loader.get();
+        } catch (InvalidKnowledgeException e) {
+            throw new ConfigException(source.describe(file), e.field(), e.problem());
+        }
+    }
+
+    private java.util.Optional<JsonNode> readOptional(SiteSource source, String fileName) {
+        return source.read(fileName).map(bytes -> parse(bytes, source, fileName));
+    }
+
+    private JsonNode parse(byte[] bytes, SiteSource source, String fileName) {
+        String file = source.describe(fileName);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ConfigException(file, "(file)", "is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
+        }
+        try {
+            JsonNode tree = json.readTree(bytes);
+            if (tree == null || tree.isMissingNode()) {
+                throw new ConfigException(file, "(file)", "is empty");
+            }
+            return secrets.resolve(tree, file);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "(file)" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new ConfigException(file, where, "is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file, "(file)", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private SiteConfig siteConfig(SiteSource source) {
+        String file = source.describe("site.json");
+        JsonNode tree = source.read("site.json").map(bytes -> parse(bytes, source, "site.json"))
+                .orElseThrow(() -> new ConfigException(file, "(file)", "is missing: every site folder needs a site.json"));
+        JsonFields site = JsonFields.root(file, tree);
+        String id = site.matching("id", SITE_ID, "a site id of 1 to 40 characters a-z, 0-9 and -");
+        String name = site.optionalText("name", id);
+        List<String> languages = site.has("languages") ? site.optionalStrings("languages") : List.of("en");
+        if (languages.isEmpty()) {
+            throw site.fail("languages", "must name at least one language");
+        }
+        for (int i = 0; i < languages.size(); i++) {
+            if (!LANGUAGE.matcher(languages.get(i)).matches()) {
+                throw site.fail("languages[" + i + "]", "\"" + languages.get(i) + "\" is not a supported language (fr or en)");
+            }
+        }
+        if (new HashSet<>(languages).size() != languages.size()) {
+            throw site.fail("languages", "names a language twice");
+        }
+        String currency = site.has("currency") ? site.matching("currency", CURRENCY, "an ISO 4217 code like EUR") : "EUR";
+        List<String> origins = site.optionalStrings("allowedOrigins");
+        for (int i = 0; i < origins.size(); i++) {
+            String origin = origins.get(i);
+            if (!origin.matches("https?://[^/\\s]+")) {
+                throw site.fail("allowedOrigins[" + i + "]", "\"" + origin + "\" is not an origin like https://shop.example (scheme and host, no path)");
+            }
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(site.optionalText("timezone", "UTC"));
+        } catch (DateTimeException e) {
+            throw site.fail("timezone", "\"" + site.optionalText("timezone", "") + "\" is not a time zone like Europe/Paris");
+        }
+        BusinessHours hours = BusinessHours.alwaysOpen(zone);
+        JsonFields hoursObject = site.optionalObject("businessHours");
+        if (hoursObject != null) {
+            Map<String, String> entries = new LinkedHashMap<>();
+            site.raw("businessHours").fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual()) {
+                    throw site.fail("businessHours." + e.getKey(), "must be a string like \"09:00-19:00\"");
+                }
+                entries.put(e.getKey(), e.getValue().asText());
+            });
+            hours = BusinessHours.parse(site, entries, zone, "businessHours");
+        }
+        String identitySecret = site.optionalText("identitySecret", null);
+        if (identitySecret != null && identitySecret.length() < 16) {
+            throw site.fail("identitySecret", "is too short to be safe (at least 16 characters)");
+        }
+        boolean requireIdentity = site.optionalBoolean("requireIdentity", false);
+        if (requireIdentity && identitySecret == null) {
+            throw site.fail("requireIdentity", "is true but no identitySecret is set to verify identities with");
+        }
+        int retentionDays = site.optionalInt("retentionDays", 365, 1, 36500);
+        JsonFields bot = site.optionalObject("bot");
+        String botName = bot == null ? "Causette" : bot.optionalText("name", "Causette");
+        ChannelConfig messenger = channel(site.optionalObject("messenger"), "pageId", "pageAccessToken");
+        ChannelConfig whatsapp = channel(site.optionalObject("whatsapp"), "phoneNumberId", "accessToken");
+        RoutingSettings routing = RoutingSettings.DEFAULTS;
+        JsonFields routingObject = site.optionalObject("routing");
+        if (routingObject != null) {
+            routing = new RoutingSettings(
+                    java.time.Duration.ofSeconds(routingObject.optionalInt("answerTimeoutSeconds",
+                            (int) RoutingSettings.DEFAULTS.answerTimeout().toSeconds(), 1, 86_400)),
+                    java.time.Duration.ofSeconds(routingObject.optionalInt("ambassadorAnswerTimeoutSeconds",
+                            (int) RoutingSettings.DEFAULTS.ambassadorAnswerTimeout().toSeconds(), 1, 86_400)));
+        }
+        return new SiteConfig(id, name, languages, currency, origins, hours, identitySecret, requireIdentity,
+                retentionDays, botName, messenger, whatsapp, routing);
+    }
+
+    private ChannelConfig channel(JsonFields channel, String accountField, String tokenField) {
+        if (channel == null) {
+            return null;
+        }
+        String graphApiUrl = channel.optionalText("graphApiUrl", "https://graph.facebook.com/v21.0");
+        if (!graphApiUrl.matches("https?://\\S+")) {
+            throw channel.fail(channel.fieldPath("graphApiUrl"), "\"" + graphApiUrl + "\" is not an http(s) URL");
+        }
+        return new ChannelConfig(channel.requiredText(accountField), channel.requiredText("verifyToken"),
+                channel.requiredText("appSecret"), channel.requiredText(tokenField),
+                graphApiUrl.endsWith("/") ? graphApiUrl.substring(0, graphApiUrl.length() - 1) : graphApiUrl);
+    }
+
+    private List<StaffMember> staff(JsonNode tree, String file) {
+        JsonFields root = JsonFields.root(file, tree);
+        JsonNode array = root.raw("staff");
+        if (array == null || !array.isArray()) {
+            throw root.fail("staff", "must be an array of staff members");
+        }
+        List<StaffMember> staff = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonFields person = new JsonFields(file, "staff[" + i + "]", array.get(i));
+            String id = person.matching("id", STAFF_ID, "an id of 1 to 64 letters, digits, '.', '_' or '-'");
+            if (!ids.add(id)) {
+                throw person.fail(person.fieldPath("id"), "\"" + id + "\" is used twice");
+            }
+            String roleName = person.requiredText("role");
+            StaffMember.StaffRole role;
+            try {
+                role = StaffMember.StaffRole.valueOf(roleName.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw person.fail(person.fieldPath("role"), "\"" + roleName + "\" is not agent, ambassador or admin");
+            }
+            List<String> languages = person.optionalStrings("languages");
+            String hash = person.requiredText("passwordHash");
+            checkPasswordHash(hash, person);
+            staff.add(new StaffMember(id, person.optionalText("name", id), role, person.optionalStrings("skills"),
+                    person.optionalStrings("expertise"), languages, person.optionalInt("maxChats", 3, 0, 100), hash));
+        }
+        return List.copyOf(staff);
+    }
+
+    private static void checkPasswordHash(String hash, JsonFields person) {
+        var matcher = PASSWORD_HASH.matcher(hash);
+        String field = person.fieldPath("passwordHash");
+        if (!matcher.matches()) {
+            throw person.fail(field, "is not pbkdf2-sha256$ITERATIONS$SALT$KEY (make one with: java -jar causette.jar hash-password)");
+        }
+        try {
+            int iterations = Integer.parseInt(matcher.group(1));
+            if (iterations < 10_000) {
+                throw person.fail(field, "uses " + iterations + " iterations; at least 10000 are needed");
+            }
+            Base64.getDecoder().decode(matcher.group(2));
+            if (Base64.getDecoder().decode(matcher.group(3)).length != 32) {
+                throw person.fail(field, "has a key that is not 32 bytes");
+            }
+        } catch (IllegalArgumentException e) {
+            throw person.fail(field, "has a salt or key that is not standard Base64");
+        }
+    }
+}

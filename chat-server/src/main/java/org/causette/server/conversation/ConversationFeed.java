@@ -1,0 +1,165 @@
+package org.causette.server.conversation;
+
+import org.causette.bot.QuickReply;
+import org.causette.server.store.AppendResult;
+import org.causette.server.store.Author;
+import org.causette.server.store.Conversation;
+import org.causette.server.store.ConversationState;
+import org.causette.server.store.MessageDraft;
+import org.causette.server.store.Role;
+import org.causette.server.store.Store;
+import org.causette.server.store.StoredMessage;
+import org.causette.server.store.Visitor;
+import org.causette.server.metrics.HubMetrics;
+import org.causette.server.ws.EncodedFrame;
+import org.causette.server.ws.StaffConnection;
+import org.causette.server.ws.VisitorConnection;
+import org.causette.server.ws.frames.ServerFrames;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What happens in a conversation, told to everyone in it: messages appended and delivered to the visitor's sockets
+ * and to the sockets of the person holding it, state changes, and the summaries staff lists show. Call it on the
+ * conversation's visitor lane, so everyone sees the same order.
+ */
+public final class ConversationFeed {
+    /** Messages an {@code assigned} frame carries, newest last. */
+    public static final int ASSIGNED_HISTORY = 50;
+
+    private final Store store;
+    private final Hub hub;
+    private final HubMetrics metrics;
+    private final Clock clock;
+
+    public ConversationFeed(Store store, Hub hub, HubMetrics metrics, Clock clock) {
+        this.store = store;
+        this.hub = hub;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Appends and delivers; a duplicate (same author and clientId) is returned as is and delivered to nobody. */
+    public AppendResult post(Conversation conversation, MessageDraft draft, VisitorConnection exceptVisitor,
+                             StaffConnection exceptStaff) {
+        AppendResult result = store.append(conversation.id(), draft);
+        if (!result.duplicate()) {
+            metrics.messageStored(draft.from().role().wireName());
+            deliver(conversation, result.message(), exceptVisitor, exceptStaff);
+        }
+        return result;
+    }
+
+    /** A message from the hub itself (who joined, what happens next), in the visitor's language. */
+    public StoredMessage announce(Conversation conversation, String text, List<QuickReply> quickReplies) {
+        return post(conversation, new MessageDraft(new Author(Role.SYSTEM, null, null), null, text, null,
+                quickReplies, List.of(), false, clock.instant()), null, null).message();
+    }
+
+    public void deliver(Conversation conversation, StoredMessage message, VisitorConnection exceptVisitor,
+                        StaffConnection exceptStaff) {
+        if (!message.internal()) {
+            hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), message.seq(),
+                    visitorFrame(message), exceptVisitor);
+        }
+        if (conversation.state() == ConversationState.ASSIGNED && conversation.assignee() != null) {
+            boolean ambassador = conversation.assignee().role() == Role.AMBASSADOR;
+            if (!(ambassador && message.internal())) {
+                hub.toStaff(conversation.siteId(), conversation.assignee().staffId(), staffFrame(message), exceptStaff);
+            }
+        }
+    }
+
+    /** A state frame for the visitor's sockets and for the holder's. */
+    public void state(Conversation conversation, Integer queuePosition, Integer estimatedWaitSeconds) {
+        ServerFrames.Assignee assignee = conversation.assignee() == null || conversation.state() != ConversationState.ASSIGNED
+                ? null : new ServerFrames.Assignee(conversation.assignee().role().wireName(), conversation.assignee().name());
+        EncodedFrame frame = EncodedFrame.of(new ServerFrames.State(conversation.id(), conversation.state().wireName(),
+                queuePosition, assignee, conversation.reason(), estimatedWaitSeconds), "state");
+        hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), 0, frame, null);
+        if (conversation.assignee() != null && conversation.state() != ConversationState.QUEUED) {
+            hub.toStaff(conversation.siteId(), conversation.assignee().staffId(), frame, null);
+        }
+    }
+
+    public static EncodedFrame visitorFrame(StoredMessage message) {
+        return EncodedFrame.of(new ServerFrames.Message(message.conversationId(), message.seq(), message.id(),
+                from(message), message.text(), message.quickReplies(), message.cards(), message.ts()), "message");
+    }
+
+    public static EncodedFrame staffFrame(StoredMessage message) {
+        return EncodedFrame.of(staffMessage(message), "message");
+    }
+
+    public static ServerFrames.StaffMessage staffMessage(StoredMessage message) {
+        return new ServerFrames.StaffMessage(message.conversationId(), message.seq(), message.id(), from(message),
+                message.text(), message.quickReplies(), message.cards(), message.internal(), message.ts());
+    }
+
+    private static ServerFrames.From from(StoredMessage message) {
+        return new ServerFrames.From(message.from().role().wireName(), message.from().name());
+    }
+
+    /** The messages staff see: ambassadors never see internal notes. Oldest first. */
+    public List<ServerFrames.StaffMessage> staffMessages(Conversation conversation, boolean forAmbassador, long beforeSeq,
+                                                        int limit) {
+        return store.messagesBefore(conversation.id(), beforeSeq, limit).stream()
+                .filter(m -> !(forAmbassador && m.internal()))
+                .map(ConversationFeed::staffMessage)
+                .toList();
+    }
+
+    /**
+     * A conversation as a staff list shows it. An ambassador gets a pseudonym for the shopper and no name: they help
+     * a fellow customer without learning who it is.
+     */
+    public ServerFrames.Summary summary(Conversation conversation, boolean forAmbassador) {
+        List<StoredMessage> recent = store.messagesBefore(conversation.id(), conversation.lastSeq() + 1, 20);
+        String lastMessage = null;
+        for (int i = recent.size() - 1; i >= 0 && lastMessage == null; i--) {
+            if (!recent.get(i).internal()) {
+                lastMessage = recent.get(i).text();
+            }
+        }
+        long unread = recent.stream()
+                .filter(m -> m.seq() > conversation.staffReadSeq() && m.from().role() == Role.VISITOR)
+                .count();
+        Visitor visitor = store.findVisitor(conversation.siteId(), conversation.visitorId()).orElse(null);
+        String locale = visitor == null ? null : visitor.locale();
+        ServerFrames.SummaryVisitor who = forAmbassador
+                ? new ServerFrames.SummaryVisitor(pseudonym(conversation), null, locale)
+                : new ServerFrames.SummaryVisitor(conversation.visitorId(), visitor == null ? null : visitor.name(), locale);
+        return new ServerFrames.Summary(conversation.id(), conversation.state().wireName(), conversation.channel(), who,
+                lastMessage, unread, since(conversation), conversation.reason(), conversation.skill(), conversation.target());
+    }
+
+    private static Instant since(Conversation conversation) {
+        return switch (conversation.state()) {
+            case QUEUED -> conversation.queuedAt();
+            case ASSIGNED -> conversation.assignedAt();
+            case CLOSED -> conversation.closedAt();
+            case BOT -> conversation.createdAt();
+        };
+    }
+
+    /** Stable within a conversation, unrelated across conversations: no way to follow a shopper around. */
+    static String pseudonym(Conversation conversation) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((conversation.id() + "/" + conversation.visitorId()).getBytes(StandardCharsets.UTF_8));
+            return "shopper-" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.causette.server.conversation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ordered execution per key on a fixed set of single-threaded stripes: tasks of one key run one after the other in
+ * submission order, tasks of different keys run in parallel. This is what keeps a conversation's seq without gaps
+ * and without locks, and keeps blocking store calls and bot turns off the event loops.
+ */
+public final class Lanes implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Lanes.class);
+
+    private final List<ThreadPoolExecutor> stripes;
+
+    /**
+     * @param stripeCount   how many lanes run at once (store calls block, so more than cores pays)
+     * @param queueCapacity tasks waiting per stripe before new ones are refused
+     */
+    public Lanes(int stripeCount, int queueCapacity) {
+        List<ThreadPoolExecutor> list = new ArrayList<>(stripeCount);
+        AtomicInteger threadNumber = new AtomicInteger();
+        for (int i = 0; i < stripeCount; i++) {
+            list.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "lane-" + threadNumber.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    }, new ThreadPoolExecutor.AbortPolicy()));
+        }
+        this.stripes = List.copyOf(list);
+    }
+
+    /**
+     * Runs the task on the key's lane.
+     *
+     * @throws RejectedExecutionException when the lane is full or shut down: the caller answers {@code unavailable}
+     */
+    public void execute(String key, Runnable task) {
+        stripes.get(Math.floorMod(spread(key.hashCode()), stripes.size())).execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                log.error("Task on lane of {} failed", key, e);
+            }
+        });
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    /** Stops taking tasks and waits for the queued ones to finish. */
+    public boolean shutdownAndAwait(Duration timeout) throws InterruptedException {
+        stripes.forEach(ThreadPoolExecutor::shutdown);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ThreadPoolExecutor stripe : stripes) {
+            if (!stripe.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        stripes.forEach(ThreadPoolExecutor::shutdownNow);
+    }
+}

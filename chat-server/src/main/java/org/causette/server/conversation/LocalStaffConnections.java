@@ -1,0 +1,45 @@
+package org.causette.server.conversation;
+
+import org.causette.server.ws.StaffConnection;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The staff sockets open on this node, by site and staff member (a person may have several tabs). */
+public final class LocalStaffConnections {
+    private final Map<String, Set<StaffConnection>> byStaff = new ConcurrentHashMap<>();
+
+    private static String key(String siteId, String staffId) {
+        return siteId + "/" + staffId;
+    }
+
+    public void add(StaffConnection connection) {
+        byStaff.computeIfAbsent(key(connection.siteId(), connection.staff().id()), k -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+    }
+
+    /** @return whether it was that person's last socket on this node */
+    public boolean remove(StaffConnection connection) {
+        String key = key(connection.siteId(), connection.staff().id());
+        boolean[] last = {false};
+        byStaff.computeIfPresent(key, (k, set) -> {
+            set.remove(connection);
+            last[0] = set.isEmpty();
+            return set.isEmpty() ? null : set;
+        });
+        return last[0];
+    }
+
+    public List<StaffConnection> of(String siteId, String staffId) {
+        Set<StaffConnection> set = byStaff.get(key(siteId, staffId));
+        return set == null ? List.of() : List.copyOf(set);
+    }
+
+    public List<StaffConnection> ofSite(String siteId) {
+        String prefix = siteId + "/";
+        return byStaff.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .flatMap(e -> e.getValue().stream()).toList();
+    }
+}

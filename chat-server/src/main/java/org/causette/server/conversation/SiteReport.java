@@ -1,0 +1,166 @@
+package org.causette.server.conversation;
+
+import org.causette.server.store.BotTurnRecord;
+import org.causette.server.store.Conversation;
+import org.causette.server.store.Rating;
+import org.causette.server.store.Store;
+import org.causette.server.store.VisitorEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A site's figures over a period (CONTRACT §3 {@code report}): how much the bot handled alone (containment), how fast
+ * people answered, satisfaction, conversions, what shoppers asked and what the bot did not understand.
+ */
+public final class SiteReport {
+    /** A purchase counts for a conversation that started at most this long before it. */
+    public static final Duration ATTRIBUTION_WINDOW = Duration.ofDays(7);
+    private static final int TOP_INTENTS = 10;
+    private static final int UNANSWERED = 50;
+    /** Report periods are at most this long: beyond, the scan is too costly to run on demand. */
+    public static final Duration MAX_PERIOD = Duration.ofDays(400);
+
+    private SiteReport() {
+    }
+
+    public static Map<String, Object> build(Store store, String siteId, Instant from, Instant to, ZoneId zone) {
+        List<Conversation> conversations = store.conversations(siteId, null, to, Integer.MAX_VALUE).stream()
+                .filter(c -> !c.createdAt().isBefore(from))
+                .toList();
+        long handedOver = conversations.stream().filter(c -> c.handedOverAt() != null).count();
+        long botResolved = conversations.size() - handedOver;
+        List<Long> firstResponses = new ArrayList<>();
+        List<Long> queueWaits = new ArrayList<>();
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (Conversation c : conversations) {
+            if (c.handedOverAt() != null) {
+                reasons.merge(c.reason() == null ? "unknown" : handoverReason(c), 1, Integer::sum);
+                if (c.firstResponseAt() != null) {
+                    firstResponses.add(Duration.between(c.handedOverAt(), c.firstResponseAt()).toMillis());
+                }
+                if (c.assignedAt() != null && c.queuedAt() != null) {
+                    queueWaits.add(Math.max(0, Duration.between(c.queuedAt(), c.assignedAt()).toMillis()));
+                }
+            }
+        }
+        List<Rating> ratings = store.ratings(siteId, from, to);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("from", from);
+        report.put("to", to);
+        report.put("conversations", conversations.size());
+        report.put("botResolved", botResolved);
+        report.put("handedOver", handedOver);
+        report.put("containmentRate", conversations.isEmpty() ? null : (double) botResolved / conversations.size());
+        report.put("medianFirstResponseMs", median(firstResponses));
+        report.put("medianQueueWaitMs", median(queueWaits));
+        report.put("csatAverage", ratings.isEmpty() ? null : ratings.stream().mapToInt(Rating::score).average().orElse(0));
+        report.put("csatCount", ratings.size());
+        Conversions conversions = conversions(store, siteId, from, to);
+        report.put("conversions", conversions.count());
+        report.put("conversionValue", conversions.value());
+        List<BotTurnRecord> turns = store.botTurns(siteId, from, to);
+        report.put("topIntents", topIntents(turns));
+        report.put("unanswered", turns.stream().filter(t -> !t.understood())
+                .sorted(Comparator.comparing(BotTurnRecord::ts).reversed()).limit(UNANSWERED)
+                .map(t -> Map.of("text", t.text(), "intent", t.intent(), "confidence", t.confidence(), "ts", t.ts(),
+                        "conversationId", t.conversationId()))
+                .toList());
+        report.put("handedOverByReason", reasons);
+        report.put("leads", store.leads(siteId, from, to).size());
+        report.put("perDay", perDay(conversations, ratings, zone));
+        return report;
+    }
+
+    private static String handoverReason(Conversation c) {
+        // Later reasons (transfer, no_answer) overwrite the first; the report wants why the bot let go.
+        return switch (c.reason()) {
+            case "transfer", "no_answer", "closed", "handback" -> "other";
+            default -> c.reason();
+        };
+    }
+
+    private static Long median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static List<Map<String, Object>> topIntents(List<BotTurnRecord> turns) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (BotTurnRecord turn : turns) {
+            counts.merge(turn.intent(), 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_INTENTS)
+                .map(e -> Map.<String, Object>of("intent", e.getKey(), "count", e.getValue()))
+                .toList();
+    }
+
+    private record Conversions(int count, double value) {
+    }
+
+    /** Purchases of visitors who talked with us in the week before; each order counted once. */
+    private static Conversions conversions(Store store, String siteId, Instant from, Instant to) {
+        Set<String> orders = new HashSet<>();
+        int count = 0;
+        double value = 0;
+        for (VisitorEvent event : store.events(siteId, from, to)) {
+            if (!event.name().equals("purchase")) {
+                continue;
+            }
+            String orderId = event.data() == null ? null : event.data().path("orderId").asText(null);
+            if (orderId != null && !orders.add(orderId)) {
+                continue;
+            }
+            boolean talked = store.conversationsOfVisitor(siteId, event.visitorId()).stream()
+                    .anyMatch(c -> !c.createdAt().isAfter(event.ts()) && c.createdAt().isAfter(event.ts().minus(ATTRIBUTION_WINDOW)));
+            if (talked) {
+                count++;
+                value += event.data() == null ? 0 : event.data().path("value").asDouble(0);
+            }
+        }
+        return new Conversions(count, Math.round(value * 100) / 100.0);
+    }
+
+    private static List<Map<String, Object>> perDay(List<Conversation> conversations, List<Rating> ratings, ZoneId zone) {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        for (Conversation c : conversations) {
+            long[] day = days.computeIfAbsent(c.createdAt().atZone(zone).toLocalDate(), d -> new long[4]);
+            day[0]++;
+            if (c.handedOverAt() != null) {
+                day[1]++;
+            }
+        }
+        for (Rating r : ratings) {
+            long[] day = days.computeIfAbsent(r.ts().atZone(zone).toLocalDate(), d -> new long[4]);
+            day[2] += r.score();
+            day[3]++;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        days.forEach((date, d) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("date", date.toString());
+            row.put("conversations", d[0]);
+            row.put("handedOver", d[1]);
+            row.put("csatAverage", d[3] == 0 ? null : (double) d[2] / d[3]);
+            out.add(row);
+        });
+        return out;
+    }
+}

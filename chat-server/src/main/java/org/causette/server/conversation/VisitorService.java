@@ -1,0 +1,368 @@
+package org.causette.server.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.causette.bot.BotInput;
+import org.causette.bot.BotMessage;
+import org.causette.bot.BotTurn;
+import org.causette.bot.Handover;
+import org.causette.bot.Parse;
+import org.causette.server.auth.SignedIdentity;
+import org.causette.server.auth.VisitorTokens;
+import org.causette.server.config.Site;
+import org.causette.server.metrics.HubMetrics;
+import org.causette.server.routing.HandoverTexts;
+import org.causette.server.routing.Router;
+import org.causette.server.store.AppendResult;
+import org.causette.server.store.Author;
+import org.causette.server.store.BotTurnRecord;
+import org.causette.server.store.Conversation;
+import org.causette.server.store.ConversationState;
+import org.causette.server.store.Lead;
+import org.causette.server.store.MessageDraft;
+import org.causette.server.store.Rating;
+import org.causette.server.store.Role;
+import org.causette.server.store.Store;
+import org.causette.server.store.StoreUnavailableException;
+import org.causette.server.store.StoredMessage;
+import org.causette.server.store.Visitor;
+import org.causette.server.store.VisitorEvent;
+import org.causette.server.ws.EncodedFrame;
+import org.causette.server.ws.ErrorCode;
+import org.causette.server.ws.VisitorConnection;
+import org.causette.server.ws.frames.ServerFrames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * What visitors do, run on their lane: hello and replay, messages (append, ack, deliver, bot turn, hand-over),
+ * typing and read marks for the person helping them, ratings, events, consent and leads. Callers have validated
+ * the frames' shape already.
+ */
+public final class VisitorService {
+    private static final Logger log = LoggerFactory.getLogger(VisitorService.class);
+
+    /** The widget's channel name in conversations. */
+    public static final String WEB = "web";
+    /** Replay reads the store in pages of this many messages. */
+    private static final int REPLAY_PAGE = 500;
+    /** Intents the bot uses for "I did not understand". */
+    private static final List<String> NOT_UNDERSTOOD = List.of("oos", "out_of_scope", "unknown", "none");
+
+    private final Store store;
+    private final Lanes lanes;
+    private final Hub hub;
+    private final ConversationFeed feed;
+    private final Router router;
+    private final HubMetrics metrics;
+    private final VisitorTokens tokens;
+    private final Clock clock;
+
+    public VisitorService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, Router router, HubMetrics metrics,
+                          VisitorTokens tokens, Clock clock) {
+        this.store = store;
+        this.lanes = lanes;
+        this.hub = hub;
+        this.feed = feed;
+        this.router = router;
+        this.metrics = metrics;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** What the event loop learned from a hello frame: who the token says the visitor is, and a verified identity. */
+    public record HelloRequest(String tokenVisitorId, String locale, boolean consent, SignedIdentity identity,
+                               long lastSeq, String conversationId) {
+    }
+
+    public VisitorTokens tokens() {
+        return tokens;
+    }
+
+    /** Runs on the visitor's lane; a full or stopped lane answers {@code unavailable} at once. */
+    private void onLane(VisitorConnection connection, String visitorId, String ref, Runnable task) {
+        try {
+            lanes.execute(Hub.visitorLane(connection.siteId(), visitorId), task);
+        } catch (RejectedExecutionException e) {
+            connection.sendError(ErrorCode.UNAVAILABLE, "the server is too busy; try again", ref);
+        }
+    }
+
+    /** Runs on the visitor's lane with the store's failures reported to the client as {@code unavailable}. */
+    private void guarded(VisitorConnection connection, String ref, String what, Runnable task) {
+        onLane(connection, connection.visitorId(), ref, () -> {
+            MDC.put("visitor", connection.visitorId());
+            try {
+                task.run();
+            } catch (StoreUnavailableException e) {
+                log.warn("{} failed: store unavailable: {}", what, e.getMessage());
+                connection.sendError(ErrorCode.UNAVAILABLE, what + " could not be stored; try again", ref);
+            } finally {
+                MDC.remove("visitor");
+                MDC.remove("conversation");
+            }
+        });
+    }
+
+    // ---- hello -------------------------------------------------------------------------------------------------
+
+    /**
+     * Binds the connection to its visitor, sends welcome and replays what the visitor missed, then calls
+     * {@code onReady} (from the lane) so the connection starts handling the frames that came meanwhile.
+     */
+    public void hello(VisitorConnection connection, HelloRequest hello, Runnable onReady, Runnable onFailure) {
+        String provisionalId = hello.tokenVisitorId() != null ? hello.tokenVisitorId() : tokens.newVisitorId();
+        onLane(connection, provisionalId, null, () -> {
+            try {
+                String visitorId = provisionalId;
+                if (hello.identity() != null) {
+                    String linked = store.linkUser(connection.siteId(), hello.identity().userId(), visitorId);
+                    if (!linked.equals(visitorId)) {
+                        // The customer is known from another device or channel: continue on that visitor's lane.
+                        onLane(connection, linked, null, () -> completeHello(connection, linked, hello, onReady, onFailure));
+                        return;
+                    }
+                }
+                completeHello(connection, visitorId, hello, onReady, onFailure);
+            } catch (StoreUnavailableException e) {
+                helloFailed(connection, e, onFailure);
+            }
+        });
+    }
+
+    private void completeHello(VisitorConnection connection, String visitorId, HelloRequest hello, Runnable onReady,
+                               Runnable onFailure) {
+        try {
+            Instant now = clock.instant();
+            Visitor visitor = store.findVisitor(connection.siteId(), visitorId)
+                    .orElseGet(() -> new Visitor(connection.siteId(), visitorId, now, null, null, null, null, false))
+                    .withLocale(hello.locale())
+                    .withConsent(hello.consent());
+            if (hello.identity() != null) {
+                SignedIdentity identity = hello.identity();
+                visitor = visitor.withIdentity(identity.userId(), identity.email(), identity.name());
+            }
+            store.saveVisitor(visitor);
+            connection.bind(visitorId, hello.locale(), hello.consent(), hello.identity() != null);
+            hub.visitors().add(connection);
+
+            Optional<Conversation> open = store.findOpenConversation(connection.siteId(), visitorId, WEB);
+            connection.send(EncodedFrame.of(new ServerFrames.Welcome(visitorId, tokens.issue(connection.siteId(), visitorId),
+                    open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
+                    open.map(Conversation::lastSeq).orElse(0L)), "welcome"));
+            if (open.isPresent()) {
+                Conversation conversation = open.get();
+                boolean sameConversation = hello.conversationId() == null || hello.conversationId().equals(conversation.id());
+                replay(connection, conversation, sameConversation ? hello.lastSeq() : 0);
+            }
+            onReady.run();
+        } catch (StoreUnavailableException e) {
+            helloFailed(connection, e, onFailure);
+        }
+    }
+
+    private void helloFailed(VisitorConnection connection, StoreUnavailableException e, Runnable onFailure) {
+        log.warn("Hello failed: store unavailable: {}", e.getMessage());
+        connection.sendError(ErrorCode.UNAVAILABLE, "the conversation store is unavailable; say hello again shortly", null);
+        onFailure.run();
+    }
+
+    private void replay(VisitorConnection connection, Conversation conversation, long afterSeq) {
+        // The client's lastSeq counts what it has: everything after it goes out, in order.
+        long from = Math.max(0, afterSeq);
+        connection.accept(conversation.id(), from);
+        while (true) {
+            List<StoredMessage> page = store.messagesAfter(conversation.id(), from, REPLAY_PAGE);
+            for (StoredMessage message : page) {
+                from = message.seq();
+                if (!message.internal() && connection.accept(conversation.id(), message.seq())) {
+                    connection.send(ConversationFeed.visitorFrame(message));
+                }
+            }
+            if (page.size() < REPLAY_PAGE) {
+                return;
+            }
+        }
+    }
+
+    // ---- messages ----------------------------------------------------------------------------------------------
+
+    public void message(VisitorConnection connection, String clientId, String text, String payload) {
+        guarded(connection, clientId, "the message", () -> receive(connection, clientId, text, payload));
+    }
+
+    private void receive(VisitorConnection connection, String clientId, String text, String payload) {
+        Author author = new Author(Role.VISITOR, connection.visitorId(), null);
+        Optional<StoredMessage> earlier = store.findByClientId(connection.siteId(), author, clientId);
+        if (earlier.isPresent()) {
+            ack(connection, earlier.get());
+            return;
+        }
+        Conversation conversation = openConversation(connection);
+        MDC.put("conversation", conversation.id());
+        AppendResult result = store.append(conversation.id(),
+                new MessageDraft(author, clientId, text, payload, List.of(), List.of(), false, clock.instant()));
+        StoredMessage stored = result.message();
+        connection.accept(stored.conversationId(), stored.seq());
+        ack(connection, stored);
+        if (result.duplicate()) {
+            return;
+        }
+        metrics.messageStored(Role.VISITOR.wireName());
+        feed.deliver(conversation, stored, connection, null);
+        switch (conversation.state()) {
+            case BOT -> botTurn(connection, conversation, text, payload);
+            case QUEUED -> hub.queueChanged(conversation.siteId());
+            default -> {
+                // The person holding it got the message.
+            }
+        }
+    }
+
+    private void ack(VisitorConnection connection, StoredMessage stored) {
+        connection.send(EncodedFrame.of(new ServerFrames.Ack(stored.clientId(), stored.conversationId(), stored.seq(),
+                stored.id(), stored.ts()), "ack"));
+    }
+
+    /** The visitor's open conversation, or a new one (and every socket of the visitor hears of it). */
+    private Conversation openConversation(VisitorConnection connection) {
+        Optional<Conversation> open = store.findOpenConversation(connection.siteId(), connection.visitorId(), WEB);
+        if (open.isPresent()) {
+            return open.get();
+        }
+        Conversation created = store.openConversation(Conversation.open(UUID.randomUUID().toString(),
+                connection.siteId(), connection.visitorId(), WEB, clock.instant()));
+        feed.state(created, null, null);
+        return created;
+    }
+
+    private void botTurn(VisitorConnection connection, Conversation conversation, String text, String payload) {
+        Site site = connection.site();
+        long started = System.nanoTime();
+        BotTurn turn;
+        try {
+            turn = site.bot().respond(new BotInput(text, payload, connection.locale()), conversation.botContext());
+        } catch (RuntimeException e) {
+            log.error("The bot failed on a message; handing over", e);
+            String language = conversation.languageOr(site.config().defaultLanguage());
+            feed.announce(conversation, language.equals("fr")
+                    ? "Je rencontre un souci technique. Je vous passe une personne de l'équipe."
+                    : "I've hit a technical problem. Let me pass you to someone from the team.", List.of());
+            handOver(site, conversation, new Handover(Handover.Target.AGENT, "bot_error", null));
+            metrics.botTurn("error", System.nanoTime() - started);
+            return;
+        }
+        Conversation updated = store.update(conversation.id(),
+                c -> c.withBotContext(turn.context(), turn.language(), clock.instant())).orElse(conversation);
+        for (BotMessage message : turn.messages()) {
+            feed.post(updated, new MessageDraft(new Author(Role.BOT, null, site.config().botName()), null,
+                    message.text(), null, message.quickReplies(), message.cards(), false, clock.instant()), null, null);
+        }
+        Parse parse = turn.parse();
+        store.saveBotTurn(new BotTurnRecord(site.id(), conversation.id(), conversation.visitorId(), text,
+                parse.intent().name(), parse.intent().confidence(), parse.action().wireName(),
+                !NOT_UNDERSTOOD.contains(parse.intent().name()) && parse.action() != Parse.Action.CLARIFY, clock.instant()));
+        if (turn.handover() != null) {
+            handOver(site, updated, turn.handover());
+        }
+        metrics.botTurn(parse.action().wireName(), System.nanoTime() - started);
+    }
+
+    /** The bot lets go: into the queue, and the shopper hears what happens next. */
+    private void handOver(Site site, Conversation conversation, Handover handover) {
+        Instant now = clock.instant();
+        Optional<Conversation> queued = store.updateIf(conversation.id(), c -> c.state() == ConversationState.BOT,
+                c -> c.queued(handover.reason(), handover.skill(), handover.target().wireName(), now));
+        if (queued.isEmpty()) {
+            return;
+        }
+        Conversation waiting = queued.get();
+        HandoverTexts texts = HandoverTexts.in(waiting.languageOr(site.config().defaultLanguage()));
+        int[] place = router.placeInLine(waiting);
+        if (!site.config().businessHours().isOpen(now)) {
+            feed.announce(waiting, texts.outOfHours(site.config().businessHours().nextOpening(now).orElse(null)),
+                    List.of(texts.leaveEmail()));
+        } else if (!router.anyoneOnlineFor(site, waiting)) {
+            feed.announce(waiting, texts.nobodyAvailable(), List.of(texts.leaveEmail()));
+        } else {
+            feed.announce(waiting, texts.queued(place[0], Math.max(1, place[1] / 60)), List.of());
+        }
+        feed.state(waiting, place[0], place[1]);
+        hub.queueChanged(site.id());
+        router.route(site.id());
+    }
+
+    // ---- the rest ----------------------------------------------------------------------------------------------
+
+    /** Tells the person helping the visitor; nobody else watches a shopper type. */
+    public void typing(VisitorConnection connection, boolean on) {
+        guarded(connection, null, "typing", () -> heldConversation(connection).ifPresent(c ->
+                hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffTyping(c.id(),
+                        new ServerFrames.From(Role.VISITOR.wireName(), null), on), "typing"), null)));
+    }
+
+    public void read(VisitorConnection connection, long seq) {
+        guarded(connection, null, "the read mark", () -> heldConversation(connection).ifPresent(c ->
+                hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffRead(c.id(),
+                        Role.VISITOR.wireName(), Math.min(seq, c.lastSeq())), "read"), null)));
+    }
+
+    private Optional<Conversation> heldConversation(VisitorConnection connection) {
+        return store.findOpenConversation(connection.siteId(), connection.visitorId(), WEB)
+                .filter(c -> c.state() == ConversationState.ASSIGNED && c.assignee() != null);
+    }
+
+    public void rate(VisitorConnection connection, int score, String comment) {
+        guarded(connection, null, "the rating", () -> {
+            Optional<Conversation> closed = store.lastClosedConversation(connection.siteId(), connection.visitorId());
+            if (closed.isEmpty()) {
+                connection.sendError(ErrorCode.NOT_FOUND, "there is no closed conversation to rate", null);
+                return;
+            }
+            store.saveRating(new Rating(connection.siteId(), closed.get().id(), connection.visitorId(), score, comment,
+                    clock.instant()));
+        });
+    }
+
+    /** An email left (with consent) for when people are back: stored as a lead staff see in the console and report. */
+    public void lead(VisitorConnection connection, String email, String note) {
+        guarded(connection, null, "the email", () -> {
+            Optional<Conversation> open = store.findOpenConversation(connection.siteId(), connection.visitorId(), WEB);
+            String language = open.map(c -> c.languageOr(null)).orElse(null);
+            if (language == null) {
+                language = connection.locale() != null && connection.locale().startsWith("en") ? "en"
+                        : connection.site().config().defaultLanguage();
+            }
+            store.saveLead(new Lead(UUID.randomUUID().toString(), connection.siteId(), connection.visitorId(),
+                    open.map(Conversation::id).orElse(null), email, note, language, clock.instant()));
+            if (open.isPresent()) {
+                feed.announce(open.get(), HandoverTexts.in(language).leadThanks(email), List.of());
+            }
+        });
+    }
+
+    public void event(VisitorConnection connection, String name, JsonNode data) {
+        if (!connection.consent()) {
+            return; // Without consent, events are not kept: by design, not an error the shopper should see.
+        }
+        guarded(connection, null, "the event", () ->
+                store.saveEvent(new VisitorEvent(connection.siteId(), connection.visitorId(), name, data, clock.instant())));
+    }
+
+    public void consent(VisitorConnection connection, boolean granted) {
+        connection.setConsent(granted);
+        guarded(connection, null, "the consent", () -> store.findVisitor(connection.siteId(), connection.visitorId())
+                .ifPresent(v -> store.saveVisitor(v.withConsent(granted))));
+    }
+
+    public void disconnected(VisitorConnection connection) {
+        hub.visitors().remove(connection);
+    }
+}

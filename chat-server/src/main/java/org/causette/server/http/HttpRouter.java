@@ -1,0 +1,280 @@
+package org.causette.server.http;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+import org.causette.server.config.Site;
+import org.causette.server.config.Sites;
+import org.causette.server.metrics.HubMetrics;
+import org.causette.server.store.Store;
+import org.causette.server.ws.KeepAliveHandler;
+import org.causette.server.ws.StaffFrameHandler;
+import org.causette.server.ws.VisitorFrameHandler;
+import org.causette.server.conversation.StaffService;
+import org.causette.server.conversation.VisitorService;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The first stop of every HTTP request: health and metrics, static files, the REST API, and the WebSocket upgrades,
+ * each behind small guards ({@link #checkSite}, {@link #checkOrigin}). Shared by all connections: it keeps no state.
+ */
+@ChannelHandler.Sharable
+public final class HttpRouter extends ChannelInboundHandlerAdapter {
+    /** A WebSocket frame (or a fragmented message) over this many bytes closes the socket with 1009. */
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    public static final String VISITOR_SOCKET = "/ws/visitor";
+    public static final String STAFF_SOCKET = "/ws/staff";
+
+    private static final String WIDGET_RESOURCES = "org/causette/widget/";
+    private static final String CONSOLE_RESOURCES = "org/causette/console/";
+    private static final String DEMO_RESOURCES = "demo/web/";
+
+    private final Sites sites;
+    private final Store store;
+    private final HubMetrics metrics;
+    private final VisitorService visitors;
+    private final StaffService staff;
+    private final ApiRoutes api;
+    private final StaticResources resources = new StaticResources();
+    private final Executor blockingWork;
+    private final Clock clock;
+    private final io.netty.channel.group.ChannelGroup sockets;
+
+    public HttpRouter(Sites sites, Store store, HubMetrics metrics, VisitorService visitors, StaffService staff,
+                      ApiRoutes api, Executor blockingWork, Clock clock, io.netty.channel.group.ChannelGroup sockets) {
+        this.sockets = sockets;
+        this.staff = staff;
+        this.sites = sites;
+        this.store = store;
+        this.metrics = metrics;
+        this.visitors = visitors;
+        this.api = api;
+        this.blockingWork = blockingWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        boolean handedOn = false;
+        try {
+            if (!request.decoderResult().isSuccess()) {
+                HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "malformed HTTP request"));
+                return;
+            }
+            QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+            String path = uri.path();
+            if (path.equals(VISITOR_SOCKET)) {
+                handedOn = upgradeVisitor(ctx, request, uri);
+            } else if (path.equals(STAFF_SOCKET)) {
+                handedOn = upgradeStaff(ctx, request);
+            } else if (path.startsWith("/api/") || path.startsWith("/webhooks/")) {
+                api.handle(ctx, request, uri);
+            } else {
+                serve(ctx, request, path);
+            }
+        } finally {
+            if (!handedOn) {
+                ReferenceCountUtil.release(request);
+            }
+        }
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
+            HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+                    request.method() + " is not allowed on " + path));
+            return;
+        }
+        switch (path) {
+            case "/healthz" -> HttpResponses.send(ctx, request, HttpResponses.json(HttpResponseStatus.OK, Map.of("status", "ok")));
+            case "/readyz" -> readiness(ctx, request);
+            case "/metrics" -> HttpResponses.send(ctx, request, HttpResponses.response(HttpResponseStatus.OK, metrics.scrape(),
+                    "text/plain; version=0.0.4; charset=utf-8"));
+            case "/widget.js" -> file(ctx, request, resources.find(WIDGET_RESOURCES, "widget.js"), "public, max-age=300");
+            case "/console" -> redirect(ctx, request, "/console/");
+            default -> {
+                if (path.startsWith("/console/")) {
+                    String file = path.substring("/console/".length());
+                    file(ctx, request, resources.find(CONSOLE_RESOURCES, file.isEmpty() ? "index.html" : file), "no-cache");
+                } else if (sites.demo()) {
+                    demo(ctx, request, path);
+                } else {
+                    notFound(ctx, request, path);
+                }
+            }
+        }
+    }
+
+    private void demo(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        if (path.equals("/demo/catalog.json")) {
+            Site demo = sites.find(Sites.DEMO_ID).orElseThrow();
+            HttpResponses.send(ctx, request, HttpResponses.response(HttpResponseStatus.OK, demo.catalogJson(),
+                    "application/json; charset=utf-8"));
+            return;
+        }
+        String file = path.equals("/") ? "index.html" : path.substring(1);
+        file(ctx, request, resources.find(DEMO_RESOURCES, file), "no-cache");
+    }
+
+    private void readiness(ChannelHandlerContext ctx, FullHttpRequest request) {
+        FullHttpRequest retained = request.retain();
+        try {
+            blockingWork.execute(() -> {
+                FullHttpResponse response;
+                try {
+                    store.ping();
+                    response = HttpResponses.json(HttpResponseStatus.OK, Map.of("status", "ok"));
+                } catch (RuntimeException e) {
+                    response = HttpResponses.json(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                            Map.of("status", "unavailable", "reason", "store: " + e.getMessage()));
+                }
+                FullHttpResponse ready = response;
+                ctx.executor().execute(() -> {
+                    HttpResponses.send(ctx, retained, ready);
+                    retained.release();
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            retained.release();
+            HttpResponses.send(ctx, request, HttpResponses.json(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    Map.of("status", "unavailable", "reason", "overloaded")));
+        }
+    }
+
+    private void file(ChannelHandlerContext ctx, FullHttpRequest request, Optional<StaticResources.Resource> found,
+                      String cacheControl) {
+        if (found.isEmpty()) {
+            notFound(ctx, request, new QueryStringDecoder(request.uri()).path());
+            return;
+        }
+        StaticResources.Resource resource = found.get();
+        if (resource.etag().equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
+            FullHttpResponse notModified = HttpResponses.response(HttpResponseStatus.NOT_MODIFIED, new byte[0], resource.contentType());
+            notModified.headers().set(HttpHeaderNames.ETAG, resource.etag());
+            HttpResponses.send(ctx, request, notModified);
+            return;
+        }
+        FullHttpResponse response = HttpResponses.response(HttpResponseStatus.OK,
+                request.method().equals(HttpMethod.HEAD) ? new byte[0] : resource.body(), resource.contentType());
+        response.headers()
+                .set(HttpHeaderNames.ETAG, resource.etag())
+                .set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
+        SecurityHeaders.apply(response, new QueryStringDecoder(request.uri()).path());
+        HttpResponses.send(ctx, request, response);
+    }
+
+    private void redirect(ChannelHandlerContext ctx, FullHttpRequest request, String location) {
+        FullHttpResponse response = HttpResponses.response(HttpResponseStatus.MOVED_PERMANENTLY, new byte[0], "text/plain");
+        response.headers().set(HttpHeaderNames.LOCATION, location);
+        HttpResponses.send(ctx, request, response);
+    }
+
+    private void notFound(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.NOT_FOUND, "not_found", "nothing at " + path));
+    }
+
+    // ---- WebSocket upgrades --------------------------------------------------------------------------------------
+
+    /** @return whether the request went on to the WebSocket handshake (which then owns it) */
+    private boolean upgradeVisitor(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
+        if (!isUpgrade(request)) {
+            HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "this is a WebSocket endpoint: connect with a WebSocket client"));
+            return false;
+        }
+        List<String> siteParam = uri.parameters().get("site");
+        Optional<Site> site = checkSite(ctx, request, siteParam == null ? null : siteParam.get(0));
+        if (site.isEmpty() || !checkOrigin(ctx, request, site.get())) {
+            return false;
+        }
+        return upgrade(ctx, request, VISITOR_SOCKET, new VisitorFrameHandler(site.get(), visitors, metrics, clock, sockets));
+    }
+
+    /**
+     * The staff socket needs no Origin check: it carries no cookie, and a page of another origin cannot know the
+     * login token the first frame must hold.
+     */
+    private boolean upgradeStaff(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!isUpgrade(request)) {
+            HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "this is a WebSocket endpoint: connect with a WebSocket client"));
+            return false;
+        }
+        return upgrade(ctx, request, STAFF_SOCKET, new StaffFrameHandler(staff, metrics, sockets));
+    }
+
+    /** Swaps the HTTP handlers for the WebSocket ones and lets the handshake answer the request. */
+    private boolean upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path, ChannelHandler frames) {
+        ctx.pipeline().addLast(KeepAliveHandler.idleStateHandler(),
+                new WebSocketServerProtocolHandler(socketConfig(path)),
+                new WebSocketFrameAggregator(MAX_FRAME_BYTES),
+                new KeepAliveHandler(),
+                frames);
+        ctx.pipeline().remove(HttpObjectAggregator.class);
+        ctx.pipeline().remove(this);
+        ctx.fireChannelRead(request);
+        return true;
+    }
+
+    private static boolean isUpgrade(FullHttpRequest request) {
+        return request.method().equals(HttpMethod.GET)
+                && request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    private Optional<Site> checkSite(ChannelHandlerContext ctx, FullHttpRequest request, String siteId) {
+        Optional<Site> site = sites.find(siteId);
+        if (site.isEmpty()) {
+            HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.NOT_FOUND, "not_found",
+                    siteId == null ? "the site parameter is missing" : "no site \"" + siteId + "\" here"));
+        }
+        return site;
+    }
+
+    /** Browsers always send Origin with a WebSocket; a page of another shop must not open this shop's socket. */
+    private boolean checkOrigin(ChannelHandlerContext ctx, FullHttpRequest request, Site site) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (origin != null && !site.config().allowsOrigin(origin)) {
+            HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.FORBIDDEN, "forbidden_origin",
+                    "origin " + origin + " may not open this site's chat"));
+            return false;
+        }
+        return true;
+    }
+
+    static WebSocketServerProtocolConfig socketConfig(String path) {
+        return WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(path)
+                .checkStartsWith(true)
+                .handshakeTimeoutMillis(10_000)
+                .dropPongFrames(true)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(MAX_FRAME_BYTES)
+                        .allowExtensions(false)
+                        .closeOnProtocolViolation(true)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,213 @@
+package org.causette.server.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.causette.server.auth.StaffAuth;
+import org.causette.server.config.Site;
+import org.causette.server.config.StaffMember;
+import org.causette.server.conversation.ConversationFeed;
+import org.causette.server.conversation.SiteReport;
+import org.causette.server.store.Conversation;
+import org.causette.server.store.ConversationState;
+import org.causette.server.store.Lead;
+import org.causette.server.store.Store;
+import org.causette.server.store.Visitor;
+import org.causette.server.store.VisitorEvent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the REST API shows each role. Ambassadors see only conversations handed to them, as messages: never the
+ * shopper's identity, email, pages, cart, other conversations or internal notes. Runs off the event loop (store).
+ */
+final class StaffViews {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    private static final int CONTEXT_PAGES = 20;
+
+    /** An answer: a body, or an error code and message. */
+    record Answer(HttpResponseStatus status, Object body, String errorCode, String message) {
+        static Answer ok(Object body) {
+            return new Answer(HttpResponseStatus.OK, body, null, null);
+        }
+
+        static Answer error(HttpResponseStatus status, String code, String message) {
+            return new Answer(status, null, code, message);
+        }
+    }
+
+    private final Store store;
+    private final ConversationFeed feed;
+    private final Clock clock;
+
+    StaffViews(Store store, ConversationFeed feed, Clock clock) {
+        this.store = store;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    private static boolean ambassador(StaffAuth.Principal principal) {
+        return principal.staff().role() == StaffMember.StaffRole.AMBASSADOR;
+    }
+
+    private static boolean handedTo(Conversation conversation, StaffAuth.Principal principal) {
+        return conversation.assignee() != null && conversation.assignee().staffId().equals(principal.staff().id());
+    }
+
+    Answer conversations(StaffAuth.Principal principal, Map<String, List<String>> query) {
+        ConversationState state = null;
+        String stateParam = first(query, "state");
+        if (stateParam != null && !stateParam.isEmpty()) {
+            try {
+                state = ConversationState.valueOf(stateParam.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "state must be bot, queued, assigned or closed");
+            }
+        }
+        Integer limit = intParam(query, "limit", DEFAULT_LIMIT);
+        if (limit == null || limit < 1 || limit > MAX_LIMIT) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "limit must be 1 to " + MAX_LIMIT);
+        }
+        Instant before = null;
+        if (first(query, "before") != null) {
+            before = instant(first(query, "before"), false);
+            if (before == null) {
+                return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "before must be an ISO-8601 time");
+            }
+        }
+        boolean ambassador = ambassador(principal);
+        List<Conversation> found = ambassador
+                ? store.conversations(principal.site().id(), state, before, Integer.MAX_VALUE).stream()
+                .filter(c -> handedTo(c, principal)).limit(limit).toList()
+                : store.conversations(principal.site().id(), state, before, limit);
+        return Answer.ok(Map.of("conversations", found.stream().map(c -> feed.summary(c, ambassador)).toList()));
+    }
+
+    Answer conversation(StaffAuth.Principal principal, String conversationId) {
+        Optional<Conversation> found = store.findConversation(conversationId)
+                .filter(c -> c.siteId().equals(principal.site().id()));
+        if (found.isEmpty()) {
+            return Answer.error(HttpResponseStatus.NOT_FOUND, "not_found", "no conversation " + conversationId);
+        }
+        Conversation conversation = found.get();
+        boolean ambassador = ambassador(principal);
+        if (ambassador && !handedTo(conversation, principal)) {
+            return Answer.error(HttpResponseStatus.FORBIDDEN, "forbidden", "ambassadors see only conversations handed to them");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("conversation", feed.summary(conversation, ambassador));
+        body.put("language", conversation.language());
+        body.put("assignee", conversation.assignee() == null ? null
+                : Map.of("id", conversation.assignee().staffId(), "name", conversation.assignee().name(),
+                "role", conversation.assignee().role().wireName()));
+        body.put("createdAt", conversation.createdAt());
+        body.put("closedAt", conversation.closedAt());
+        body.put("messages", feed.staffMessages(conversation, ambassador, conversation.lastSeq() + 1, Integer.MAX_VALUE));
+        store.rating(conversation.id()).ifPresent(r -> body.put("rating", Map.of("score", r.score(),
+                "comment", r.comment() == null ? "" : r.comment())));
+        if (!ambassador) {
+            body.put("visitor", visitorContext(conversation));
+        }
+        return Answer.ok(body);
+    }
+
+    /** Who the shopper is and what they did: for agents and admins only. */
+    private Map<String, Object> visitorContext(Conversation conversation) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        Optional<Visitor> visitor = store.findVisitor(conversation.siteId(), conversation.visitorId());
+        context.put("id", conversation.visitorId());
+        context.put("userId", visitor.map(Visitor::userId).orElse(null));
+        context.put("name", visitor.map(Visitor::name).orElse(null));
+        context.put("email", visitor.map(Visitor::email).orElse(null));
+        context.put("locale", visitor.map(Visitor::locale).orElse(null));
+        context.put("verified", visitor.map(v -> v.userId() != null).orElse(false));
+        context.put("channel", conversation.channel());
+        List<VisitorEvent> events = store.events(conversation.siteId(), conversation.visitorId());
+        context.put("pages", events.stream().filter(e -> e.name().equals("page_view")).map(e -> Map.of(
+                "url", e.data() == null ? "" : e.data().path("url").asText(""),
+                "title", e.data() == null ? "" : e.data().path("title").asText(""), "ts", e.ts()))
+                .skip(Math.max(0, events.size() - CONTEXT_PAGES)).toList());
+        context.put("cart", events.stream().filter(e -> e.name().equals("cart_update")).reduce((a, b) -> b)
+                .map(VisitorEvent::data).orElse(null));
+        context.put("pastConversations", store.conversationsOfVisitor(conversation.siteId(), conversation.visitorId()).stream()
+                .filter(c -> !c.id().equals(conversation.id()))
+                .map(c -> Map.of("conversationId", c.id(), "channel", c.channel(), "state", c.state().wireName(),
+                        "createdAt", c.createdAt()))
+                .toList());
+        return context;
+    }
+
+    Answer report(StaffAuth.Principal principal, Map<String, List<String>> query) {
+        Instant to = first(query, "to") == null ? clock.instant() : instant(first(query, "to"), true);
+        Instant from = first(query, "from") == null ? (to == null ? null : to.minus(Duration.ofDays(30)))
+                : instant(first(query, "from"), false);
+        if (from == null || to == null || !from.isBefore(to)) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "from and to are dates (2026-11-01) or times (2026-11-01T08:00:00Z), from before to");
+        }
+        if (Duration.between(from, to).compareTo(SiteReport.MAX_PERIOD) > 0) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "a report covers at most 400 days");
+        }
+        Site site = principal.site();
+        return Answer.ok(SiteReport.build(store, site.id(), from, to, site.config().businessHours().zone()));
+    }
+
+    Answer leads(StaffAuth.Principal principal, Map<String, List<String>> query) {
+        Instant to = clock.instant();
+        List<Lead> leads = store.leads(principal.site().id(), to.minus(Duration.ofDays(principal.site().config().retentionDays())), to);
+        return Answer.ok(Map.of("leads", leads.stream().map(l -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", l.id());
+            row.put("email", l.email());
+            row.put("note", l.note());
+            row.put("language", l.language());
+            row.put("conversationId", l.conversationId());
+            row.put("visitorId", l.visitorId());
+            row.put("ts", l.ts());
+            return row;
+        }).toList()));
+    }
+
+    Answer erase(StaffAuth.Principal principal, String visitorId) {
+        store.eraseVisitor(principal.site().id(), visitorId);
+        return new Answer(HttpResponseStatus.NO_CONTENT, null, null, null);
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Integer intParam(Map<String, List<String>> query, String name, int fallback) {
+        String value = first(query, name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A date (the start of that day in UTC, or the day after when it ends a period) or an instant. */
+    private static Instant instant(String value, boolean endOfPeriod) {
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return (endOfPeriod ? date.plusDays(1) : date).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

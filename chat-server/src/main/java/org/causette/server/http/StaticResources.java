@@ -1,0 +1,76 @@
+package org.causette.server.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Files served from the jar (widget, console, demo store front): read once, kept in memory with their ETag.
+ * A path with "..", a backslash or a double slash never reaches the class loader.
+ */
+public final class StaticResources {
+    /** A file ready to serve. */
+    public record Resource(byte[] body, String contentType, String etag) {
+    }
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("woff2", "font/woff2"),
+            Map.entry("mp3", "audio/mpeg"),
+            Map.entry("ogg", "audio/ogg"),
+            Map.entry("txt", "text/plain; charset=utf-8"));
+
+    private final ClassLoader loader = StaticResources.class.getClassLoader();
+    private final Map<String, Optional<Resource>> cache = new ConcurrentHashMap<>();
+
+    /** The resource at {@code classpathPrefix + relativePath}, or empty. */
+    public Optional<Resource> find(String classpathPrefix, String relativePath) {
+        if (relativePath.contains("..") || relativePath.contains("\\") || relativePath.contains("//")
+                || relativePath.startsWith("/") || relativePath.contains("\0")) {
+            return Optional.empty();
+        }
+        return cache.computeIfAbsent(classpathPrefix + relativePath, this::load);
+    }
+
+    private Optional<Resource> load(String name) {
+        int dot = name.lastIndexOf('.');
+        String type = dot < 0 ? null : TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (type == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            byte[] body = in.readAllBytes();
+            return Optional.of(new Resource(body, type, etag(body)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

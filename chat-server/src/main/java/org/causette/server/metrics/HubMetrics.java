@@ -1,0 +1,93 @@
+package org.causette.server.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The hub's counters, one registry per server so tests with several servers in one JVM do not mix them. */
+public final class HubMetrics {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+
+    private final Gauge connections = Gauge.builder().name("causette_connections")
+            .help("Open WebSocket connections").labelNames("kind").register(registry);
+    private final Counter framesIn = Counter.builder().name("causette_frames_in_total")
+            .help("WebSocket frames received").labelNames("kind").register(registry);
+    private final Counter framesOut = Counter.builder().name("causette_frames_out_total")
+            .help("WebSocket frames sent").labelNames("type").register(registry);
+    private final Counter messagesStored = Counter.builder().name("causette_messages_stored_total")
+            .help("Messages appended to the store").labelNames("role").register(registry);
+    private final Counter botTurns = Counter.builder().name("causette_bot_turns_total")
+            .help("Bot turns taken").labelNames("action").register(registry);
+    private final Histogram botTurnSeconds = Histogram.builder().name("causette_bot_turn_seconds")
+            .help("Time of one bot turn, understanding and answer").register(registry);
+    private final Counter errors = Counter.builder().name("causette_errors_total")
+            .help("Error frames and responses sent, by code").labelNames("code").register(registry);
+    private final Counter slowReadersClosed = Counter.builder().name("causette_slow_readers_closed_total")
+            .help("Connections closed because they did not read fast enough").register(registry);
+
+    public HubMetrics() {
+        JvmMetrics.builder().register(registry);
+        // Known series exist from the start (at zero), so dashboards and alerts see them before the first event.
+        for (String kind : new String[]{"visitor", "staff"}) {
+            connections.labelValues(kind).set(0);
+            framesIn.labelValues(kind);
+        }
+        for (String role : new String[]{"visitor", "bot", "agent", "ambassador", "system"}) {
+            messagesStored.labelValues(role);
+        }
+        for (String code : new String[]{"bad_json", "unknown_type", "bad_request", "too_large", "rate_limited",
+                "unauthorized", "not_found", "unavailable"}) {
+            errors.labelValues(code);
+        }
+    }
+
+    public void connectionOpened(String kind) {
+        connections.labelValues(kind).inc();
+    }
+
+    public void connectionClosed(String kind) {
+        connections.labelValues(kind).dec();
+    }
+
+    public void frameIn(String kind) {
+        framesIn.labelValues(kind).inc();
+    }
+
+    public void frameOut(String type) {
+        framesOut.labelValues(type).inc();
+    }
+
+    public void messageStored(String role) {
+        messagesStored.labelValues(role).inc();
+    }
+
+    public void botTurn(String action, long nanos) {
+        botTurns.labelValues(action).inc();
+        botTurnSeconds.observe(nanos / 1e9);
+    }
+
+    public void error(String code) {
+        errors.labelValues(code).inc();
+    }
+
+    public void slowReaderClosed() {
+        slowReadersClosed.inc();
+    }
+
+    public byte[] scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try {
+            new PrometheusTextFormatWriter(false).write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

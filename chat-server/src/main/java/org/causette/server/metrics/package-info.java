@@ -1,0 +1,2 @@
+/** What the hub counts, exposed at {@code GET /metrics} in Prometheus text format. */
+package org.causette.server.metrics;

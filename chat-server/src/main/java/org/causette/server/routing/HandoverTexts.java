@@ -1,0 +1,104 @@
+package org.causette.server.routing;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/** What the shopper is told at each step of a hand-over, in their language (French or English). */
+public final class HandoverTexts {
+    /** The payload of the quick reply that opens the widget's email form. */
+    public static final String LEAVE_EMAIL = "LEAVE_EMAIL";
+
+    private final boolean french;
+
+    private HandoverTexts(String language) {
+        this.french = "fr".equals(language);
+    }
+
+    public static HandoverTexts in(String language) {
+        return new HandoverTexts(language);
+    }
+
+    public String queued(int position, int waitMinutes) {
+        if (french) {
+            return position <= 1
+                    ? "Je vous mets en relation avec une personne de l'équipe. Vous êtes le prochain, environ " + minutesFr(waitMinutes) + " d'attente."
+                    : "Je vous mets en relation avec une personne de l'équipe. " + (position - 1) + " personne" + (position > 2 ? "s" : "")
+                    + " avant vous, environ " + minutesFr(waitMinutes) + " d'attente.";
+        }
+        return position <= 1
+                ? "I'm connecting you with someone from the team. You're next, about " + minutesEn(waitMinutes) + " to wait."
+                : "I'm connecting you with someone from the team. " + (position - 1) + (position > 2 ? " people" : " person")
+                + " ahead of you, about " + minutesEn(waitMinutes) + " to wait.";
+    }
+
+    public String nobodyAvailable() {
+        return french
+                ? "Personne de l'équipe n'est disponible pour le moment. Votre demande reste en file et quelqu'un vous répondra ici dès que possible. Vous pouvez aussi laisser votre e-mail."
+                : "Nobody from the team is available right now. Your request stays in line and someone will answer here as soon as possible. You can also leave your email.";
+    }
+
+    public String outOfHours(ZonedDateTime nextOpening) {
+        if (nextOpening == null) {
+            return nobodyAvailable();
+        }
+        if (french) {
+            String day = nextOpening.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH);
+            return "Notre équipe est absente pour le moment ; elle sera de retour " + day + " à "
+                    + nextOpening.format(DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH))
+                    + ". Laissez votre e-mail et nous vous répondrons dès son retour, ou posez-moi d'autres questions en attendant.";
+        }
+        String day = nextOpening.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        return "Our team is away right now and will be back on " + day + " at "
+                + nextOpening.format(DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH))
+                + ". Leave your email and we'll answer as soon as they're back, or keep asking me in the meantime.";
+    }
+
+    /** The quick reply that opens the widget's email form. */
+    public org.causette.bot.QuickReply leaveEmail() {
+        return new org.causette.bot.QuickReply(french ? "Laisser mon e-mail" : "Leave my email", LEAVE_EMAIL);
+    }
+
+    public String agentJoined(String name) {
+        return french ? name + ", de l'équipe, a rejoint la conversation." : name + " from the team has joined the conversation.";
+    }
+
+    public String ambassadorJoined(String name) {
+        return french
+                ? name + ", un client expert de notre communauté, a rejoint la conversation pour vous aider."
+                : name + ", an expert customer from our community, has joined the conversation to help you.";
+    }
+
+    public String lookingForSomeoneElse() {
+        return french ? "Je cherche quelqu'un d'autre pour vous répondre, merci de votre patience."
+                : "I'm finding someone else to answer you, thank you for your patience.";
+    }
+
+    public String transferred() {
+        return french ? "Je vous transfère à une personne plus à même de vous aider." : "I'm passing you to someone better placed to help.";
+    }
+
+    public String backToBot(String botName) {
+        return french ? botName + " reprend la conversation. N'hésitez pas si vous avez d'autres questions !"
+                : botName + " is back with you. Just ask if you have any other questions!";
+    }
+
+    public String closed() {
+        return french ? "La conversation est terminée. Comment l'avez-vous trouvée ? Votre note nous aide à progresser."
+                : "This conversation has ended. How was it? Your rating helps us improve.";
+    }
+
+    public String leadThanks(String email) {
+        return french ? "Merci ! Nous vous écrirons à " + email + " dès que possible."
+                : "Thank you! We'll write to you at " + email + " as soon as we can.";
+    }
+
+    private static String minutesFr(int minutes) {
+        return minutes <= 1 ? "1 minute" : minutes + " minutes";
+    }
+
+    private static String minutesEn(int minutes) {
+        return minutes <= 1 ? "a minute" : minutes + " minutes";
+    }
+}

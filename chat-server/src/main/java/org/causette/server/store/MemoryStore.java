@@ -1,0 +1,362 @@
+package org.causette.server.store;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The embedded store: everything in this process's memory, gone on restart. Good for a trial and for tests;
+ * a shop in production uses the Redis store.
+ *
+ * <p>Each conversation's messages and state sit behind that conversation's own monitor, so work on different
+ * conversations never contends. Listings scan everything: fine for a trial's size, not meant for millions.
+ */
+public final class MemoryStore implements Store {
+    private final byte[] serverSecret = new byte[32];
+    private final Map<String, Visitor> visitors = new ConcurrentHashMap<>();
+    private final Map<String, String> visitorByUser = new ConcurrentHashMap<>();
+    private final Map<String, ConversationRecord> conversations = new ConcurrentHashMap<>();
+    private final Map<String, String> openConversationByVisitor = new ConcurrentHashMap<>();
+    private final List<VisitorEvent> events = new CopyOnWriteArrayList<>();
+    private final Map<String, Rating> ratings = new ConcurrentHashMap<>();
+    private final Map<String, StaffSession> staffSessions = new ConcurrentHashMap<>();
+    private final Map<String, Presence> presence = new ConcurrentHashMap<>();
+    private final List<Lead> leads = new CopyOnWriteArrayList<>();
+    private final List<BotTurnRecord> botTurns = new CopyOnWriteArrayList<>();
+    /** Idempotency: (site, author, clientId) → the message stored for it. */
+    private final Map<String, StoredMessage> byClientKey = new ConcurrentHashMap<>();
+
+    public MemoryStore() {
+        new SecureRandom().nextBytes(serverSecret);
+    }
+
+    /** A conversation with its messages; the record itself is the lock. */
+    private static final class ConversationRecord {
+        Conversation conversation;
+        final List<StoredMessage> messages = new ArrayList<>();
+
+        ConversationRecord(Conversation conversation) {
+            this.conversation = conversation;
+        }
+
+        synchronized Conversation get() {
+            return conversation;
+        }
+    }
+
+    private static String key(String... parts) {
+        return String.join("\u0000", parts);
+    }
+
+    private Stream<Conversation> all() {
+        return conversations.values().stream().map(ConversationRecord::get);
+    }
+
+    @Override
+    public void ping() {
+        // Always reachable: it is this process.
+    }
+
+    @Override
+    public byte[] serverSecret() {
+        return serverSecret.clone();
+    }
+
+    @Override
+    public Optional<Visitor> findVisitor(String siteId, String visitorId) {
+        return Optional.ofNullable(visitors.get(key(siteId, visitorId)));
+    }
+
+    @Override
+    public void saveVisitor(Visitor visitor) {
+        visitors.put(key(visitor.siteId(), visitor.id()), visitor);
+    }
+
+    @Override
+    public String linkUser(String siteId, String userId, String visitorId) {
+        String existing = visitorByUser.putIfAbsent(key(siteId, userId), visitorId);
+        return existing != null ? existing : visitorId;
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(String conversationId) {
+        ConversationRecord record = conversations.get(conversationId);
+        return record == null ? Optional.empty() : Optional.of(record.get());
+    }
+
+    @Override
+    public Optional<Conversation> findOpenConversation(String siteId, String visitorId, String channel) {
+        String id = openConversationByVisitor.get(key(siteId, visitorId, channel));
+        return id == null ? Optional.empty() : findConversation(id).filter(c -> c.state().isOpen());
+    }
+
+    @Override
+    public Conversation openConversation(Conversation candidate) {
+        String openKey = key(candidate.siteId(), candidate.visitorId(), candidate.channel());
+        String winner = openConversationByVisitor.compute(openKey, (k, current) -> {
+            if (current != null && findConversation(current).map(c -> c.state().isOpen()).orElse(false)) {
+                return current;
+            }
+            conversations.put(candidate.id(), new ConversationRecord(candidate));
+            return candidate.id();
+        });
+        return conversations.get(winner).get();
+    }
+
+    @Override
+    public Optional<Conversation> updateIf(String conversationId, Predicate<Conversation> expected,
+                                           UnaryOperator<Conversation> change) {
+        ConversationRecord record = conversations.get(conversationId);
+        if (record == null) {
+            return Optional.empty();
+        }
+        Conversation updated;
+        synchronized (record) {
+            if (!expected.test(record.conversation)) {
+                return Optional.empty();
+            }
+            Conversation before = record.conversation;
+            Conversation changed = change.apply(before);
+            updated = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
+            record.conversation = updated;
+        }
+        if (!updated.state().isOpen()) {
+            openConversationByVisitor.remove(key(updated.siteId(), updated.visitorId(), updated.channel()), updated.id());
+        }
+        return Optional.of(updated);
+    }
+
+    @Override
+    public AppendResult append(String conversationId, MessageDraft draft) {
+        ConversationRecord record = conversations.get(conversationId);
+        if (record == null) {
+            throw new IllegalArgumentException("no conversation " + conversationId);
+        }
+        synchronized (record) {
+            String clientKey = draft.clientId() == null ? null
+                    : clientKey(record.conversation.siteId(), draft.from(), draft.clientId());
+            if (clientKey != null) {
+                StoredMessage earlier = byClientKey.get(clientKey);
+                if (earlier != null) {
+                    return new AppendResult(earlier, true);
+                }
+            }
+            long seq = record.conversation.lastSeq() + 1;
+            StoredMessage message = StoredMessage.of(UUID.randomUUID().toString(), conversationId, seq, draft);
+            record.messages.add(message);
+            if (clientKey != null) {
+                byClientKey.put(clientKey, message);
+            }
+            record.conversation = record.conversation.withLastSeq(seq, draft.ts());
+            return new AppendResult(message, false);
+        }
+    }
+
+    private static String clientKey(String siteId, Author author, String clientId) {
+        return key(siteId, author.role().name(), String.valueOf(author.id()), clientId);
+    }
+
+    @Override
+    public Optional<StoredMessage> findByClientId(String siteId, Author author, String clientId) {
+        return Optional.ofNullable(byClientKey.get(clientKey(siteId, author, clientId)));
+    }
+
+    @Override
+    public List<StoredMessage> messagesAfter(String conversationId, long afterSeq, int limit) {
+        ConversationRecord record = conversations.get(conversationId);
+        if (record == null) {
+            return List.of();
+        }
+        synchronized (record) {
+            // seq n sits at index n - 1: no search needed.
+            int from = (int) Math.max(0, Math.min(afterSeq, record.messages.size()));
+            int to = (int) Math.min(record.messages.size(), (long) from + limit);
+            return List.copyOf(record.messages.subList(from, to));
+        }
+    }
+
+    @Override
+    public List<StoredMessage> messagesBefore(String conversationId, long beforeSeq, int limit) {
+        ConversationRecord record = conversations.get(conversationId);
+        if (record == null) {
+            return List.of();
+        }
+        synchronized (record) {
+            int to = (int) Math.max(0, Math.min(beforeSeq - 1, record.messages.size()));
+            int from = Math.max(0, to - limit);
+            return List.copyOf(record.messages.subList(from, to));
+        }
+    }
+
+    @Override
+    public List<Conversation> conversations(String siteId, ConversationState state, Instant before, int limit) {
+        return all()
+                .filter(c -> c.siteId().equals(siteId) && (state == null || c.state() == state)
+                        && (before == null || c.createdAt().isBefore(before)))
+                .sorted(Comparator.comparing(Conversation::createdAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public List<Conversation> queue(String siteId) {
+        return all()
+                .filter(c -> c.siteId().equals(siteId) && c.state() == ConversationState.QUEUED)
+                .sorted(Comparator.comparing(Conversation::queuedAt).thenComparing(Conversation::id))
+                .toList();
+    }
+
+    @Override
+    public List<Conversation> assigned(String siteId) {
+        return all().filter(c -> c.siteId().equals(siteId) && c.state() == ConversationState.ASSIGNED).toList();
+    }
+
+    @Override
+    public List<Conversation> conversationsOfVisitor(String siteId, String visitorId) {
+        return all().filter(c -> c.siteId().equals(siteId) && c.visitorId().equals(visitorId))
+                .sorted(Comparator.comparing(Conversation::createdAt).reversed())
+                .toList();
+    }
+
+    @Override
+    public Optional<Conversation> lastClosedConversation(String siteId, String visitorId) {
+        return all()
+                .filter(c -> c.siteId().equals(siteId) && c.visitorId().equals(visitorId)
+                        && c.state() == ConversationState.CLOSED)
+                .max(Comparator.comparing(Conversation::closedAt));
+    }
+
+    @Override
+    public void saveEvent(VisitorEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public List<VisitorEvent> events(String siteId, String visitorId) {
+        return events.stream().filter(e -> e.siteId().equals(siteId) && e.visitorId().equals(visitorId)).toList();
+    }
+
+    @Override
+    public List<VisitorEvent> events(String siteId, Instant from, Instant to) {
+        return events.stream().filter(e -> e.siteId().equals(siteId) && within(e.ts(), from, to)).toList();
+    }
+
+    private static boolean within(Instant ts, Instant from, Instant to) {
+        return !ts.isBefore(from) && ts.isBefore(to);
+    }
+
+    @Override
+    public void saveRating(Rating rating) {
+        ratings.put(rating.conversationId(), rating);
+    }
+
+    @Override
+    public Optional<Rating> rating(String conversationId) {
+        return Optional.ofNullable(ratings.get(conversationId));
+    }
+
+    @Override
+    public List<Rating> ratings(String siteId, Instant from, Instant to) {
+        return ratings.values().stream().filter(r -> r.siteId().equals(siteId) && within(r.ts(), from, to)).toList();
+    }
+
+    @Override
+    public void savePresence(Presence entry) {
+        presence.put(key(entry.siteId(), entry.staffId()), entry);
+    }
+
+    @Override
+    public List<Presence> presence(String siteId) {
+        return presence.values().stream().filter(p -> p.siteId().equals(siteId)).toList();
+    }
+
+    @Override
+    public void saveLead(Lead lead) {
+        leads.add(lead);
+    }
+
+    @Override
+    public List<Lead> leads(String siteId, Instant from, Instant to) {
+        return leads.stream().filter(l -> l.siteId().equals(siteId) && within(l.ts(), from, to)).toList();
+    }
+
+    @Override
+    public void saveBotTurn(BotTurnRecord turn) {
+        botTurns.add(turn);
+    }
+
+    @Override
+    public List<BotTurnRecord> botTurns(String siteId, Instant from, Instant to) {
+        return botTurns.stream().filter(t -> t.siteId().equals(siteId) && within(t.ts(), from, to)).toList();
+    }
+
+    @Override
+    public void eraseVisitor(String siteId, String visitorId) {
+        visitors.remove(key(siteId, visitorId));
+        visitorByUser.entrySet().removeIf(e -> e.getKey().startsWith(key(siteId, "")) && e.getValue().equals(visitorId));
+        Set<String> gone = all().filter(c -> c.siteId().equals(siteId) && c.visitorId().equals(visitorId))
+                .map(Conversation::id).collect(Collectors.toSet());
+        removeConversations(gone);
+        events.removeIf(e -> e.siteId().equals(siteId) && e.visitorId().equals(visitorId));
+        leads.removeIf(l -> l.siteId().equals(siteId) && l.visitorId().equals(visitorId));
+        botTurns.removeIf(t -> t.siteId().equals(siteId) && visitorId.equals(t.visitorId()));
+        ratings.values().removeIf(r -> r.siteId().equals(siteId) && r.visitorId().equals(visitorId));
+    }
+
+    private void removeConversations(Set<String> ids) {
+        for (String id : ids) {
+            ConversationRecord record = conversations.remove(id);
+            if (record != null) {
+                Conversation c = record.get();
+                openConversationByVisitor.remove(key(c.siteId(), c.visitorId(), c.channel()), id);
+            }
+            ratings.remove(id);
+        }
+        byClientKey.values().removeIf(m -> ids.contains(m.conversationId()));
+    }
+
+    @Override
+    public int purge(String siteId, Instant cutoff) {
+        Set<String> old = all().filter(c -> c.siteId().equals(siteId) && c.state() == ConversationState.CLOSED
+                        && c.closedAt() != null && c.closedAt().isBefore(cutoff))
+                .map(Conversation::id).collect(Collectors.toSet());
+        removeConversations(old);
+        events.removeIf(e -> e.siteId().equals(siteId) && e.ts().isBefore(cutoff));
+        leads.removeIf(l -> l.siteId().equals(siteId) && l.ts().isBefore(cutoff));
+        botTurns.removeIf(t -> t.siteId().equals(siteId) && t.ts().isBefore(cutoff));
+        ratings.values().removeIf(r -> r.siteId().equals(siteId) && r.ts().isBefore(cutoff));
+        return old.size();
+    }
+
+    @Override
+    public void saveStaffSession(StaffSession session) {
+        staffSessions.put(session.tokenHash(), session);
+    }
+
+    @Override
+    public Optional<StaffSession> findStaffSession(String tokenHash) {
+        return Optional.ofNullable(staffSessions.get(tokenHash));
+    }
+
+    @Override
+    public void deleteStaffSession(String tokenHash) {
+        staffSessions.remove(tokenHash);
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release.
+    }
+}

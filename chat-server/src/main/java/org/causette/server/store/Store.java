@@ -1,0 +1,146 @@
+package org.causette.server.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Durable state of the hub. Implementations are thread-safe; calls may block (network), so they run on the
+ * conversation lanes, never on an event loop. Any failure to reach the backing store is a
+ * {@link StoreUnavailableException}: the caller then reports {@code unavailable} and acknowledges nothing.
+ *
+ * <p>Operations that several nodes may race on are atomic in the store itself: {@link #append} (next seq and
+ * idempotency), {@link #openConversation} (at most one open conversation per visitor and channel),
+ * {@link #linkUser} and {@link #serverSecret}.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Throws {@link StoreUnavailableException} when the store does not answer. */
+    void ping();
+
+    /** The hub's signing secret, created once and shared by every node and every restart. */
+    byte[] serverSecret();
+
+    Optional<Visitor> findVisitor(String siteId, String visitorId);
+
+    void saveVisitor(Visitor visitor);
+
+    /**
+     * Binds a verified customer id to a visitor, unless it is bound already.
+     *
+     * @return the visitor id the customer is bound to after the call (the existing one wins)
+     */
+    String linkUser(String siteId, String userId, String visitorId);
+
+    Optional<Conversation> findConversation(String conversationId);
+
+    /** The visitor's open conversation on that channel, if any. */
+    Optional<Conversation> findOpenConversation(String siteId, String visitorId, String channel);
+
+    /**
+     * Stores {@code candidate} as the visitor's open conversation on its channel, unless one is open already.
+     *
+     * @return the open conversation after the call: {@code candidate} or the one that was there
+     */
+    Conversation openConversation(Conversation candidate);
+
+    /**
+     * Changes a conversation atomically when it still is as {@code expected} says: the way every state change is
+     * made, so two nodes or two staff members can never both win (one accept, one assignment). The change may not
+     * move {@code lastSeq}. Closing a conversation frees the visitor to open a new one.
+     *
+     * @return the changed conversation, or empty when it does not exist or no longer matches
+     */
+    Optional<Conversation> updateIf(String conversationId, Predicate<Conversation> expected,
+                                    UnaryOperator<Conversation> change);
+
+    /** {@link #updateIf} without a condition. */
+    default Optional<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
+        return updateIf(conversationId, c -> true, change);
+    }
+
+    /**
+     * Appends a message with the next seq, atomically. A draft whose author and {@code clientId} were already stored
+     * is not stored again: the result carries the original with {@code duplicate} true.
+     */
+    AppendResult append(String conversationId, MessageDraft draft);
+
+    /**
+     * The message an author already sent with that {@code clientId} on that site, in any conversation: a client
+     * that resends after a conversation closed must get the original ack, not a second copy.
+     */
+    Optional<StoredMessage> findByClientId(String siteId, Author author, String clientId);
+
+    /** Messages with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
+    List<StoredMessage> messagesAfter(String conversationId, long afterSeq, int limit);
+
+    /** Messages with {@code seq < beforeSeq}, at most {@code limit} of the newest ones, oldest first. */
+    List<StoredMessage> messagesBefore(String conversationId, long beforeSeq, int limit);
+
+    /**
+     * Conversations of a site, newest first.
+     *
+     * @param state  only this state, or null for all
+     * @param before only those created before this instant, or null
+     */
+    List<Conversation> conversations(String siteId, ConversationState state, Instant before, int limit);
+
+    /** The queue of a site: queued conversations, longest waiting first. */
+    List<Conversation> queue(String siteId);
+
+    /** Conversations in the {@code assigned} state of a site (for capacity and answer timeouts). */
+    List<Conversation> assigned(String siteId);
+
+    /** Every conversation of a visitor, newest first. */
+    List<Conversation> conversationsOfVisitor(String siteId, String visitorId);
+
+    /** The visitor's newest closed conversation, for a rating. */
+    Optional<Conversation> lastClosedConversation(String siteId, String visitorId);
+
+    void saveEvent(VisitorEvent event);
+
+    List<VisitorEvent> events(String siteId, String visitorId);
+
+    /** Saves a rating; a second rating of the same conversation replaces the first. */
+    void saveRating(Rating rating);
+
+    Optional<Rating> rating(String conversationId);
+
+    void savePresence(Presence presence);
+
+    List<Presence> presence(String siteId);
+
+    void saveLead(Lead lead);
+
+    List<Lead> leads(String siteId, Instant from, Instant to);
+
+    void saveBotTurn(BotTurnRecord turn);
+
+    List<BotTurnRecord> botTurns(String siteId, Instant from, Instant to);
+
+    /** Ratings of a site's conversations given in [from, to). */
+    List<Rating> ratings(String siteId, Instant from, Instant to);
+
+    /** Purchase and other events of a site in [from, to), for conversions. */
+    List<VisitorEvent> events(String siteId, Instant from, Instant to);
+
+    /** Erases a visitor: profile, identity link, conversations with their messages, events, ratings, leads. */
+    void eraseVisitor(String siteId, String visitorId);
+
+    /**
+     * Deletes what is older than {@code cutoff} for a site: closed conversations (with their messages), events,
+     * bot turns, leads and ratings. @return how many conversations went
+     */
+    int purge(String siteId, Instant cutoff);
+
+    void saveStaffSession(StaffSession session);
+
+    Optional<StaffSession> findStaffSession(String tokenHash);
+
+    void deleteStaffSession(String tokenHash);
+
+    @Override
+    void close();
+}

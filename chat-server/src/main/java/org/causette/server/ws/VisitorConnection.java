@@ -1,0 +1,128 @@
+package org.causette.server.ws;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import org.causette.server.config.Site;
+import org.causette.server.metrics.HubMetrics;
+import org.causette.server.ws.frames.ServerFrames;
+
+/**
+ * One visitor socket. The event loop owns the flood guard; the visitor's lane owns what was delivered
+ * ({@link #accept}), so replay and live delivery never send a message twice or out of order.
+ */
+public final class VisitorConnection implements FrameConnection {
+    public static final int FLOOD_BURST = 30;
+    public static final double FLOOD_PER_SECOND = 10;
+
+    private final Channel channel;
+    private final Site site;
+    private final HubMetrics metrics;
+    private final TokenBucket floodGuard = new TokenBucket(FLOOD_BURST, FLOOD_PER_SECOND, System.nanoTime());
+
+    private volatile String visitorId;
+    private volatile String locale;
+    private volatile boolean consent;
+    private volatile boolean identified;
+
+    // Touched only on the visitor's lane.
+    private String deliveredConversationId;
+    private long deliveredSeq;
+
+    public VisitorConnection(Channel channel, Site site, HubMetrics metrics) {
+        this.channel = channel;
+        this.site = site;
+        this.metrics = metrics;
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public String siteId() {
+        return site.id();
+    }
+
+    public String visitorId() {
+        return visitorId;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public boolean consent() {
+        return consent;
+    }
+
+    public boolean identified() {
+        return identified;
+    }
+
+    /** Binds the socket to its visitor once the hello is handled. */
+    public void bind(String newVisitorId, String newLocale, boolean newConsent, boolean newIdentified) {
+        this.visitorId = newVisitorId;
+        this.locale = newLocale;
+        this.consent = newConsent;
+        this.identified = newIdentified;
+    }
+
+    public void setConsent(boolean newConsent) {
+        this.consent = newConsent;
+    }
+
+    @Override
+    public boolean tryTakeFrameToken() {
+        return floodGuard.tryTake(System.nanoTime());
+    }
+
+    /**
+     * Whether a message should go to this socket, and if so records it as sent. Only from the visitor's lane.
+     * A message of another conversation starts the count again (the visitor opened a new one).
+     */
+    public boolean accept(String conversationId, long seq) {
+        if (!conversationId.equals(deliveredConversationId)) {
+            deliveredConversationId = conversationId;
+            deliveredSeq = seq;
+            return true;
+        }
+        if (seq <= deliveredSeq) {
+            return false;
+        }
+        deliveredSeq = seq;
+        return true;
+    }
+
+    /** Sends a frame; a socket whose outbound buffer is full does not read fast enough and is closed. */
+    @Override
+    public void send(EncodedFrame frame) {
+        if (!channel.isActive()) {
+            return;
+        }
+        if (!channel.isWritable()) {
+            metrics.slowReaderClosed();
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.TRY_AGAIN_LATER, "reading too slowly"))
+                    .addListener(f -> channel.close());
+            return;
+        }
+        metrics.frameOut(frame.kind());
+        channel.writeAndFlush(frame.newFrame(), channel.voidPromise());
+    }
+
+    @Override
+    public void sendError(ErrorCode code, String message, String ref) {
+        metrics.error(code.wireName());
+        send(EncodedFrame.of(new ServerFrames.Error(code.wireName(), message, ref), "error"));
+    }
+
+    @Override
+    public void close(WebSocketCloseStatus status, String reason) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(f -> channel.close());
+        }
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+}

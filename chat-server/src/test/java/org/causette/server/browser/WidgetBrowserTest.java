@@ -1,0 +1,327 @@
+package org.causette.server.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.sun.net.httpserver.HttpServer;
+import org.causette.server.CausetteServer;
+import org.causette.server.store.Conversation;
+import org.causette.server.store.Role;
+import org.causette.server.store.VisitorEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.causette.server.browser.Browsers.focused;
+import static org.causette.server.browser.Browsers.input;
+import static org.causette.server.browser.Browsers.launcher;
+import static org.causette.server.browser.Browsers.messages;
+import static org.causette.server.browser.Browsers.panel;
+import static org.causette.server.browser.Browsers.storage;
+import static org.causette.server.browser.Browsers.visitorSaid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The widget in real headless Chromium against the real hub (demo shop, memory store): embedding from another
+ * origin, the bot's cards and quick replies, pages and tabs, a server restart, the keyboard, HTML as text, consent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+final class WidgetBrowserTest {
+    private static final int WIDGET_GZIP_BUDGET = 20 * 1024;
+
+    private Playwright playwright;
+    private Browser browser;
+    private CausetteServer hub;
+    private HttpServer shop;
+    private BrowserContext context;
+
+    @BeforeAll
+    void startBrowserAndHub() throws Exception {
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        hub = Browsers.hub(0);
+        shop = Browsers.foreignShop(hub.port());
+    }
+
+    @AfterAll
+    void stopAll() {
+        if (shop != null) {
+            shop.stop(0);
+        }
+        if (hub != null) {
+            hub.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void freshVisitor() {
+        context = browser.newContext(); // its own localStorage: a new shopper
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    private String hubUrl(String path) {
+        return "http://127.0.0.1:" + hub.port() + path;
+    }
+
+    private String shopUrl() {
+        return "http://127.0.0.1:" + shop.getAddress().getPort() + "/";
+    }
+
+    private static void say(Page page, String text) {
+        input(page).fill(text);
+        input(page).press("Enter");
+    }
+
+    @Test
+    void embeddedInAnotherOriginTheBotAnswersWithCardsAndQuickReplies() {
+        Page page = context.newPage();
+        page.navigate(shopUrl());
+        // The shop's CSS hides every button, div and [data-causette]: none of it reaches the shadow root.
+        assertThat(launcher(page)).isVisible();
+        assertEquals("object", page.evaluate("() => typeof window.Causette"));
+        assertNull(storage(page, "token"), "a visitor who never opened the widget has not been connected");
+
+        launcher(page).click();
+        assertThat(panel(page)).isVisible();
+        assertThat(input(page)).isFocused();
+        say(page, "Vous avez des fauteuils ?");
+
+        assertThat(visitorSaid(page, "Vous avez des fauteuils ?")).hasCount(1);
+        assertThat(messages(page, "bot").first()).isVisible();
+        assertThat(page.locator(".card").first()).isVisible();
+        assertThat(page.locator(".card .pr").first()).containsText("€");
+        assertThat(page.locator(".card img").first()).hasAttribute("src",
+                java.util.regex.Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/demo/img/"));
+        assertThat(messages(page, "bot").first().locator(".who")).hasText("Colette");
+
+        // A card's postback button asks the bot in the visitor's name.
+        int answers = messages(page, "bot").count();
+        page.locator(".card button.btn").first().click();
+        assertThat(messages(page, "visitor")).hasCount(2);
+        moreThan(page, "bot", answers);
+
+        say(page, "Combien coûte la livraison ?");
+        assertThat(page.locator(".qr .chip").first()).isVisible(); // the shipping answer offers quick replies
+        String chip = page.locator(".qr .chip").first().textContent();
+        page.locator(".qr .chip").first().click();
+        assertThat(visitorSaid(page, chip)).hasCount(1);
+        assertNotNull(storage(page, "token"));
+    }
+
+    @Test
+    void theConversationFollowsTheShopperAcrossPagesAndTabs() {
+        Page page = context.newPage();
+        page.navigate(hubUrl("/"));
+        launcher(page).click();
+        say(page, "Bonjour");
+        assertThat(messages(page, "bot").first()).isVisible();
+        int shown = messages(page, "bot").count() + messages(page, "visitor").count();
+
+        page.navigate(hubUrl("/product.html?sku=OSLO"));
+        assertThat(panel(page)).isVisible(); // it was open: it stays open on the next page
+        assertThat(visitorSaid(page, "Bonjour")).hasCount(1);
+        assertThat(page.locator("[data-causette=message]")).hasCount(shown);
+        int answers = messages(page, "bot").count();
+        say(page, "Il existe en bleu ?");
+        moreThan(page, "bot", answers);
+
+        // A second tab joins the same conversation, and sees what the first tab sends exactly once.
+        Page other = context.newPage();
+        other.navigate(hubUrl("/"));
+        launcher(other).click();
+        assertThat(visitorSaid(other, "Il existe en bleu ?")).hasCount(1);
+        say(page, "Merci beaucoup");
+        assertThat(visitorSaid(other, "Merci beaucoup")).hasCount(1);
+        assertThat(visitorSaid(page, "Merci beaucoup")).hasCount(1);
+        say(other, "Et la livraison ?");
+        assertThat(visitorSaid(page, "Et la livraison ?")).hasCount(1);
+        assertThat(page.locator(".pending")).hasCount(0);
+        assertThat(visitorSaid(other, "Et la livraison ?")).hasCount(1);
+
+        String visitorId = (String) storage(page, "vid");
+        List<Conversation> conversations = hub.store().conversationsOfVisitor("demo", visitorId);
+        assertEquals(1, conversations.size(), "one conversation across pages and tabs");
+    }
+
+    /** Last, because it restarts the hub (a start trains the bot, which takes a while). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aMessageTypedWhileTheServerIsDownArrivesExactlyOnceAfterItRestarts() throws Exception {
+        int port = hub.port();
+        Page page = context.newPage();
+        page.navigate(hubUrl("/"));
+        launcher(page).click();
+        say(page, "Bonjour");
+        assertThat(messages(page, "bot").first()).isVisible();
+
+        hub.close();
+        hub = null;
+        assertThat(page.locator(".panel.off")).hasCount(1); // the header says it is reconnecting
+        String text = "Message écrit pendant la coupure 7";
+        say(page, text);
+        assertThat(page.locator(".m.pending")).hasCount(1);
+        assertEquals(1, ((String) storage(page, "outbox")).split("clientId").length - 1, "kept in the outbox, in localStorage");
+
+        hub = Browsers.hub(port); // a new memory store: the old visitor token means nothing any more
+        CausetteServer restarted = hub;
+        assertThat(page.locator(".m.pending")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(visitorSaid(page, text)).hasCount(1);
+        String visitorId = (String) storage(page, "vid");
+        long stored = eventually(() -> restarted.store().conversationsOfVisitor("demo", visitorId).stream()
+                .flatMap(c -> restarted.store().messagesAfter(c.id(), 0, 1000).stream())
+                .filter(m -> m.from().role() == Role.VISITOR && m.text().equals(text)).count(), 1L);
+        assertEquals(1, stored, "stored exactly once");
+
+        page.reload();
+        assertThat(visitorSaid(page, text)).hasCount(1);
+        assertEquals("[]", storage(page, "outbox"));
+    }
+
+    @Test
+    void everythingWorksWithTheKeyboardAlone() {
+        Page page = context.newPage();
+        page.navigate(shopUrl());
+        assertThat(launcher(page)).isVisible();
+        page.keyboard().press("Tab");
+        assertEquals("first", page.evaluate("() => document.activeElement.id"));
+        page.keyboard().press("Tab");
+        assertEquals("launcher", focused(page));
+        page.keyboard().press("Enter");
+        assertThat(panel(page)).isVisible();
+        assertThat(panel(page)).hasAttribute("role", "dialog");
+        assertThat(page.locator("[role=log]")).hasAttribute("aria-live", "polite");
+        assertThat(input(page)).isFocused();
+
+        // Back from the composer to the suggestions, and pick the first one with Enter.
+        page.keyboard().press("Shift+Tab");
+        page.keyboard().press("Shift+Tab");
+        page.keyboard().press("Shift+Tab");
+        assertTrue(focused(page).contains("chip"), "a suggestion has the focus, not " + focused(page));
+        String suggestion = (String) page.evaluate("() => document.activeElement.shadowRoot.activeElement.textContent");
+        page.keyboard().press("Enter");
+        assertThat(visitorSaid(page, suggestion)).hasCount(1);
+        assertThat(messages(page, "bot").first()).isVisible();
+
+        page.keyboard().press("Tab"); // focus was on the (now gone) chip; get back to the composer
+        input(page).focus();
+        page.keyboard().type("Merci !");
+        page.keyboard().press("Enter");
+        assertThat(visitorSaid(page, "Merci !")).hasCount(1);
+        assertThat(input(page)).hasValue("");
+
+        page.keyboard().press("Escape");
+        assertThat(panel(page)).isHidden();
+        assertEquals("launcher", focused(page), "closing gives the focus back to the launcher");
+        page.keyboard().press("Enter");
+        assertThat(panel(page)).isVisible();
+        assertThat(input(page)).isFocused();
+    }
+
+    @Test
+    void htmlAndScriptsInMessagesAreShownAsText() {
+        Page page = context.newPage();
+        page.navigate(hubUrl("/"));
+        launcher(page).click();
+        String payload = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><b>gras</b> & co";
+        say(page, payload);
+        assertThat(visitorSaid(page, payload)).hasCount(1);
+        assertThat(messages(page, "bot").first()).isVisible();
+        assertEquals(0, page.locator("[data-causette=message] img, [data-causette=message] script, [data-causette=message] .b b").count());
+        assertNull(page.evaluate("() => window.__pwned"));
+    }
+
+    @Test
+    void nothingIsTrackedBeforeConsentAndEverythingAfter() {
+        Page page = context.newPage();
+        page.navigate(shopUrl());
+        assertThat(launcher(page)).isVisible();
+        assertEquals(false, page.evaluate("() => window.Causette.track('cart_update', {value: 42})"));
+        launcher(page).click();
+        say(page, "Bonjour");
+        assertThat(messages(page, "bot").first()).isVisible();
+        String visitorId = (String) storage(page, "vid");
+        assertNotNull(visitorId);
+        assertTrue(hub.store().events("demo", visitorId).isEmpty(), "no event before consent");
+
+        page.locator(".consent .btn.pri").click(); // the shopper's explicit choice in the widget
+        assertThat(page.locator(".consent")).isHidden();
+        assertEquals(true, page.evaluate("() => window.Causette.track('cart_update', {value: 42})"));
+        List<String> names = eventually(() -> hub.store().events("demo", visitorId).stream().map(VisitorEvent::name).sorted().toList(),
+                List.of("cart_update", "page_view"));
+        assertEquals(List.of("cart_update", "page_view"), names);
+
+        page.evaluate("() => window.Causette.setConsent(false)");
+        page.evaluate("() => window.Causette.track('checkout', {value: 42})");
+        page.waitForTimeout(300);
+        assertEquals(2, hub.store().events("demo", visitorId).size(), "nothing more once consent is withdrawn");
+    }
+
+    @Test
+    void theServedWidgetFitsTheSizeBudget() throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(hubUrl("/widget.js"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(response.body());
+        }
+        assertTrue(out.size() <= WIDGET_GZIP_BUDGET, "widget.js is " + out.size() + " bytes gzipped, budget " + WIDGET_GZIP_BUDGET);
+    }
+
+    /** Waits until the page shows more than {@code count} messages of that role. */
+    private static void moreThan(Page page, String role, int count) {
+        page.waitForCondition(() -> messages(page, role).count() > count, new Page.WaitForConditionOptions().setTimeout(15_000));
+    }
+
+    /** Polls the server side (which the page does not wait for) until it shows what is expected, or 10 s pass. */
+    private static <T> T eventually(Supplier<T> probe, T expected) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        T seen = probe.get();
+        while (!expected.equals(seen) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+            seen = probe.get();
+        }
+        return seen;
+    }
+}

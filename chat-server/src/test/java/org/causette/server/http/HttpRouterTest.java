@@ -1,0 +1,137 @@
+package org.causette.server.http;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.causette.server.auth.StaffAuth;
+import org.causette.server.auth.VisitorTokens;
+import org.causette.server.cluster.LocalBroker;
+import org.causette.server.config.Site;
+import org.causette.server.config.SiteLoader;
+import org.causette.server.config.SiteSource;
+import org.causette.server.config.Sites;
+import org.causette.server.conversation.Lanes;
+import org.causette.server.conversation.LocalConnections;
+import org.causette.server.conversation.ConversationFeed;
+import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.LocalStaffConnections;
+import org.causette.server.conversation.StaffService;
+import org.causette.server.conversation.VisitorService;
+import org.causette.server.routing.PresenceBook;
+import org.causette.server.routing.Router;
+import org.causette.server.metrics.HubMetrics;
+import org.causette.server.store.MemoryStore;
+import org.causette.server.support.TestSites;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The router's guards in an EmbeddedChannel: no sockets, every buffer released. */
+class HttpRouterTest {
+    private static Lanes lanes;
+    private static HttpRouter router;
+
+    @BeforeAll
+    static void wire() {
+        MemoryStore store = new MemoryStore();
+        Site site = new SiteLoader(TestSites.ENV::get).load(SiteSource.folder(TestSites.testShop()));
+        Sites sites = new Sites(List.of(site), false);
+        HubMetrics metrics = new HubMetrics();
+        Clock clock = Clock.systemUTC();
+        lanes = new Lanes(2, 100);
+        Hub hub = new Hub(new LocalConnections(), new LocalStaffConnections(), new LocalBroker(), lanes, "test");
+        ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
+        Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, "test"), clock);
+        StaffAuth auth = new StaffAuth(sites, store, clock);
+        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
+                new VisitorTokens(store.serverSecret()), clock);
+        StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock);
+        router = new HttpRouter(sites, store, metrics, visitors, staff, new ApiRoutes(store, auth, feed, Runnable::run, clock),
+                Runnable::run, clock, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
+    }
+
+    @AfterAll
+    static void stop() {
+        lanes.close();
+    }
+
+    private static FullHttpResponse exchange(FullHttpRequest request) {
+        EmbeddedChannel channel = new EmbeddedChannel(new HttpObjectAggregator(1024), router);
+        channel.writeInbound(request);
+        channel.runPendingTasks();
+        FullHttpResponse response = channel.readOutbound();
+        assertNotNull(response, "a response");
+        channel.finishAndReleaseAll();
+        return response;
+    }
+
+    private static FullHttpRequest upgrade(String uri, String origin) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri);
+        request.headers().set(HttpHeaderNames.UPGRADE, "websocket").set(HttpHeaderNames.CONNECTION, "Upgrade")
+                .set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13").set(HttpHeaderNames.SEC_WEBSOCKET_KEY, "dGhlIHNhbXBsZSBub25jZQ==");
+        if (origin != null) {
+            request.headers().set(HttpHeaderNames.ORIGIN, origin);
+        }
+        return request;
+    }
+
+    private static int status(FullHttpResponse response) {
+        try {
+            return response.status().code();
+        } finally {
+            response.release();
+        }
+    }
+
+    @Test
+    void healthIsOk() {
+        FullHttpResponse response = exchange(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/healthz"));
+        assertEquals("{\"status\":\"ok\"}", response.content().toString(StandardCharsets.UTF_8));
+        assertEquals(200, status(response));
+    }
+
+    @Test
+    void anUnknownSiteIs404BeforeTheHandshake() {
+        assertEquals(404, status(exchange(upgrade("/ws/visitor?site=nope", TestSites.ALLOWED_ORIGIN))));
+        assertEquals(404, status(exchange(upgrade("/ws/visitor", TestSites.ALLOWED_ORIGIN))));
+    }
+
+    @Test
+    void aForeignOriginIs403BeforeTheHandshake() {
+        assertEquals(403, status(exchange(upgrade("/ws/visitor?site=test-shop", "https://evil.example"))));
+    }
+
+    @Test
+    void aPlainGetOfTheSocketPathIs400() {
+        assertEquals(400, status(exchange(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/ws/visitor?site=test-shop"))));
+    }
+
+    @Test
+    void pathsThatClimbOutOfTheResourceFoldersAreNotFound() {
+        for (String path : List.of("/console/../logback.xml", "/console/..%2Flogback.xml", "/console//etc/passwd", "/console/%00")) {
+            assertEquals(404, status(exchange(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path))), path);
+        }
+    }
+
+    @Test
+    void writesAreRefusedOnStaticRoutes() {
+        FullHttpResponse response = exchange(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/healthz"));
+        assertTrue(response.content().toString(StandardCharsets.UTF_8).contains("method_not_allowed"));
+        assertEquals(405, status(response));
+    }
+}
