@@ -10,6 +10,8 @@ import org.causette.server.CausetteServer;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Role;
 import org.causette.server.store.VisitorEvent;
+import org.causette.server.support.WsClient;
+import org.causette.server.ws.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,11 +122,14 @@ final class WidgetBrowserTest {
         launcher(page).click();
         assertThat(panel(page)).isVisible();
         assertThat(input(page)).isFocused();
-        say(page, "Vous avez des fauteuils ?");
+        say(page, "Le fauteuil Oslo existe en bleu ?");
 
-        assertThat(visitorSaid(page, "Vous avez des fauteuils ?")).hasCount(1);
+        assertThat(visitorSaid(page, "Le fauteuil Oslo existe en bleu ?")).hasCount(1);
         assertThat(messages(page, "bot").first()).isVisible();
-        assertThat(page.locator(".card").first()).isVisible();
+        assertThat(page.locator(".card[data-sku=OSLO]")).isVisible();
+        assertThat(page.locator(".card a.ct")).hasAttribute("href", hubUrl("/product.html?sku=OSLO").replace(
+                ":" + hub.port(), ":" + shop.getAddress().getPort())); // relative to the shop's page
+        assertThat(page.locator(".qr .chip").first()).isVisible();
         assertThat(page.locator(".card .pr").first()).containsText("€");
         assertThat(page.locator(".card img").first()).hasAttribute("src",
                 java.util.regex.Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/demo/img/"));
@@ -262,7 +267,7 @@ final class WidgetBrowserTest {
         say(page, payload);
         assertThat(visitorSaid(page, payload)).hasCount(1);
         assertThat(messages(page, "bot").first()).isVisible();
-        assertEquals(0, page.locator("[data-causette=message] img, [data-causette=message] script, [data-causette=message] .b b").count());
+        assertEquals(0, page.locator("[data-role=visitor] img, [data-role=visitor] script, [data-role=visitor] b").count());
         assertNull(page.evaluate("() => window.__pwned"));
     }
 
@@ -290,6 +295,69 @@ final class WidgetBrowserTest {
         page.evaluate("() => window.Causette.track('checkout', {value: 42})");
         page.waitForTimeout(300);
         assertEquals(2, hub.store().events("demo", visitorId).size(), "nothing more once consent is withdrawn");
+    }
+
+    @Test
+    void outOfHoursTheShopperLeavesAnEmailWithConsent() {
+        Page page = context.newPage();
+        page.navigate(hubUrl("/"));
+        launcher(page).click();
+        say(page, "Je veux parler à quelqu'un");
+        // No staff is online in this test: whatever the hour, the hub offers to leave an email.
+        page.locator(".qr .chip", new Page.LocatorOptions().setHasText("e-mail")).click();
+        assertThat(page.locator("form.email input[type=email]")).isFocused();
+        page.locator("form.email input[type=email]").fill("anne@example.fr");
+        page.locator("form.email button[type=submit]").click();
+        assertThat(page.locator("form.email .ck input")).isFocused(); // the consent box must be ticked first
+        page.locator("form.email .ck input").check();
+        page.locator("form.email button[type=submit]").click();
+        assertThat(page.locator("form.email input[type=email]")).isHidden();
+        List<String> emails = eventually(() -> hub.store().leads("demo", java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60))
+                .stream().map(org.causette.server.store.Lead::email).filter("anne@example.fr"::equals).toList(), List.of("anne@example.fr"));
+        assertEquals(List.of("anne@example.fr"), emails);
+        assertThat(messages(page, "system").last()).containsText("anne@example.fr");
+    }
+
+    @Test
+    void anAgentJoinsTypesReadsAndClosesAndTheShopperRates() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hubUrl("/api/login")))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"site\":\"demo\",\"username\":\"julie\",\"password\":\"julie-demo\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        String token = Json.MAPPER.readTree(login.body()).path("token").asText();
+        try (WsClient julie = WsClient.connect(URI.create("ws://127.0.0.1:" + hub.port() + "/ws/staff"), null)) {
+            julie.hello(WsClient.frame("hello").put("token", token));
+            Page page = context.newPage();
+            page.navigate(hubUrl("/"));
+            launcher(page).click();
+            say(page, "Je voudrais parler à un conseiller");
+
+            String conversationId = julie.next("assigned").path("conversation").path("conversationId").asText();
+            assertThat(page.locator("#cz-title")).hasText("Julie"); // the header shows who took over
+            julie.send(WsClient.frame("typing").put("conversationId", conversationId).put("on", true));
+            assertThat(page.locator(".typing")).isVisible();
+            assertThat(page.locator(".typing")).containsText("Julie");
+            julie.send(WsClient.frame("message").put("conversationId", conversationId).put("clientId", "j1")
+                    .put("text", "Bonjour, je suis Julie. Que puis-je faire pour vous ?"));
+            assertThat(messages(page, "agent")).hasCount(1);
+            assertThat(messages(page, "agent").locator(".who")).containsText("Julie");
+            assertThat(page.locator(".typing")).isHidden();
+
+            input(page).pressSequentially("Le canapé Léman");
+            assertTrue(julie.next("typing").path("on").asBoolean(), "Julie sees the shopper typing");
+            input(page).press("Enter");
+            julie.send(WsClient.frame("read").put("conversationId", conversationId).put("seq", 1000));
+            assertThat(visitorSaid(page, "Le canapé Léman").locator(".rd")).isVisible(); // read receipt
+
+            julie.send(WsClient.frame("close").put("conversationId", conversationId));
+            assertThat(page.locator("form.rate")).isVisible();
+            page.locator("form.rate label").nth(3).click();
+            page.locator("form.rate textarea").fill("Très bon conseil");
+            page.locator("form.rate button[type=submit]").click();
+            assertThat(page.locator("form.rate")).isHidden();
+            int score = eventually(() -> hub.store().rating(conversationId).map(r -> r.score()).orElse(0), 4);
+            assertEquals(4, score);
+        }
     }
 
     @Test
