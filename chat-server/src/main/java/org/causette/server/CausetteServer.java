@@ -112,7 +112,7 @@ public final class CausetteServer implements AutoCloseable {
         VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock);
-        ApiRoutes api = new ApiRoutes(store, staffAuth, feed, blockingWork, clock);
+        ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock);
         HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, blockingWork, clock, sockets);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
@@ -124,6 +124,9 @@ public final class CausetteServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(quietly(routing.presence()::renew),
                 PresenceBook.RENEW_EVERY.toSeconds(), PresenceBook.RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(retention::purge), 1, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
+        // What admins taught the bot, here or on another node, reaches this node's bots.
+        housekeeping.scheduleWithFixedDelay(quietly(() -> sites.all().forEach(site -> site.catchUp(store.lessons(site.id())))),
+                0, 60, TimeUnit.SECONDS);
 
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();

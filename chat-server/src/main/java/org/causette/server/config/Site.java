@@ -1,26 +1,117 @@
 package org.causette.server.config;
 
 import org.causette.bot.Bot;
+import org.causette.bot.knowledge.Faq;
+import org.causette.bot.knowledge.FaqIntent;
 import org.causette.bot.knowledge.SiteKnowledge;
+import org.causette.server.store.Lesson;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A running site: its configuration, staff, knowledge and trained bot.
- *
- * @param catalogJson the catalog as JSON, for the demo store front's pages
+ * A running site: its configuration, staff, and its bot, which admins can teach while it runs. The bot is swapped
+ * whole once retrained, so a turn in progress finishes with the bot it started with.
  */
-public record Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson) {
-    public Site {
-        staff = List.copyOf(staff);
+public final class Site {
+    private final SiteConfig config;
+    private final List<StaffMember> staff;
+    private final SiteKnowledge fileKnowledge;
+    private final byte[] catalogJson;
+    private volatile SiteKnowledge knowledge;
+    private volatile Bot bot;
+    private volatile int lessonsApplied;
+
+    /** @param catalogJson the catalog as JSON, for the demo store front's pages */
+    public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson) {
+        this.config = config;
+        this.staff = List.copyOf(staff);
+        this.fileKnowledge = knowledge;
+        this.knowledge = knowledge;
+        this.bot = bot;
+        this.catalogJson = catalogJson;
     }
 
     public String id() {
         return config.id();
     }
 
+    public SiteConfig config() {
+        return config;
+    }
+
+    public List<StaffMember> staff() {
+        return staff;
+    }
+
+    public SiteKnowledge knowledge() {
+        return knowledge;
+    }
+
+    public Bot bot() {
+        return bot;
+    }
+
+    public byte[] catalogJson() {
+        return catalogJson;
+    }
+
     public Optional<StaffMember> staffMember(String staffId) {
         return staff.stream().filter(s -> s.id().equals(staffId)).findFirst();
+    }
+
+    /**
+     * Retrains the bot on the site's files plus everything taught since, and swaps it in. Blocks for the training
+     * time (about a second): call it off the event loops. Synchronized so two lessons at once train in turn.
+     */
+    public synchronized void retrain(List<Lesson> lessons) {
+        SiteKnowledge taught = withLessons(fileKnowledge, lessons);
+        Bot trained = Bot.train(taught);
+        this.knowledge = taught;
+        this.bot = trained;
+        this.lessonsApplied = lessons.size();
+    }
+
+    /** Retrains only when lessons were added since the last training (by this node or another). */
+    public void catchUp(List<Lesson> lessons) {
+        if (lessons.size() != lessonsApplied) {
+            retrain(lessons);
+        }
+    }
+
+    /** The FAQ of the files with each lesson's question added as an example, and new intents for new answers. */
+    static SiteKnowledge withLessons(SiteKnowledge base, List<Lesson> lessons) {
+        if (lessons.isEmpty()) {
+            return base;
+        }
+        Map<String, FaqIntent> intents = new LinkedHashMap<>();
+        for (FaqIntent intent : base.faq().intents()) {
+            intents.put(intent.id(), intent);
+        }
+        for (Lesson lesson : lessons) {
+            FaqIntent current = intents.get(lesson.intent());
+            Map<String, List<String>> examples = new HashMap<>();
+            Map<String, String> answer = new HashMap<>();
+            if (current != null) {
+                current.examples().forEach((language, list) -> examples.put(language, new ArrayList<>(list)));
+                answer.putAll(current.answer());
+            }
+            examples.computeIfAbsent(lesson.language(), l -> new ArrayList<>()).add(lesson.text());
+            answer.putAll(lesson.answer());
+            intents.put(lesson.intent(), current == null
+                    ? new FaqIntent(lesson.intent(), examples, answer, List.of(), null, null)
+                    : new FaqIntent(current.id(), examples, answer, current.quickReplies(), current.escalate(), current.skill()));
+        }
+        return new SiteKnowledge(base.siteId(), base.siteName(), base.botName(), base.languages(), base.currency(),
+                base.catalog(), new Faq(List.copyOf(intents.values())));
+    }
+
+    @Override
+    public String toString() {
+        return "Site[" + id() + "]";
     }
 }

@@ -13,14 +13,23 @@ import java.util.List;
  * @param messenger      null when the site has no Messenger page
  * @param whatsapp       null when the site has no WhatsApp number
  * @param routing        answer timeouts for hand-overs
+ * @param cannedResponses the console's ready-made answers
  */
 public record SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
                          BusinessHours businessHours, String identitySecret, boolean requireIdentity,
                          int retentionDays, String botName, ChannelConfig messenger, ChannelConfig whatsapp,
-                         RoutingSettings routing) {
+                         RoutingSettings routing, List<CannedResponse> cannedResponses) {
     public SiteConfig {
         languages = List.copyOf(languages);
         allowedOrigins = List.copyOf(allowedOrigins);
+        cannedResponses = List.copyOf(cannedResponses);
+    }
+
+    /** A ready-made answer staff insert by typing its shortcut ("/livraison"); text by language. */
+    public record CannedResponse(String shortcut, java.util.Map<String, String> text) {
+        public CannedResponse {
+            text = java.util.Map.copyOf(text);
+        }
     }
 
     public String defaultLanguage() {

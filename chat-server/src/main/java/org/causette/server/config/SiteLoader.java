@@ -173,7 +173,44 @@ public final class SiteLoader {
                             (int) RoutingSettings.DEFAULTS.ambassadorAnswerTimeout().toSeconds(), 1, 86_400)));
         }
         return new SiteConfig(id, name, languages, currency, origins, hours, identitySecret, requireIdentity,
-                retentionDays, botName, messenger, whatsapp, routing);
+                retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file));
+    }
+
+    private static List<SiteConfig.CannedResponse> cannedResponses(JsonFields site, String file) {
+        JsonNode array = site.raw("cannedResponses");
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw site.fail("cannedResponses", "must be an array of {\"shortcut\", \"text\"}");
+        }
+        List<SiteConfig.CannedResponse> responses = new ArrayList<>();
+        Set<String> shortcuts = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonFields item = new JsonFields(file, "cannedResponses[" + i + "]", array.get(i));
+            String shortcut = item.matching("shortcut", Pattern.compile("/[\\p{L}0-9_-]{1,40}"), "a shortcut like /livraison");
+            if (!shortcuts.add(shortcut)) {
+                throw item.fail(item.fieldPath("shortcut"), "\"" + shortcut + "\" is used twice");
+            }
+            JsonNode text = item.raw("text");
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            if (text != null && text.isTextual()) {
+                byLanguage.put("fr", text.asText());
+                byLanguage.put("en", text.asText());
+            } else if (text != null && text.isObject()) {
+                text.fields().forEachRemaining(e -> {
+                    if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                        throw item.fail(item.fieldPath("text") + "." + e.getKey(), "must be a non-empty string");
+                    }
+                    byLanguage.put(e.getKey(), e.getValue().asText());
+                });
+            }
+            if (byLanguage.isEmpty()) {
+                throw item.fail(item.fieldPath("text"), "is required: a string or {\"fr\": …, \"en\": …}");
+            }
+            responses.add(new SiteConfig.CannedResponse(shortcut, byLanguage));
+        }
+        return responses;
     }
 
     private ChannelConfig channel(JsonFields channel, String accountField, String tokenField) {

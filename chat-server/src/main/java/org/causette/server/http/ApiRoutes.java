@@ -44,6 +44,8 @@ public final class ApiRoutes {
     private static final Pattern REPORT = Pattern.compile("/api/sites/([^/]+)/report");
     private static final Pattern LEADS = Pattern.compile("/api/sites/([^/]+)/leads");
     private static final Pattern VISITOR = Pattern.compile("/api/sites/([^/]+)/visitors/([^/]{1,64})");
+    private static final Pattern CANNED = Pattern.compile("/api/sites/([^/]+)/canned");
+    private static final Pattern TEACH = Pattern.compile("/api/sites/([^/]+)/teach");
     private static final List<StaffMember.StaffRole> EVERYONE = List.of(StaffMember.StaffRole.values());
     private static final List<StaffMember.StaffRole> AGENTS = List.of(StaffMember.StaffRole.ADMIN, StaffMember.StaffRole.AGENT);
     private static final List<StaffMember.StaffRole> ADMINS = List.of(StaffMember.StaffRole.ADMIN);
@@ -54,10 +56,11 @@ public final class ApiRoutes {
     private final Executor blockingWork;
     private final StaffViews views;
 
-    public ApiRoutes(Store store, StaffAuth auth, ConversationFeed feed, Executor blockingWork, Clock clock) {
+    public ApiRoutes(org.causette.server.config.Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
+                     Executor blockingWork, Clock clock) {
         this.auth = auth;
         this.blockingWork = blockingWork;
-        this.views = new StaffViews(store, feed, clock);
+        this.views = new StaffViews(sites, store, feed, clock);
     }
 
     /** An API answer: status and body. */
@@ -96,7 +99,19 @@ public final class ApiRoutes {
         }
         Map<String, List<String>> query = uri.parameters();
         Matcher match;
-        if (method.equals(HttpMethod.GET) && (match = CONVERSATIONS.matcher(path)).matches()) {
+        if (method.equals(HttpMethod.GET) && path.equals("/api/sites")) {
+            // Public: the console's site picker needs it before anyone logs in.
+            HttpResponses.send(ctx, request, HttpResponses.json(HttpResponseStatus.OK, views.sites()));
+        } else if (method.equals(HttpMethod.GET) && path.equals("/api/me/stats")) {
+            authorized(ctx, request, null, EVERYONE, principal -> reply(views.myStats(principal)));
+        } else if (method.equals(HttpMethod.GET) && (match = CANNED.matcher(path)).matches()) {
+            authorized(ctx, request, match.group(1), EVERYONE, principal -> reply(views.canned(principal)));
+        } else if (method.equals(HttpMethod.POST) && (match = TEACH.matcher(path)).matches()) {
+            JsonNode body = body(ctx, request);
+            if (body != null) {
+                authorized(ctx, request, match.group(1), ADMINS, principal -> reply(views.teach(principal, body)));
+            }
+        } else if (method.equals(HttpMethod.GET) && (match = CONVERSATIONS.matcher(path)).matches()) {
             authorized(ctx, request, match.group(1), EVERYONE, principal -> reply(views.conversations(principal, query)));
         } else if (method.equals(HttpMethod.GET) && (match = CONVERSATION.matcher(path)).matches()) {
             String id = match.group(1);

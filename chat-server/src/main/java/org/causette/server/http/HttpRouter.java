@@ -47,6 +47,8 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
     private static final String WIDGET_RESOURCES = "org/causette/widget/";
     private static final String CONSOLE_RESOURCES = "org/causette/console/";
     private static final String DEMO_RESOURCES = "demo/web/";
+    /** Front-end libraries packaged as WebJars on the class path (the console's charts). */
+    private static final String WEBJAR_RESOURCES = "META-INF/resources/webjars/";
 
     private final Sites sites;
     private final Store store;
@@ -116,7 +118,10 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
             case "/widget.js" -> file(ctx, request, resources.find(WIDGET_RESOURCES, "widget.js"), "public, max-age=300");
             case "/console" -> redirect(ctx, request, "/console/");
             default -> {
-                if (path.startsWith("/console/")) {
+                if (path.startsWith("/webjars/")) {
+                    file(ctx, request, resources.find(WEBJAR_RESOURCES, path.substring("/webjars/".length())),
+                            "public, max-age=86400");
+                } else if (path.startsWith("/console/")) {
                     String file = path.substring("/console/".length());
                     file(ctx, request, resources.find(CONSOLE_RESOURCES, file.isEmpty() ? "index.html" : file), "no-cache");
                 } else if (sites.demo()) {

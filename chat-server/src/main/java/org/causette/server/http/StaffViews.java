@@ -3,6 +3,7 @@ package org.causette.server.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.causette.server.auth.StaffAuth;
 import org.causette.server.config.Site;
+import org.causette.server.config.Sites;
 import org.causette.server.config.StaffMember;
 import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.conversation.SiteReport;
@@ -44,11 +45,13 @@ final class StaffViews {
         }
     }
 
+    private final Sites sites;
     private final Store store;
     private final ConversationFeed feed;
     private final Clock clock;
 
-    StaffViews(Store store, ConversationFeed feed, Clock clock) {
+    StaffViews(Sites sites, Store store, ConversationFeed feed, Clock clock) {
+        this.sites = sites;
         this.store = store;
         this.feed = feed;
         this.clock = clock;
@@ -84,6 +87,15 @@ final class StaffViews {
             }
         }
         boolean ambassador = ambassador(principal);
+        String search = first(query, "q");
+        if (search != null && !search.isBlank()) {
+            if (search.length() > 200) {
+                return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "q is at most 200 characters");
+            }
+            List<Conversation> matches = store.search(principal.site().id(), search.strip(), ambassador ? Integer.MAX_VALUE : limit)
+                    .stream().filter(c -> !ambassador || handedTo(c, principal)).limit(limit).toList();
+            return Answer.ok(Map.of("conversations", matches.stream().map(c -> feed.summary(c, ambassador)).toList()));
+        }
         List<Conversation> found = ambassador
                 ? store.conversations(principal.site().id(), state, before, Integer.MAX_VALUE).stream()
                 .filter(c -> handedTo(c, principal)).limit(limit).toList()
@@ -174,6 +186,77 @@ final class StaffViews {
             row.put("ts", l.ts());
             return row;
         }).toList()));
+    }
+
+    /** Public: the sites this hub runs, for the console's site picker. */
+    Map<String, Object> sites() {
+        return Map.of("sites", sites.all().stream()
+                .map(site -> Map.of("id", site.id(), "name", site.config().name(), "languages", site.config().languages()))
+                .toList());
+    }
+
+    Answer canned(StaffAuth.Principal principal) {
+        return Answer.ok(Map.of("cannedResponses", principal.site().config().cannedResponses()));
+    }
+
+    /** What a person did: conversations handed to them and closed, and their ratings (ambassadors' recognition). */
+    Answer myStats(StaffAuth.Principal principal) {
+        String me = principal.staff().id();
+        List<Conversation> mine = store.conversations(principal.site().id(), ConversationState.CLOSED, null, Integer.MAX_VALUE)
+                .stream().filter(c -> handedTo(c, principal)).toList();
+        List<Integer> scores = mine.stream().map(c -> store.rating(c.id())).flatMap(Optional::stream)
+                .map(org.causette.server.store.Rating::score).toList();
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("staffId", me);
+        stats.put("helped", mine.size());
+        stats.put("ratingCount", scores.size());
+        stats.put("ratingAverage", scores.isEmpty() ? null : scores.stream().mapToInt(Integer::intValue).average().orElse(0));
+        stats.put("holding", store.assigned(principal.site().id()).stream().filter(c -> c.heldBy(me)).count());
+        return Answer.ok(stats);
+    }
+
+    /**
+     * Teaches the bot: the question becomes an example of an intent (built-in or FAQ), or of a new FAQ intent with its
+     * answer. Stored, then the bot retrains (about a second) and answers with it at once; other nodes catch up within
+     * a minute.
+     */
+    Answer teach(StaffAuth.Principal principal, com.fasterxml.jackson.databind.JsonNode body) {
+        Site site = principal.site();
+        String text = body.path("text").asText("").strip();
+        String intent = body.path("intent").asText("").strip();
+        String language = body.path("lang").asText(site.config().defaultLanguage());
+        if (text.isEmpty() || text.length() > 500) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "text is 1 to 500 characters");
+        }
+        if (!intent.matches("[a-z0-9_]{1,40}")) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "intent is an id of a-z, 0-9 and _ (at most 40)");
+        }
+        if (!List.of("fr", "en").contains(language)) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "lang must be fr or en");
+        }
+        Map<String, String> answer = new LinkedHashMap<>();
+        com.fasterxml.jackson.databind.JsonNode answerNode = body.path("answer");
+        if (answerNode.isObject()) {
+            answerNode.fields().forEachRemaining(e -> {
+                if (List.of("fr", "en").contains(e.getKey()) && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+                    answer.put(e.getKey(), e.getValue().asText().strip());
+                }
+            });
+        }
+        boolean known = org.causette.bot.knowledge.BuiltInIntents.isBuiltIn(intent)
+                || site.knowledge().faq().byId(intent).isPresent();
+        if (!known && answer.isEmpty()) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "\"" + intent + "\" is a new intent: give its answer {\"fr\": …, \"en\": …}");
+        }
+        store.saveLesson(new org.causette.server.store.Lesson(site.id(), text, language, intent, answer, clock.instant()));
+        long started = System.nanoTime();
+        site.retrain(store.lessons(site.id()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("intent", intent);
+        result.put("trainedMs", (System.nanoTime() - started) / 1_000_000);
+        result.put("now", site.bot().parse(text, language).intent());
+        return Answer.ok(result);
     }
 
     Answer erase(StaffAuth.Principal principal, String visitorId) {

@@ -35,6 +35,7 @@ public final class MemoryStore implements Store {
     private final Map<String, Presence> presence = new ConcurrentHashMap<>();
     private final List<Lead> leads = new CopyOnWriteArrayList<>();
     private final List<BotTurnRecord> botTurns = new CopyOnWriteArrayList<>();
+    private final List<Lesson> lessons = new CopyOnWriteArrayList<>();
     /** Idempotency: (site, author, clientId) → the message stored for it. */
     private final Map<String, StoredMessage> byClientKey = new ConcurrentHashMap<>();
 
@@ -338,6 +339,33 @@ public final class MemoryStore implements Store {
         botTurns.removeIf(t -> t.siteId().equals(siteId) && t.ts().isBefore(cutoff));
         ratings.values().removeIf(r -> r.siteId().equals(siteId) && r.ts().isBefore(cutoff));
         return old.size();
+    }
+
+    @Override
+    public List<Conversation> search(String siteId, String text, int limit) {
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        return conversations.values().stream()
+                .filter(r -> r.get().siteId().equals(siteId))
+                .filter(r -> {
+                    synchronized (r) {
+                        return r.messages.stream().anyMatch(m -> !m.internal()
+                                && m.text().toLowerCase(java.util.Locale.ROOT).contains(needle));
+                    }
+                })
+                .map(ConversationRecord::get)
+                .sorted(Comparator.comparing(Conversation::createdAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public void saveLesson(Lesson lesson) {
+        lessons.add(lesson);
+    }
+
+    @Override
+    public List<Lesson> lessons(String siteId) {
+        return lessons.stream().filter(l -> l.siteId().equals(siteId)).toList();
     }
 
     @Override

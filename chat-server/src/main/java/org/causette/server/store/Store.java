@@ -135,6 +135,17 @@ public interface Store extends AutoCloseable {
      */
     int purge(String siteId, Instant cutoff);
 
+    /**
+     * Conversations of a site with a message containing {@code text} (case-insensitive), newest first: the console's
+     * search. Implementations may bound how far back they look.
+     */
+    List<Conversation> search(String siteId, String text, int limit);
+
+    void saveLesson(Lesson lesson);
+
+    /** Everything taught to a site's bot, oldest first. */
+    List<Lesson> lessons(String siteId);
+
     void saveStaffSession(StaffSession session);
 
     Optional<StaffSession> findStaffSession(String tokenHash);

@@ -361,6 +361,30 @@ final class WidgetBrowserTest {
     }
 
     @Test
+    void identifySendsTheSignedIdentity() throws Exception {
+        long issuedAt = java.time.Instant.now().getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(hub.sites().find("demo").orElseThrow().config().identitySecret()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String hash = java.util.HexFormat.of().formatHex(mac.doFinal(("42." + issuedAt).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Page page = context.newPage();
+        page.navigate(shopUrl());
+        assertThat(launcher(page)).isVisible();
+        launcher(page).click();
+        say(page, "Bonjour");
+        assertThat(messages(page, "bot").first()).isVisible();
+        // Once connected, identify reconnects so that the hello carries the identity.
+        page.evaluate("([h, t]) => Causette.identify({userId: '42', email: 'anne@example.fr', name: 'Anne', issuedAt: t, hash: h})",
+                List.of(hash, issuedAt));
+        String visitorId = (String) storage(page, "vid");
+        String userId = eventually(() -> hub.store().findVisitor("demo", visitorId).map(v -> String.valueOf(v.userId())).orElse(null), "42");
+        assertEquals("42", userId);
+        assertEquals("Anne", hub.store().findVisitor("demo", visitorId).orElseThrow().name());
+        say(page, "Merci");
+        assertThat(visitorSaid(page, "Merci")).hasCount(1);
+    }
+
+    @Test
     void theServedWidgetFitsTheSizeBudget() throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(hubUrl("/widget.js"))).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -61,7 +61,7 @@ class HttpRouterTest {
         VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock);
-        router = new HttpRouter(sites, store, metrics, visitors, staff, new ApiRoutes(store, auth, feed, Runnable::run, clock),
+        router = new HttpRouter(sites, store, metrics, visitors, staff, new ApiRoutes(sites, store, auth, feed, Runnable::run, clock),
                 Runnable::run, clock, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     }
 
