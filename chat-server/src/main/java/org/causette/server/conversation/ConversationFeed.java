@@ -37,6 +37,9 @@ public final class ConversationFeed {
     private final Hub hub;
     private final HubMetrics metrics;
     private final Clock clock;
+    /** Outside channels by name ("messenger", "whatsapp"); the widget ("web") is served by the hub's sockets. */
+    private final java.util.Map<String, org.causette.server.channel.ChannelOutbound> channels =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ConversationFeed(Store store, Hub hub, HubMetrics metrics, Clock clock) {
         this.store = store;
@@ -47,6 +50,11 @@ public final class ConversationFeed {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Registers where a channel's conversations are delivered (once, at start). */
+    public void registerChannel(String channel, org.causette.server.channel.ChannelOutbound outbound) {
+        channels.put(channel, outbound);
     }
 
     /** Appends and delivers; a duplicate (same author and clientId) is returned as is and delivered to nobody. */
@@ -71,6 +79,10 @@ public final class ConversationFeed {
         if (!message.internal()) {
             hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), message.seq(),
                     visitorFrame(message), exceptVisitor);
+            org.causette.server.channel.ChannelOutbound outbound = channels.get(conversation.channel());
+            if (outbound != null && message.from().role() != Role.VISITOR) {
+                outbound.send(conversation, message);
+            }
         }
         if (conversation.state() == ConversationState.ASSIGNED && conversation.assignee() != null) {
             boolean ambassador = conversation.assignee().role() == Role.AMBASSADOR;
@@ -89,6 +101,16 @@ public final class ConversationFeed {
         hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), 0, frame, null);
         if (conversation.assignee() != null && conversation.state() != ConversationState.QUEUED) {
             hub.toStaff(conversation.siteId(), conversation.assignee().staffId(), frame, null);
+        }
+    }
+
+    /** Someone on our side types: the visitor's sockets, or the outside channel, hear of it. */
+    public void typing(Conversation conversation, ServerFrames.From from, boolean on) {
+        hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), 0,
+                EncodedFrame.of(new ServerFrames.Typing(from, on), "typing"), null);
+        org.causette.server.channel.ChannelOutbound outbound = channels.get(conversation.channel());
+        if (outbound != null) {
+            outbound.typing(conversation, on);
         }
     }
 

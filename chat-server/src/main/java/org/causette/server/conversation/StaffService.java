@@ -244,8 +244,7 @@ public final class StaffService {
     public void typing(StaffConnection connection, String conversationId, boolean on) {
         onConversation(connection, conversationId, null, c -> {
             if (c.heldBy(connection.staff().id())) {
-                hub.toVisitor(c.siteId(), c.visitorId(), c.id(), 0, EncodedFrame.of(new ServerFrames.Typing(
-                        new ServerFrames.From(c.assignee().role().wireName(), c.assignee().name()), on), "typing"), null);
+                feed.typing(c, new ServerFrames.From(c.assignee().role().wireName(), c.assignee().name()), on);
             } else {
                 connection.sendError(ErrorCode.UNAUTHORIZED, "you do not hold this conversation", conversationId);
             }

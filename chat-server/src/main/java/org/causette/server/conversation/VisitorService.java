@@ -195,35 +195,57 @@ public final class VisitorService {
     // ---- messages ----------------------------------------------------------------------------------------------
 
     public void message(VisitorConnection connection, String clientId, String text, String payload) {
-        guarded(connection, clientId, "the message", () -> receive(connection, clientId, text, payload));
+        guarded(connection, clientId, "the message", () -> inbound(connection.site(), connection.visitorId(), WEB,
+                clientId, text, payload, connection.locale(), connection));
     }
 
-    private void receive(VisitorConnection connection, String clientId, String text, String payload) {
-        Author author = new Author(Role.VISITOR, connection.visitorId(), null);
-        Optional<StoredMessage> earlier = store.findByClientId(connection.siteId(), author, clientId);
+    /**
+     * A shopper's message from any channel, on the visitor's lane: stored once per (visitor, clientId), acknowledged to
+     * the sending socket if there is one, delivered to everyone else in the conversation, then answered by the bot
+     * or handled by the person holding it. Outside channels (Messenger, WhatsApp) call this with their message id as
+     * {@code clientId} and no socket, so a webhook delivered twice is handled once.
+     *
+     * @param sender the socket that sent it (gets the ack), or null
+     * @return the stored message and whether it was a duplicate
+     * @throws StoreUnavailableException when it could not be stored (nothing was)
+     */
+    public AppendResult inbound(Site site, String visitorId, String channel, String clientId, String text,
+                                String payload, String locale, VisitorConnection sender) {
+        Author author = new Author(Role.VISITOR, visitorId, null);
+        Optional<StoredMessage> earlier = store.findByClientId(site.id(), author, clientId);
         if (earlier.isPresent()) {
-            ack(connection, earlier.get());
-            return;
+            if (sender != null) {
+                ack(sender, earlier.get());
+            }
+            return new AppendResult(earlier.get(), true);
         }
-        Conversation conversation = openConversation(connection);
+        Conversation conversation = openConversation(site.id(), visitorId, channel);
         MDC.put("conversation", conversation.id());
         AppendResult result = store.append(conversation.id(),
                 new MessageDraft(author, clientId, text, payload, List.of(), List.of(), false, clock.instant()));
         StoredMessage stored = result.message();
-        connection.accept(stored.conversationId(), stored.seq());
-        ack(connection, stored);
+        if (sender != null) {
+            sender.accept(stored.conversationId(), stored.seq());
+            ack(sender, stored);
+        }
         if (result.duplicate()) {
-            return;
+            return result;
         }
         metrics.messageStored(Role.VISITOR.wireName());
-        feed.deliver(conversation, stored, connection, null);
+        feed.deliver(conversation, stored, sender, null);
         switch (conversation.state()) {
-            case BOT -> botTurn(connection, conversation, text, payload);
+            case BOT -> botTurn(site, conversation, text, payload, locale);
             case QUEUED -> hub.queueChanged(conversation.siteId());
             default -> {
                 // The person holding it got the message.
             }
         }
+        return result;
+    }
+
+    /** Runs a task on a visitor's lane (for channels without a socket). */
+    public void onVisitorLane(String siteId, String visitorId, Runnable task) {
+        lanes.execute(Hub.visitorLane(siteId, visitorId), task);
     }
 
     private void ack(VisitorConnection connection, StoredMessage stored) {
@@ -231,24 +253,23 @@ public final class VisitorService {
                 stored.id(), stored.ts()), "ack"));
     }
 
-    /** The visitor's open conversation, or a new one (and every socket of the visitor hears of it). */
-    private Conversation openConversation(VisitorConnection connection) {
-        Optional<Conversation> open = store.findOpenConversation(connection.siteId(), connection.visitorId(), WEB);
+    /** The visitor's open conversation on that channel, or a new one (and every socket of the visitor hears of it). */
+    private Conversation openConversation(String siteId, String visitorId, String channel) {
+        Optional<Conversation> open = store.findOpenConversation(siteId, visitorId, channel);
         if (open.isPresent()) {
             return open.get();
         }
         Conversation created = store.openConversation(Conversation.open(UUID.randomUUID().toString(),
-                connection.siteId(), connection.visitorId(), WEB, clock.instant()));
+                siteId, visitorId, channel, clock.instant()));
         feed.state(created, null, null);
         return created;
     }
 
-    private void botTurn(VisitorConnection connection, Conversation conversation, String text, String payload) {
-        Site site = connection.site();
+    private void botTurn(Site site, Conversation conversation, String text, String payload, String locale) {
         long started = System.nanoTime();
         BotTurn turn;
         try {
-            turn = site.bot().respond(new BotInput(text, payload, connection.locale()), conversation.botContext());
+            turn = site.bot().respond(new BotInput(text, payload, locale), conversation.botContext());
         } catch (RuntimeException e) {
             log.error("The bot failed on a message; handing over", e);
             String language = conversation.languageOr(site.config().defaultLanguage());

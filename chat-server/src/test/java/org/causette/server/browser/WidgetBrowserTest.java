@@ -332,8 +332,13 @@ final class WidgetBrowserTest {
             launcher(page).click();
             say(page, "Je voudrais parler à un conseiller");
 
-            String conversationId = julie.next("assigned").path("conversation").path("conversationId").asText();
+            String visitorId = (String) storage(page, "vid");
+            // Julie may get other tests' waiting shoppers first: this one is ours.
+            String conversationId = julie.nextMatching(f -> f.path("type").asText().equals("assigned")
+                    && f.path("conversation").path("visitor").path("id").asText().equals(visitorId), "our conversation")
+                    .path("conversation").path("conversationId").asText();
             assertThat(page.locator("#cz-title")).hasText("Julie"); // the header shows who took over
+            assertThat(messages(page, "system").last()).containsText("Julie"); // and the hub says so
             julie.send(WsClient.frame("typing").put("conversationId", conversationId).put("on", true));
             assertThat(page.locator(".typing")).isVisible();
             assertThat(page.locator(".typing")).containsText("Julie");
@@ -374,8 +379,8 @@ final class WidgetBrowserTest {
         say(page, "Bonjour");
         assertThat(messages(page, "bot").first()).isVisible();
         // Once connected, identify reconnects so that the hello carries the identity.
-        page.evaluate("([h, t]) => Causette.identify({userId: '42', email: 'anne@example.fr', name: 'Anne', issuedAt: t, hash: h})",
-                List.of(hash, issuedAt));
+        page.evaluate("([h, t]) => Causette.identify({userId: '42', email: 'anne@example.fr', name: 'Anne', issuedAt: +t, hash: h})",
+                List.of(hash, String.valueOf(issuedAt)));
         String visitorId = (String) storage(page, "vid");
         String userId = eventually(() -> hub.store().findVisitor("demo", visitorId).map(v -> String.valueOf(v.userId())).orElse(null), "42");
         assertEquals("42", userId);

@@ -1,0 +1,137 @@
+package org.causette.server.store.redis;
+
+/**
+ * The Lua scripts behind every change several nodes may race on. Redis runs a script alone, start to end: no other
+ * command sees it half done, which is what makes each of them atomic. Every key a script touches carries the same
+ * {@code {site}} hash tag, so each script stays on one slot under Redis Cluster too. Keys a script reaches by name
+ * (another conversation of the same site) are built from a prefix passed in ARGV and share that tag.
+ */
+final class RedisScripts {
+    private RedisScripts() {
+    }
+
+    /**
+     * Append with the next seq and idempotency. KEYS: conversation, messages, conversation clients, site clients.
+     * ARGV: client key ("" for none), message body, ts, conversation id, conversation key prefix.
+     * Returns {-1} (no conversation), {0, conversationId, seq, body} (already stored) or {1, seq}.
+     * The seq is the list's new length: position and seq cannot drift apart.
+     */
+    static final LuaScript APPEND = new LuaScript("""
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
+            if ARGV[1] ~= '' then
+              local seen = redis.call('HGET', KEYS[4], ARGV[1])
+              if seen then
+                local sep = string.find(seen, ' ', 1, true)
+                local cid = string.sub(seen, 1, sep - 1)
+                local seq = tonumber(string.sub(seen, sep + 1))
+                local body = redis.call('LINDEX', ARGV[5] .. cid .. ':msgs', seq - 1)
+                if body then return {0, cid, seq, body} end
+              end
+            end
+            local seq = redis.call('RPUSH', KEYS[2], ARGV[2])
+            redis.call('HSET', KEYS[1], 'seq', seq, 'updated', ARGV[3])
+            if ARGV[1] ~= '' then
+              redis.call('HSET', KEYS[4], ARGV[1], ARGV[4] .. ' ' .. seq)
+              redis.call('SADD', KEYS[3], ARGV[1])
+            end
+            return {1, seq}
+            """);
+
+    /** KEYS: site clients. ARGV: client key, conversation key prefix. Returns {conversationId, seq, body} or nil. */
+    static final LuaScript FIND_CLIENT = new LuaScript("""
+            local seen = redis.call('HGET', KEYS[1], ARGV[1])
+            if not seen then return nil end
+            local sep = string.find(seen, ' ', 1, true)
+            local cid = string.sub(seen, 1, sep - 1)
+            local seq = tonumber(string.sub(seen, sep + 1))
+            local body = redis.call('LINDEX', ARGV[2] .. cid .. ':msgs', seq - 1)
+            if not body then return nil end
+            return {cid, seq, body}
+            """);
+
+    /**
+     * At most one open conversation per visitor and channel: the slot is taken only when empty or pointing at a
+     * closed (or erased) conversation, and the candidate is created in the same step.
+     * KEYS: open slot, candidate conversation, site conversations, visitor conversations.
+     * ARGV: candidate id, doc, updated, createdAt score, state, conversation key prefix.
+     * Returns the id of the open conversation after the call.
+     */
+    static final LuaScript OPEN = new LuaScript("""
+            local current = redis.call('GET', KEYS[1])
+            if current then
+              local state = redis.call('HGET', ARGV[6] .. current, 'state')
+              if state and state ~= 'CLOSED' then return current end
+            end
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('HSET', KEYS[2], 'doc', ARGV[2], 'seq', 0, 'updated', ARGV[3], 'ver', 0, 'state', ARGV[5])
+            redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1])
+            redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
+            return ARGV[1]
+            """);
+
+    /**
+     * A conditional update: applied only if nobody changed the conversation since it was read (same ver), together
+     * with the indexes its state belongs to, so a queue or the assigned set never disagrees with the conversation.
+     * KEYS: conversation, queue, assigned, closed, open slot. ARGV: ver read, new doc, updated, new state,
+     * queuedAt score, closedAt score, conversation id. Returns -1 (gone), 0 (changed meanwhile) or 1 (done).
+     */
+    static final LuaScript UPDATE_IF = new LuaScript("""
+            local ver = redis.call('HGET', KEYS[1], 'ver')
+            if not ver then return -1 end
+            if ver ~= ARGV[1] then return 0 end
+            redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'updated', ARGV[3], 'ver', tonumber(ver) + 1, 'state', ARGV[4])
+            if ARGV[4] == 'QUEUED' then redis.call('ZADD', KEYS[2], ARGV[5], ARGV[7]) else redis.call('ZREM', KEYS[2], ARGV[7]) end
+            if ARGV[4] == 'ASSIGNED' then redis.call('SADD', KEYS[3], ARGV[7]) else redis.call('SREM', KEYS[3], ARGV[7]) end
+            if ARGV[4] == 'CLOSED' then
+              redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7])
+              if redis.call('GET', KEYS[5]) == ARGV[7] then redis.call('DEL', KEYS[5]) end
+            end
+            return 1
+            """);
+
+    /**
+     * Deletes a conversation with its messages, rating, idempotency keys and index entries, all or nothing.
+     * KEYS: conversation, messages, conversation clients, site clients, rating, site conversations, visitor
+     * conversations, queue, assigned, closed, ratings, open slot. ARGV: conversation id.
+     */
+    static final LuaScript DELETE_CONVERSATION = new LuaScript("""
+            for _, key in ipairs(redis.call('SMEMBERS', KEYS[3])) do redis.call('HDEL', KEYS[4], key) end
+            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[5])
+            redis.call('ZREM', KEYS[6], ARGV[1])
+            redis.call('ZREM', KEYS[7], ARGV[1])
+            redis.call('ZREM', KEYS[8], ARGV[1])
+            redis.call('SREM', KEYS[9], ARGV[1])
+            redis.call('ZREM', KEYS[10], ARGV[1])
+            redis.call('ZREM', KEYS[11], ARGV[1])
+            if redis.call('GET', KEYS[12]) == ARGV[1] then redis.call('DEL', KEYS[12]) end
+            return 1
+            """);
+
+    /** Binds a customer to a visitor unless bound. KEYS: user, visitor users. ARGV: visitor id, user id. */
+    static final LuaScript LINK_USER = new LuaScript("""
+            local existing = redis.call('GET', KEYS[1])
+            if existing then return existing end
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('SADD', KEYS[2], ARGV[2])
+            return ARGV[1]
+            """);
+
+    /** Deletes a key only if it still holds the value. KEYS: key. ARGV: value. */
+    static final LuaScript DELETE_IF = new LuaScript("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """);
+
+    /** A timeline entry in the site's and the visitor's sorted sets. KEYS: site timeline[, visitor timeline]. ARGV: score, member. */
+    static final LuaScript TIMELINE_ADD = new LuaScript("""
+            for _, key in ipairs(KEYS) do redis.call('ZADD', key, ARGV[1], ARGV[2]) end
+            return 1
+            """);
+
+    /** A rating replaces the previous one of the conversation. KEYS: rating, ratings. ARGV: json, score, conversation id. */
+    static final LuaScript SAVE_RATING = new LuaScript("""
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+            return 1
+            """);
+}
