@@ -118,6 +118,11 @@ final class RedisKeys {
         return timeline(siteId, name) + ":" + visitorId;
     }
 
+    /** List of what admins taught the site's bot, oldest first. */
+    static String lessons(String siteId) {
+        return site(siteId) + "lessons";
+    }
+
     /** The pub/sub channel of a site: in its slot, so sharded pub/sub (SPUBLISH) reaches the site's shard. */
     static String channel(String siteId) {
         return site(siteId) + "bus";

@@ -1,0 +1,757 @@
+package org.causette.server.store.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.causette.bot.Card;
+import org.causette.bot.QuickReply;
+import org.causette.server.store.AppendResult;
+import org.causette.server.store.Author;
+import org.causette.server.store.BotTurnRecord;
+import org.causette.server.store.Conversation;
+import org.causette.server.store.ConversationState;
+import org.causette.server.store.Lead;
+import org.causette.server.store.Lesson;
+import org.causette.server.store.MessageDraft;
+import org.causette.server.store.Presence;
+import org.causette.server.store.Rating;
+import org.causette.server.store.StaffSession;
+import org.causette.server.store.Store;
+import org.causette.server.store.StoreUnavailableException;
+import org.causette.server.store.StoredMessage;
+import org.causette.server.store.Visitor;
+import org.causette.server.store.VisitorEvent;
+import org.causette.server.ws.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The store for production and for clusters: conversations survive restarts and every node sharing the Redis sees
+ * the same state. Pooled connections ({@link RedisClient}); the hot paths (append with its idempotency pointer,
+ * listings that read many conversations) go in one round trip each: a Lua script or a pipeline.
+ *
+ * <p>Messages: a Redis list per conversation, message seq n at index n - 1. Seqs are dense by contract, so a list
+ * gives O(1) append, range reads by position without any score or search, and seq and position cannot drift
+ * (the append script takes the seq from RPUSH). A stream would add ids of its own to map back to seqs.
+ *
+ * <p>Conversations: a hash holding the record as JSON ({@code doc}) and, beside it, the fields that change on their
+ * own: {@code seq} (moved by append only), {@code updated}, {@code state} (read by scripts), and {@code ver}, bumped
+ * by every update so a conditional update can check nobody changed the conversation since it ran the predicate
+ * (optimistic concurrency: the predicate is Java, so it runs here, and the script only commits if {@code ver} still
+ * matches, else we read again and retry). Appends do not bump {@code ver}: messages never make an update retry.
+ *
+ * <p>Every Jedis failure becomes a {@link StoreUnavailableException}: the hub then answers {@code unavailable},
+ * acknowledges nothing, and /readyz turns 503. Short timeouts make an unreachable Redis fail fast; the pool drops
+ * broken connections and makes new ones, so the store recovers by itself when Redis is back.
+ */
+public final class RedisStore implements Store {
+    private static final Logger log = LoggerFactory.getLogger(RedisStore.class);
+
+    /** 16 lanes + 4 blocking workers + housekeeping + the broker's publishes, with headroom. */
+    public static final int POOL_SIZE = 32;
+    public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
+    public static final Duration SOCKET_TIMEOUT = Duration.ofMillis(2000);
+    /** How long a caller waits for a pooled connection before it is told the store is unavailable. */
+    public static final Duration BORROW_TIMEOUT = Duration.ofMillis(2000);
+    /** Conditional updates retried this often under contention before giving up (never seen in practice). */
+    private static final int UPDATE_ATTEMPTS = 100;
+    /** Listings read conversations in pages of this many, one pipeline per page. */
+    private static final int PAGE = 100;
+    /** The conversation → site lookups kept in memory (they never change); cleared when it grows past this. */
+    private static final int SITE_CACHE_LIMIT = 100_000;
+    /** Search looks through this many of the newest conversations of a site: bounded work per query. */
+    public static final int SEARCH_DEPTH = 1_000;
+
+    private static final String EVENTS = "events";
+    private static final String LEADS = "leads";
+    private static final String BOT_TURNS = "botturns";
+
+    private final RedisEndpoint endpoint;
+    private final RedisClient redis;
+    private final boolean pipelining;
+    private final Map<String, String> siteOfConversation = new ConcurrentHashMap<>();
+
+    /** A message as kept in its conversation's list: its seq is its position and its conversation the list's. */
+    record MessageDoc(String id, Author from, String clientId, String text, String payload,
+                      List<QuickReply> quickReplies, List<Card> cards, boolean internal, Instant ts) {
+        StoredMessage toMessage(String conversationId, long seq) {
+            return new StoredMessage(id, conversationId, seq, from, clientId, text, payload, quickReplies, cards,
+                    internal, ts);
+        }
+    }
+
+    /** A conversation as read, with the version an update must still find. */
+    private record Snapshot(Conversation conversation, String version) {
+    }
+
+    private RedisStore(RedisEndpoint endpoint, boolean pipelining) {
+        this.endpoint = endpoint;
+        this.pipelining = pipelining;
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(POOL_SIZE);
+        pool.setMaxIdle(POOL_SIZE);
+        pool.setMinIdle(4);
+        pool.setMaxWait(BORROW_TIMEOUT);
+        // Connections left broken by a Redis restart are found and dropped while idle, not by a user's message.
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(1));
+        pool.setJmxEnabled(false);
+        this.redis = RedisClient.builder()
+                .hostAndPort(new HostAndPort(endpoint.host(), endpoint.port()))
+                .clientConfig(clientConfig(endpoint, SOCKET_TIMEOUT, "causette"))
+                .poolConfig(pool)
+                .build();
+    }
+
+    /** Opens the store; nothing is contacted yet (a node may start before Redis and become ready later). */
+    public static RedisStore open(String uri) {
+        return new RedisStore(RedisEndpoint.parse(uri), true);
+    }
+
+    /** With {@code pipelining} false, each command is its own round trip (to measure what pipelining buys). */
+    public static RedisStore open(String uri, boolean pipelining) {
+        return new RedisStore(RedisEndpoint.parse(uri), pipelining);
+    }
+
+    static JedisClientConfig clientConfig(RedisEndpoint endpoint, Duration socketTimeout, String name) {
+        return DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) CONNECT_TIMEOUT.toMillis())
+                .socketTimeoutMillis((int) socketTimeout.toMillis())
+                .database(endpoint.database())
+                .clientName(name)
+                .build();
+    }
+
+    public RedisEndpoint endpoint() {
+        return endpoint;
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------------
+
+    /** Runs Redis work; any client failure means the store is unavailable, and the caller acknowledges nothing. */
+    private <T> T call(String what, Function<RedisClient, T> work) {
+        try {
+            return work.apply(redis);
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("redis " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void run(String what, java.util.function.Consumer<RedisClient> work) {
+        call(what, r -> {
+            work.accept(r);
+            return null;
+        });
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T parse(String text, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt " + type.getSimpleName() + " in Redis", e);
+        }
+    }
+
+    /** Sorted-set scores are epoch microseconds: exact in a double until the year 2255, finer than millis. */
+    static double micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000.0 + t.getNano() / 1_000;
+    }
+
+    private static String score(Instant t) {
+        return t == null ? "0" : Long.toString((long) micros(t));
+    }
+
+    private static String clientKey(Author author, String clientId) {
+        return author.role().name() + ":" + author.id() + ":" + clientId;
+    }
+
+    // ---- basics -------------------------------------------------------------------------------------------------
+
+    @Override
+    public void ping() {
+        run("ping", RedisClient::ping);
+    }
+
+    @Override
+    public byte[] serverSecret() {
+        return call("server secret", r -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            // SET NX: the first node to start creates it, every other node and restart reads that one.
+            r.set(RedisKeys.serverSecret(), Base64.getEncoder().encodeToString(fresh), SetParams.setParams().nx());
+            return Base64.getDecoder().decode(r.get(RedisKeys.serverSecret()));
+        });
+    }
+
+    @Override
+    public Optional<Visitor> findVisitor(String siteId, String visitorId) {
+        return Optional.ofNullable(call("find visitor", r -> r.get(RedisKeys.visitor(siteId, visitorId))))
+                .map(v -> parse(v, Visitor.class));
+    }
+
+    @Override
+    public void saveVisitor(Visitor visitor) {
+        run("save visitor", r -> r.set(RedisKeys.visitor(visitor.siteId(), visitor.id()), json(visitor)));
+    }
+
+    @Override
+    public String linkUser(String siteId, String userId, String visitorId) {
+        return (String) call("link user", r -> RedisScripts.LINK_USER.run(r,
+                List.of(RedisKeys.user(siteId, userId), RedisKeys.visitorUsers(siteId, visitorId)),
+                List.of(visitorId, userId)));
+    }
+
+    // ---- conversations ------------------------------------------------------------------------------------------
+
+    /** The site of a conversation, or null when it does not exist. */
+    private String siteOf(String conversationId) {
+        String cached = siteOfConversation.get(conversationId);
+        if (cached != null) {
+            return cached;
+        }
+        String site = call("find conversation", r -> r.get(RedisKeys.conversationSite(conversationId)));
+        if (site != null) {
+            remember(conversationId, site);
+        }
+        return site;
+    }
+
+    private void remember(String conversationId, String siteId) {
+        if (siteOfConversation.size() >= SITE_CACHE_LIMIT) {
+            siteOfConversation.clear();
+        }
+        siteOfConversation.put(conversationId, siteId);
+    }
+
+    private static final String[] CONVERSATION_FIELDS = {"doc", "seq", "updated", "ver"};
+
+    private static Optional<Snapshot> snapshot(List<String> fields) {
+        if (fields == null || fields.get(0) == null) {
+            return Optional.empty();
+        }
+        Conversation doc = parse(fields.get(0), Conversation.class);
+        long seq = fields.get(1) == null ? 0 : Long.parseLong(fields.get(1));
+        Instant updated = fields.get(2) == null ? doc.updatedAt() : Instant.parse(fields.get(2));
+        return Optional.of(new Snapshot(doc.withLastSeq(seq, updated), fields.get(3)));
+    }
+
+    private Optional<Snapshot> read(String siteId, String conversationId) {
+        return snapshot(call("read conversation",
+                r -> r.hmget(RedisKeys.conversation(siteId, conversationId), CONVERSATION_FIELDS)));
+    }
+
+    /** Reads many conversations of a site: one pipeline (or one round trip each without pipelining). */
+    private List<Conversation> readAll(String siteId, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> rows = call("read conversations", r -> {
+            List<List<String>> out = new ArrayList<>(ids.size());
+            if (pipelining) {
+                try (AbstractPipeline p = r.pipelined()) {
+                    List<Response<List<String>>> responses = new ArrayList<>(ids.size());
+                    for (String id : ids) {
+                        responses.add(p.hmget(RedisKeys.conversation(siteId, id), CONVERSATION_FIELDS));
+                    }
+                    p.sync();
+                    responses.forEach(response -> out.add(response.get()));
+                }
+            } else {
+                for (String id : ids) {
+                    out.add(r.hmget(RedisKeys.conversation(siteId, id), CONVERSATION_FIELDS));
+                }
+            }
+            return out;
+        });
+        List<Conversation> conversations = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            snapshot(row).ifPresent(s -> conversations.add(s.conversation()));
+        }
+        return conversations;
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(String conversationId) {
+        String siteId = siteOf(conversationId);
+        return siteId == null ? Optional.empty() : read(siteId, conversationId).map(Snapshot::conversation);
+    }
+
+    @Override
+    public Optional<Conversation> findOpenConversation(String siteId, String visitorId, String channel) {
+        String id = call("find open conversation", r -> r.get(RedisKeys.openSlot(siteId, visitorId, channel)));
+        if (id == null) {
+            return Optional.empty();
+        }
+        remember(id, siteId);
+        return read(siteId, id).map(Snapshot::conversation).filter(c -> c.state().isOpen());
+    }
+
+    @Override
+    public Conversation openConversation(Conversation candidate) {
+        String siteId = candidate.siteId();
+        String created = score(candidate.createdAt());
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            String winner = call("open conversation", r -> {
+                // The lookup goes first: once the conversation exists, it can always be found by id.
+                r.set(RedisKeys.conversationSite(candidate.id()), siteId);
+                return (String) RedisScripts.OPEN.run(r,
+                        List.of(RedisKeys.openSlot(siteId, candidate.visitorId(), candidate.channel()),
+                                RedisKeys.conversation(siteId, candidate.id()), RedisKeys.conversations(siteId),
+                                RedisKeys.visitorConversations(siteId, candidate.visitorId())),
+                        List.of(candidate.id(), json(candidate), candidate.updatedAt().toString(), created,
+                                candidate.state().name(), RedisKeys.conversationPrefix(siteId)));
+            });
+            if (winner.equals(candidate.id())) {
+                remember(candidate.id(), siteId);
+                return candidate;
+            }
+            run("open conversation", r -> r.del(RedisKeys.conversationSite(candidate.id())));
+            remember(winner, siteId);
+            Optional<Conversation> open = read(siteId, winner).map(Snapshot::conversation).filter(c -> c.state().isOpen());
+            if (open.isPresent()) {
+                return open.get();
+            }
+            // The winner closed or was erased between the two calls: try again.
+        }
+        throw new StoreUnavailableException("redis open conversation: too much contention on " + candidate.visitorId());
+    }
+
+    @Override
+    public Optional<Conversation> updateIf(String conversationId, Predicate<Conversation> expected,
+                                           UnaryOperator<Conversation> change) {
+        String siteId = siteOf(conversationId);
+        if (siteId == null) {
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Optional<Snapshot> read = read(siteId, conversationId);
+            if (read.isEmpty() || !expected.test(read.get().conversation())) {
+                return Optional.empty();
+            }
+            Conversation before = read.get().conversation();
+            Conversation changed = change.apply(before);
+            Conversation updated = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
+            long outcome = (Long) call("update conversation", r -> RedisScripts.UPDATE_IF.run(r,
+                    List.of(RedisKeys.conversation(siteId, conversationId), RedisKeys.queue(siteId),
+                            RedisKeys.assigned(siteId), RedisKeys.closed(siteId),
+                            RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())),
+                    List.of(read.get().version(), json(updated), updated.updatedAt().toString(), updated.state().name(),
+                            score(updated.queuedAt()), score(updated.closedAt()), conversationId)));
+            if (outcome == 1) {
+                return Optional.of(updated);
+            }
+            if (outcome == -1) {
+                return Optional.empty();
+            }
+            // Someone else changed it since we read it: read again and re-check the condition.
+        }
+        throw new StoreUnavailableException("redis update: too much contention on conversation " + conversationId);
+    }
+
+    // ---- messages -----------------------------------------------------------------------------------------------
+
+    @Override
+    public AppendResult append(String conversationId, MessageDraft draft) {
+        String siteId = siteOf(conversationId);
+        if (siteId == null) {
+            throw new IllegalArgumentException("no conversation " + conversationId);
+        }
+        String id = UUID.randomUUID().toString();
+        MessageDoc doc = new MessageDoc(id, draft.from(), draft.clientId(), draft.text(), draft.payload(),
+                draft.quickReplies(), draft.cards(), draft.internal(), draft.ts());
+        List<String> keys = List.of(RedisKeys.conversation(siteId, conversationId), RedisKeys.messages(siteId, conversationId),
+                RedisKeys.conversationClients(siteId, conversationId), RedisKeys.siteClients(siteId));
+        List<String> args = List.of(draft.clientId() == null ? "" : clientKey(draft.from(), draft.clientId()), json(doc),
+                draft.ts().toString(), conversationId, RedisKeys.conversationPrefix(siteId));
+        List<?> result = (List<?>) call("append", r -> RedisScripts.APPEND.run(r, keys, args));
+        long status = (Long) result.get(0);
+        if (status == -1) {
+            throw new IllegalArgumentException("no conversation " + conversationId);
+        }
+        if (status == 0) {
+            MessageDoc original = parse((String) result.get(3), MessageDoc.class);
+            return new AppendResult(original.toMessage((String) result.get(1), (Long) result.get(2)), true);
+        }
+        return new AppendResult(doc.toMessage(conversationId, (Long) result.get(1)), false);
+    }
+
+    @Override
+    public Optional<StoredMessage> findByClientId(String siteId, Author author, String clientId) {
+        List<?> found = (List<?>) call("find by clientId", r -> RedisScripts.FIND_CLIENT.run(r,
+                List.of(RedisKeys.siteClients(siteId)),
+                List.of(clientKey(author, clientId), RedisKeys.conversationPrefix(siteId))));
+        if (found == null) {
+            return Optional.empty();
+        }
+        MessageDoc doc = parse((String) found.get(2), MessageDoc.class);
+        return Optional.of(doc.toMessage((String) found.get(0), (Long) found.get(1)));
+    }
+
+    @Override
+    public List<StoredMessage> messagesAfter(String conversationId, long afterSeq, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        long from = Math.max(0, afterSeq);
+        return range(conversationId, from, from + limit - 1);
+    }
+
+    @Override
+    public List<StoredMessage> messagesBefore(String conversationId, long beforeSeq, int limit) {
+        if (limit <= 0 || beforeSeq <= 1) {
+            return List.of();
+        }
+        long to = beforeSeq - 2; // the index of seq beforeSeq - 1
+        return range(conversationId, Math.max(0, to - limit + 1), to);
+    }
+
+    /** Messages at list indexes [from, to]: seqs from + 1 to to + 1. */
+    private List<StoredMessage> range(String conversationId, long from, long to) {
+        String siteId = siteOf(conversationId);
+        if (siteId == null || to < from) {
+            return List.of();
+        }
+        List<String> bodies = call("read messages", r -> r.lrange(RedisKeys.messages(siteId, conversationId), from, to));
+        List<StoredMessage> messages = new ArrayList<>(bodies.size());
+        for (int i = 0; i < bodies.size(); i++) {
+            messages.add(parse(bodies.get(i), MessageDoc.class).toMessage(conversationId, from + i + 1));
+        }
+        return messages;
+    }
+
+    // ---- listings -----------------------------------------------------------------------------------------------
+
+    @Override
+    public List<Conversation> conversations(String siteId, ConversationState state, Instant before, int limit) {
+        List<Conversation> found = new ArrayList<>();
+        String max = before == null ? "+inf" : "(" + score(before);
+        int offset = 0;
+        while (found.size() < limit) {
+            int page = offset;
+            List<String> ids = call("list conversations",
+                    r -> r.zrevrangeByScore(RedisKeys.conversations(siteId), max, "-inf", page, PAGE));
+            for (Conversation c : readAll(siteId, ids)) {
+                if ((state == null || c.state() == state) && (before == null || c.createdAt().isBefore(before))
+                        && found.size() < limit) {
+                    found.add(c);
+                }
+            }
+            if (ids.size() < PAGE) {
+                break;
+            }
+            offset += PAGE;
+        }
+        return found;
+    }
+
+    @Override
+    public List<Conversation> queue(String siteId) {
+        List<String> ids = call("queue", r -> r.zrange(RedisKeys.queue(siteId), 0, -1));
+        return readAll(siteId, ids).stream()
+                .filter(c -> c.state() == ConversationState.QUEUED)
+                .sorted(Comparator.comparing(Conversation::queuedAt).thenComparing(Conversation::id))
+                .toList();
+    }
+
+    @Override
+    public List<Conversation> assigned(String siteId) {
+        List<String> ids = List.copyOf(call("assigned", r -> r.smembers(RedisKeys.assigned(siteId))));
+        return readAll(siteId, ids).stream().filter(c -> c.state() == ConversationState.ASSIGNED).toList();
+    }
+
+    @Override
+    public List<Conversation> conversationsOfVisitor(String siteId, String visitorId) {
+        List<String> ids = call("visitor conversations",
+                r -> r.zrevrange(RedisKeys.visitorConversations(siteId, visitorId), 0, -1));
+        return readAll(siteId, ids).stream()
+                .sorted(Comparator.comparing(Conversation::createdAt).reversed())
+                .toList();
+    }
+
+    @Override
+    public Optional<Conversation> lastClosedConversation(String siteId, String visitorId) {
+        return conversationsOfVisitor(siteId, visitorId).stream()
+                .filter(c -> c.state() == ConversationState.CLOSED && c.closedAt() != null)
+                .max(Comparator.comparing(Conversation::closedAt));
+    }
+
+    @Override
+    public List<Conversation> search(String siteId, String text, int limit) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        List<Conversation> found = new ArrayList<>();
+        for (int offset = 0; offset < SEARCH_DEPTH && found.size() < limit; offset += PAGE) {
+            int page = offset;
+            List<String> ids = call("search", r -> r.zrevrange(RedisKeys.conversations(siteId), page, page + PAGE - 1));
+            List<List<String>> transcripts = call("search", r -> {
+                try (AbstractPipeline p = r.pipelined()) {
+                    List<Response<List<String>>> responses = ids.stream()
+                            .map(id -> p.lrange(RedisKeys.messages(siteId, id), 0, -1)).toList();
+                    p.sync();
+                    return responses.stream().map(Response::get).toList();
+                }
+            });
+            List<String> matching = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (transcripts.get(i).stream().map(m -> parse(m, MessageDoc.class))
+                        .anyMatch(m -> !m.internal() && m.text().toLowerCase(Locale.ROOT).contains(needle))) {
+                    matching.add(ids.get(i));
+                }
+            }
+            for (Conversation c : readAll(siteId, matching)) {
+                if (found.size() < limit) {
+                    found.add(c);
+                }
+            }
+            if (ids.size() < PAGE) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void saveLesson(Lesson lesson) {
+        run("save lesson", r -> r.rpush(RedisKeys.lessons(lesson.siteId()), json(lesson)));
+    }
+
+    @Override
+    public List<Lesson> lessons(String siteId) {
+        return call("lessons", r -> r.lrange(RedisKeys.lessons(siteId), 0, -1)).stream()
+                .map(v -> parse(v, Lesson.class)).toList();
+    }
+
+    // ---- timelines: events, leads, bot turns ---------------------------------------------------------------------
+
+    /** A member is a unique id, a space and the JSON: two equal entries at the same instant stay two entries. */
+    private void addToTimeline(String siteId, String name, String visitorId, Instant ts, Object entry) {
+        String member = UUID.randomUUID() + " " + json(entry);
+        List<String> keys = visitorId == null ? List.of(RedisKeys.timeline(siteId, name))
+                : List.of(RedisKeys.timeline(siteId, name), RedisKeys.visitorTimeline(siteId, name, visitorId));
+        run("save " + name, r -> RedisScripts.TIMELINE_ADD.run(r, keys, List.of(score(ts), member)));
+    }
+
+    private static <T> List<T> entries(List<String> members, Class<T> type) {
+        return members.stream().map(m -> parse(m.substring(m.indexOf(' ') + 1), type)).toList();
+    }
+
+    private <T> List<T> timeline(String siteId, String name, Instant from, Instant to, Class<T> type) {
+        List<String> members = call("read " + name, r -> r.zrangeByScore(RedisKeys.timeline(siteId, name),
+                score(from), "(" + score(to)));
+        return entries(members, type);
+    }
+
+    @Override
+    public void saveEvent(VisitorEvent event) {
+        addToTimeline(event.siteId(), EVENTS, event.visitorId(), event.ts(), event);
+    }
+
+    @Override
+    public List<VisitorEvent> events(String siteId, String visitorId) {
+        return entries(call("read events", r -> r.zrange(RedisKeys.visitorTimeline(siteId, EVENTS, visitorId), 0, -1)),
+                VisitorEvent.class);
+    }
+
+    @Override
+    public List<VisitorEvent> events(String siteId, Instant from, Instant to) {
+        return timeline(siteId, EVENTS, from, to, VisitorEvent.class);
+    }
+
+    @Override
+    public void saveLead(Lead lead) {
+        addToTimeline(lead.siteId(), LEADS, lead.visitorId(), lead.ts(), lead);
+    }
+
+    @Override
+    public List<Lead> leads(String siteId, Instant from, Instant to) {
+        return timeline(siteId, LEADS, from, to, Lead.class);
+    }
+
+    @Override
+    public void saveBotTurn(BotTurnRecord turn) {
+        addToTimeline(turn.siteId(), BOT_TURNS, turn.visitorId(), turn.ts(), turn);
+    }
+
+    @Override
+    public List<BotTurnRecord> botTurns(String siteId, Instant from, Instant to) {
+        return timeline(siteId, BOT_TURNS, from, to, BotTurnRecord.class);
+    }
+
+    // ---- ratings, presence, sessions ----------------------------------------------------------------------------
+
+    @Override
+    public void saveRating(Rating rating) {
+        remember(rating.conversationId(), rating.siteId());
+        run("save rating", r -> RedisScripts.SAVE_RATING.run(r,
+                List.of(RedisKeys.rating(rating.siteId(), rating.conversationId()), RedisKeys.ratings(rating.siteId())),
+                List.of(json(rating), score(rating.ts()), rating.conversationId())));
+    }
+
+    @Override
+    public Optional<Rating> rating(String conversationId) {
+        String siteId = siteOf(conversationId);
+        if (siteId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(call("rating", r -> r.get(RedisKeys.rating(siteId, conversationId))))
+                .map(v -> parse(v, Rating.class));
+    }
+
+    @Override
+    public List<Rating> ratings(String siteId, Instant from, Instant to) {
+        return call("ratings", r -> {
+            List<String> ids = r.zrangeByScore(RedisKeys.ratings(siteId), score(from), "(" + score(to));
+            if (ids.isEmpty()) {
+                return List.<Rating>of();
+            }
+            List<String> values = r.mget(ids.stream().map(id -> RedisKeys.rating(siteId, id)).toArray(String[]::new));
+            return values.stream().filter(v -> v != null).map(v -> parse(v, Rating.class))
+                    .filter(rating -> !rating.ts().isBefore(from) && rating.ts().isBefore(to)).toList();
+        });
+    }
+
+    @Override
+    public void savePresence(Presence presence) {
+        run("save presence", r -> r.hset(RedisKeys.presence(presence.siteId()), presence.staffId(), json(presence)));
+    }
+
+    /** Every entry, expired ones included: {@link Presence#online} decides, as with the memory store. */
+    @Override
+    public List<Presence> presence(String siteId) {
+        return call("presence", r -> r.hvals(RedisKeys.presence(siteId))).stream()
+                .map(v -> parse(v, Presence.class)).toList();
+    }
+
+    @Override
+    public void saveStaffSession(StaffSession session) {
+        // Redis drops the session when it expires: no sweeping of old logins.
+        run("save session", r -> r.set(RedisKeys.session(session.tokenHash()), json(session),
+                SetParams.setParams().pxAt(Math.max(session.expiresAt().toEpochMilli(), System.currentTimeMillis() + 1_000))));
+    }
+
+    @Override
+    public Optional<StaffSession> findStaffSession(String tokenHash) {
+        return Optional.ofNullable(call("find session", r -> r.get(RedisKeys.session(tokenHash))))
+                .map(v -> parse(v, StaffSession.class));
+    }
+
+    @Override
+    public void deleteStaffSession(String tokenHash) {
+        run("delete session", r -> r.del(RedisKeys.session(tokenHash)));
+    }
+
+    // ---- erasure and retention ----------------------------------------------------------------------------------
+
+    private void deleteConversation(Conversation c) {
+        String siteId = c.siteId();
+        String id = c.id();
+        run("delete conversation", r -> {
+            RedisScripts.DELETE_CONVERSATION.run(r, List.of(RedisKeys.conversation(siteId, id),
+                    RedisKeys.messages(siteId, id), RedisKeys.conversationClients(siteId, id), RedisKeys.siteClients(siteId),
+                    RedisKeys.rating(siteId, id), RedisKeys.conversations(siteId),
+                    RedisKeys.visitorConversations(siteId, c.visitorId()), RedisKeys.queue(siteId),
+                    RedisKeys.assigned(siteId), RedisKeys.closed(siteId), RedisKeys.ratings(siteId),
+                    RedisKeys.openSlot(siteId, c.visitorId(), c.channel())), List.of(id));
+            r.del(RedisKeys.conversationSite(id));
+        });
+        siteOfConversation.remove(id);
+    }
+
+    @Override
+    public void eraseVisitor(String siteId, String visitorId) {
+        for (Conversation c : conversationsOfVisitor(siteId, visitorId)) {
+            deleteConversation(c);
+        }
+        run("erase visitor", r -> {
+            for (String userId : r.smembers(RedisKeys.visitorUsers(siteId, visitorId))) {
+                RedisScripts.DELETE_IF.run(r, List.of(RedisKeys.user(siteId, userId)), List.of(visitorId));
+            }
+            for (String name : List.of(EVENTS, LEADS, BOT_TURNS)) {
+                String own = RedisKeys.visitorTimeline(siteId, name, visitorId);
+                List<String> members = r.zrange(own, 0, -1);
+                if (!members.isEmpty()) {
+                    r.zrem(RedisKeys.timeline(siteId, name), members.toArray(String[]::new));
+                }
+                r.del(own);
+            }
+            r.del(RedisKeys.visitorUsers(siteId, visitorId), RedisKeys.visitorConversations(siteId, visitorId),
+                    RedisKeys.visitor(siteId, visitorId));
+        });
+        // Ratings the visitor gave went with their conversations.
+    }
+
+    @Override
+    public int purge(String siteId, Instant cutoff) {
+        String before = "(" + score(cutoff);
+        List<String> ids = call("purge", r -> r.zrangeByScore(RedisKeys.closed(siteId), "-inf", before));
+        int gone = 0;
+        for (Conversation c : readAll(siteId, ids)) {
+            if (c.state() == ConversationState.CLOSED && c.closedAt() != null && c.closedAt().isBefore(cutoff)) {
+                deleteConversation(c);
+                gone++;
+            }
+        }
+        run("purge", r -> {
+            purgeTimeline(r, siteId, EVENTS, VisitorEvent.class, VisitorEvent::visitorId, before);
+            purgeTimeline(r, siteId, LEADS, Lead.class, Lead::visitorId, before);
+            purgeTimeline(r, siteId, BOT_TURNS, BotTurnRecord.class, BotTurnRecord::visitorId, before);
+            List<String> rated = r.zrangeByScore(RedisKeys.ratings(siteId), "-inf", before);
+            for (String id : rated) {
+                r.del(RedisKeys.rating(siteId, id));
+            }
+            r.zremrangeByScore(RedisKeys.ratings(siteId), "-inf", before);
+        });
+        return gone;
+    }
+
+    private static <T> void purgeTimeline(RedisClient r, String siteId, String name, Class<T> type,
+                                          Function<T, String> visitorOf, String before) {
+        String key = RedisKeys.timeline(siteId, name);
+        for (String member : r.zrangeByScore(key, "-inf", before)) {
+            String visitorId = visitorOf.apply(parse(member.substring(member.indexOf(' ') + 1), type));
+            if (visitorId != null) {
+                r.zrem(RedisKeys.visitorTimeline(siteId, name, visitorId), member);
+            }
+        }
+        r.zremrangeByScore(key, "-inf", before);
+    }
+
+    @Override
+    public void close() {
+        try {
+            redis.close();
+        } catch (RuntimeException e) {
+            log.debug("Closing the Redis pool", e);
+        }
+    }
+}
