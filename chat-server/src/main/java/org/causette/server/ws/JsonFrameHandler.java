@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * flood guard, {@code ping}/{@code pong}, a {@code hello} first within {@link #HELLO_TIMEOUT_SECONDS}, frames that
  * come while the hello is being handled held back and replayed in order, and precise errors for everything else.
  */
-abstract class JsonFrameHandler<C extends FrameConnection> extends SimpleChannelInboundHandler<WebSocketFrame> {
+abstract class JsonFrameHandler<C extends SocketConnection> extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final Logger log = LoggerFactory.getLogger(JsonFrameHandler.class);
 
     public static final int HELLO_TIMEOUT_SECONDS = 10;

@@ -1,24 +1,18 @@
 package org.causette.server.ws;
 
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.causette.server.config.Site;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.frames.ServerFrames;
 
 /**
  * One visitor socket. The event loop owns the flood guard; the visitor's lane owns what was delivered
  * ({@link #accept}), so replay and live delivery never send a message twice or out of order.
  */
-public final class VisitorConnection implements FrameConnection {
+public final class VisitorConnection extends SocketConnection {
     public static final int FLOOD_BURST = 30;
     public static final double FLOOD_PER_SECOND = 10;
 
-    private final Channel channel;
     private final Site site;
-    private final HubMetrics metrics;
-    private final TokenBucket floodGuard = new TokenBucket(FLOOD_BURST, FLOOD_PER_SECOND, System.nanoTime());
 
     private volatile String visitorId;
     private volatile String locale;
@@ -30,9 +24,8 @@ public final class VisitorConnection implements FrameConnection {
     private long deliveredSeq;
 
     public VisitorConnection(Channel channel, Site site, HubMetrics metrics) {
-        this.channel = channel;
+        super(channel, metrics, FLOOD_BURST, FLOOD_PER_SECOND);
         this.site = site;
-        this.metrics = metrics;
     }
 
     public Site site() {
@@ -71,11 +64,6 @@ public final class VisitorConnection implements FrameConnection {
         this.consent = newConsent;
     }
 
-    @Override
-    public boolean tryTakeFrameToken() {
-        return floodGuard.tryTake(System.nanoTime());
-    }
-
     /**
      * Whether a message should go to this socket, and if so records it as sent. Only from the visitor's lane.
      * A message of another conversation starts the count again (the visitor opened a new one).
@@ -91,38 +79,5 @@ public final class VisitorConnection implements FrameConnection {
         }
         deliveredSeq = seq;
         return true;
-    }
-
-    /** Sends a frame; a socket whose outbound buffer is full does not read fast enough and is closed. */
-    @Override
-    public void send(EncodedFrame frame) {
-        if (!channel.isActive()) {
-            return;
-        }
-        if (!channel.isWritable()) {
-            metrics.slowReaderClosed();
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.TRY_AGAIN_LATER, "reading too slowly"))
-                    .addListener(f -> channel.close());
-            return;
-        }
-        metrics.frameOut(frame.kind());
-        channel.writeAndFlush(frame.newFrame(), channel.voidPromise());
-    }
-
-    @Override
-    public void sendError(ErrorCode code, String message, String ref) {
-        metrics.error(code.wireName());
-        send(EncodedFrame.of(new ServerFrames.Error(code.wireName(), message, ref), "error"));
-    }
-
-    @Override
-    public void close(WebSocketCloseStatus status, String reason) {
-        if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(f -> channel.close());
-        }
-    }
-
-    public Channel channel() {
-        return channel;
     }
 }
