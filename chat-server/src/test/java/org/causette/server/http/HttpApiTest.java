@@ -1,17 +1,12 @@
 package org.causette.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.causette.server.CausetteServer;
-import org.causette.server.config.ServerConfig;
-import org.causette.server.support.TestSites;
+import org.causette.server.support.TestHub;
 import org.causette.server.ws.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -21,47 +16,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CONTRACT §3 through real HTTP: health, metrics, login, tokens and roles, the parse route. */
 class HttpApiTest {
-    private static CausetteServer server;
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static TestHub hub;
 
     @BeforeAll
     static void start() throws Exception {
-        server = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(TestSites.testShop())),
-                TestSites.ENV);
+        hub = TestHub.start();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        hub.close();
     }
 
     static HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return hub.get(path, token);
     }
 
     static HttpResponse<String> post(String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return hub.post(path, body, token);
     }
 
     static JsonNode json(HttpResponse<String> response) throws Exception {
         return Json.MAPPER.readTree(response.body());
     }
 
-    static String login(String username, String password) throws Exception {
-        HttpResponse<String> response = post("/api/login",
-                "{\"site\":\"test-shop\",\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null);
-        assertEquals(200, response.statusCode(), response.body());
-        return json(response).path("token").asText();
+    static String login(String username) throws Exception {
+        return hub.login(username);
     }
 
     @Test
@@ -127,9 +107,9 @@ class HttpApiTest {
         String body = "{\"text\":\"Combien coûte la lampe Luna ?\"}";
         assertEquals(401, post("/api/sites/test-shop/parse", body, null).statusCode());
         assertEquals(401, post("/api/sites/test-shop/parse", body, "forged-token").statusCode());
-        String ambassador = login("leo", "leo-pw");
+        String ambassador = login("leo");
         assertEquals(403, post("/api/sites/test-shop/parse", body, ambassador).statusCode());
-        String agent = login("anna", "anna-pw");
+        String agent = login("anna");
         assertEquals(403, post("/api/sites/other-shop/parse", body, agent).statusCode());
 
         HttpResponse<String> parsed = post("/api/sites/test-shop/parse", body, agent);
@@ -150,7 +130,7 @@ class HttpApiTest {
 
     @Test
     void logoutEndsTheToken() throws Exception {
-        String token = login("root", "root-pw");
+        String token = login("root");
         String body = "{\"text\":\"bonjour\"}";
         assertEquals(200, post("/api/sites/test-shop/parse", body, token).statusCode());
         assertEquals(204, post("/api/logout", "", token).statusCode());

@@ -6,9 +6,9 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import org.causette.server.CausetteServer;
 import org.causette.server.auth.Hmac;
-import org.causette.server.config.ServerConfig;
 import org.causette.server.store.Role;
 import org.causette.server.store.StoredMessage;
+import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
 import org.causette.server.support.WsClient;
 import org.junit.jupiter.api.AfterAll;
@@ -37,17 +37,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VisitorProtocolTest {
     private static final String SITE = "test-shop";
     private static final String ORIGIN = TestSites.ALLOWED_ORIGIN;
+    private static TestHub hub;
     private static CausetteServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(TestSites.testShop())),
-                TestSites.ENV);
+        hub = TestHub.start();
+        server = hub.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        hub.close();
     }
 
     private static WsClient visitor() throws Exception {

@@ -1,0 +1,307 @@
+package org.causette.server.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.causette.server.auth.Hmac;
+import org.causette.server.support.TestHub;
+import org.causette.server.support.TestSites;
+import org.causette.server.support.WsClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.causette.server.support.WsClient.frame;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The staff console (/console/) in real headless Chromium against the real hub with the test shop: sign-in, live
+ * conversations with a real visitor socket, HTML shown as text, internal notes, the ambassador's narrower view and
+ * the admin report's charts, all under the console's strict Content-Security-Policy with no console error.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+final class ConsoleBrowserTest {
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run");
+    /** Where screenshots go, for people to look at (not compared). */
+    private static final Path SCREENSHOTS = Paths.get(System.getProperty("java.io.tmpdir"));
+
+    private Playwright playwright;
+    private Browser browser;
+    private TestHub hub;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void startBrowserAndHub() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail(CHROMIUM + " is missing: the console's browser tests need Chromium (apt-get install -y chromium; CI installs it)");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_ARGS));
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+        hub = TestHub.start();
+    }
+
+    @AfterAll
+    void stopAll() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage(TestInfo test) {
+        String locale = test.getTags().contains("fr") ? "fr-FR" : "en-GB";
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale(locale));
+        page = context.newPage();
+        problems.clear();
+        page.onConsoleMessage(message -> {
+            // A 4xx answer (the wrong password on purpose) is logged by Chromium as "Failed to load resource": not a fault.
+            if (message.type().equals("error") && !message.text().startsWith("Failed to load resource")) {
+                problems.add("console error: " + message.text());
+            }
+            if (message.text().contains("Content Security Policy") || message.text().contains("Refused to")) {
+                problems.add("CSP violation: " + message.text());
+            }
+        });
+        page.onPageError(error -> problems.add("page error: " + error));
+        page.onDialog(dialog -> {
+            problems.add("unexpected dialog: " + dialog.message());
+            dialog.dismiss();
+        });
+    }
+
+    @AfterEach
+    void closePage() {
+        try {
+            assertTrue(problems.isEmpty(), "the console logged problems: " + problems);
+        } finally {
+            context.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + hub.port() + path;
+    }
+
+    private Locator hook(String name) {
+        return page.locator("[data-causette=" + name + "]");
+    }
+
+    private Locator conversation(String id) {
+        return page.locator("[data-causette=conversation][data-conversation-id='" + id + "']");
+    }
+
+    private void signIn(String username, String password) {
+        hook("username").fill(username);
+        hook("password").fill(password);
+        hook("login").click();
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("causette-console-" + name + ".png")));
+    }
+
+    private static String askForAPerson(WsClient visitor, String clientId) throws Exception {
+        visitor.send(frame("message").put("clientId", clientId).put("text", "Parler à un conseiller").put("payload", "INTENT:human_request"));
+        return visitor.next("ack").path("conversationId").asText();
+    }
+
+    private static JsonNode nextFrom(WsClient visitor, String role) throws InterruptedException {
+        return visitor.nextMatching(f -> f.path("type").asText().equals("message") && f.path("from").path("role").asText().equals(role),
+                "a message from " + role);
+    }
+
+    @Test
+    @Order(1)
+    void anAgentSignsInAndAnswersAShopperLive() throws Exception {
+        Response response = page.navigate(url("/console/?site=" + TestHub.SITE));
+        assertNotNull(response);
+        String policy = response.headers().get("content-security-policy");
+        assertNotNull(policy, "the console has a Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("style-src 'self'") && policy.contains("object-src 'none'"), policy);
+        assertEquals("DENY", response.headers().get("x-frame-options"));
+        assertThat(hook("site")).hasValue(TestHub.SITE);
+
+        signIn("anna", "not-her-password");
+        assertThat(page.locator("#login-error")).containsText("Wrong");
+        assertThat(page.locator("#app")).isHidden();
+        signIn("anna", "anna-pw");
+        assertThat(hook("presence")).hasValue("online");
+        assertThat(page.locator("#connection")).hasAttribute("data-state", "online");
+        assertNotNull(page.evaluate("() => sessionStorage.getItem('causette.console.session')"));
+        assertEquals(0, ((Number) page.evaluate("() => Object.keys(localStorage).filter(k => localStorage.getItem(k).includes('token')).length")).intValue(),
+                "the token lives in sessionStorage only");
+
+        try (WsClient visitor = hub.visitor()) {
+            String id = askForAPerson(visitor, "c1");
+            assertThat(conversation(id)).isVisible();
+            conversation(id).locator("button.conv-open").click();
+            nextFrom(visitor, "system"); // "Anna joined"
+
+            String html = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><b>gras</b> & \"quotes\"";
+            visitor.say("c2", html);
+            Locator fromVisitor = page.locator("[data-causette=message][data-role=visitor] .msg-text");
+            assertThat(fromVisitor.last()).hasText(html);
+            assertEquals(0, page.locator("#transcript img, #transcript script, #transcript b").count(), "message text is never HTML");
+            assertNull(page.evaluate("() => window.__pwned"));
+
+            // Typing both ways.
+            visitor.send(frame("typing").put("on", true));
+            assertThat(page.locator("#typing")).containsText("typing");
+            Locator composer = hook("composer");
+            composer.pressSequentially("Bon");
+            JsonNode typing = visitor.next("typing");
+            assertEquals("agent", typing.path("from").path("role").asText());
+            assertTrue(typing.path("on").asBoolean());
+
+            // The agent's answer reaches the shopper.
+            composer.fill("Bonjour, je suis Anna. <i>Que</i> puis-je faire ?");
+            composer.press("Control+Enter");
+            JsonNode answer = nextFrom(visitor, "agent");
+            assertEquals("Bonjour, je suis Anna. <i>Que</i> puis-je faire ?", answer.path("text").asText());
+            assertThat(page.locator("[data-causette=message][data-role=agent]:not(.pending)").last()).containsText("Que");
+            assertThat(composer).hasValue("");
+
+            // Canned responses: "/liv" then Enter.
+            composer.pressSequentially("/liv");
+            assertThat(page.locator("#canned")).containsText("/livraison");
+            composer.press("Enter");
+            assertThat(composer).hasValue(Pattern.compile("livraison est offerte"));
+            composer.fill("");
+
+            // An internal note stays with the staff.
+            page.locator("#note-toggle").check();
+            composer.fill("Note : cliente VIP");
+            hook("send").click();
+            assertThat(page.locator("[data-causette=message][data-internal=true]:not(.pending)")).containsText("cliente VIP");
+            List<JsonNode> visitorSaw = visitor.drain(Duration.ofMillis(500));
+            assertTrue(visitorSaw.stream().noneMatch(f -> f.toString().contains("cliente VIP")), "internal notes never reach the shopper: " + visitorSaw);
+            page.locator("#note-toggle").uncheck();
+
+            // Context beside the conversation, for agents.
+            assertThat(page.locator("#context")).containsText("Pages");
+            screenshot("agent");
+
+            hook("close").click();
+            visitor.nextMatching(f -> f.path("type").asText().equals("state") && f.path("state").asText().equals("closed"), "state closed");
+            assertThat(conversation(id)).hasCount(0);
+        }
+
+        // Away: a new shopper waits in the queue until the agent accepts.
+        hook("presence").selectOption("away");
+        try (WsClient visitor = hub.visitor()) {
+            String id = askForAPerson(visitor, "w1");
+            Locator waiting = conversation(id);
+            assertThat(waiting.locator("[data-causette=accept]")).isVisible();
+            waiting.locator("[data-causette=accept]").click();
+            assertThat(page.locator("#mine [data-conversation-id='" + id + "']")).isVisible();
+            assertThat(page.locator("#conv-title")).not().isEmpty();
+            nextFrom(visitor, "system");
+        }
+    }
+
+    @Test
+    @Order(2)
+    @org.junit.jupiter.api.Tag("fr")
+    void anAmbassadorSeesOnlyTheMessages() throws Exception {
+        page.navigate(url("/console/?site=" + TestHub.SITE));
+        assertThat(hook("login")).hasText("Se connecter"); // the browser speaks French
+        signIn("leo", "leo-pw");
+        assertThat(page.locator("#amb-stats")).containsText("Clients aidés");
+        try (WsClient visitor = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
+            long issuedAt = Instant.now().getEpochSecond();
+            String hash = HexFormat.of().formatHex(Hmac.sha256(TestSites.IDENTITY_SECRET, "77." + issuedAt));
+            var hello = frame("hello").put("locale", "fr-FR");
+            hello.putObject("identity").put("userId", "77").put("email", "paul@example.fr").put("name", "Paul Martin")
+                    .put("issuedAt", issuedAt).put("hash", hash);
+            JsonNode welcome = visitor.hello(hello);
+            visitor.send(frame("message").put("clientId", "q1").put("text", "Quelle ampoule pour la lampe Luna ?")
+                    .put("payload", "INTENT:lamp_advice"));
+            String id = visitor.next("ack").path("conversationId").asText();
+
+            assertThat(conversation(id)).isVisible();
+            assertThat(page.locator("[data-causette=message][data-role=visitor]").first()).containsText("ampoule");
+            assertThat(page.locator("#context")).isHidden();
+            assertThat(page.locator("#note-toggle-label")).isHidden();
+            String everything = (String) page.evaluate("() => document.body.innerText + document.body.innerHTML");
+            for (String secret : List.of("Paul", "paul@example.fr", welcome.path("visitorId").asText())) {
+                assertFalse(everything.contains(secret), "an ambassador never sees " + secret);
+            }
+            hook("composer").fill("Une ampoule LED E27, blanc chaud.");
+            hook("send").click();
+            assertEquals("Une ampoule LED E27, blanc chaud.", nextFrom(visitor, "ambassador").path("text").asText());
+            screenshot("ambassador");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anAdminSeesTheReportChartsAndTeachesTheBot() throws Exception {
+        try (WsClient visitor = hub.visitor()) {
+            visitor.say("u1", "xqzt blorf wibble zorg");
+            nextFrom(visitor, "bot");
+        }
+        page.navigate(url("/console/?site=" + TestHub.SITE));
+        signIn("root", "root-pw");
+        page.locator(".tab[data-view=report]").click();
+        assertThat(page.locator("#report canvas")).hasCount(5);
+        page.waitForFunction("() => window.Chart && Object.keys(window.Chart.instances).length === 5");
+        assertThat(page.locator("[data-kpi=conversations] .tile-value")).not().hasText("0");
+        Locator row = page.locator(".unanswered tr", new Page.LocatorOptions().setHasText("xqzt blorf"));
+        assertThat(row).isVisible();
+        screenshot("report");
+
+        row.locator("[data-teach]").click();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("New FAQ answer")).check();
+        page.locator("#dialog input[name=intentId]").fill("zorg_club");
+        page.locator("#dialog textarea[name=fr]").fill("Le club Zorg se réunit le jeudi.");
+        screenshot("teach");
+        page.locator("#dialog button[type=submit]").click();
+        assertThat(page.locator("#dialog")).isHidden();
+        assertThat(row.locator("[data-teach]")).isDisabled();
+        assertThat(page.locator(".toasts")).containsText("zorg_club");
+    }
+}
