@@ -156,6 +156,7 @@ final class WidgetBrowserTest {
         launcher(page).click();
         say(page, "Bonjour");
         assertThat(messages(page, "bot").first()).isVisible();
+        page.waitForTimeout(500); // the bot may say more than one thing
         int shown = messages(page, "bot").count() + messages(page, "visitor").count();
 
         page.navigate(hubUrl("/product.html?sku=OSLO"));
