@@ -20,8 +20,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.causette.server.auth.StaffAuth;
 import org.causette.server.auth.VisitorTokens;
+import org.causette.server.channel.Channels;
 import org.causette.server.cluster.Broker;
 import org.causette.server.cluster.LocalBroker;
+import org.causette.server.cluster.RedisBroker;
 import org.causette.server.config.ConfigException;
 import org.causette.server.config.ServerConfig;
 import org.causette.server.config.Site;
@@ -44,6 +46,7 @@ import org.causette.server.http.HubInitializer;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.MemoryStore;
 import org.causette.server.store.Store;
+import org.causette.server.store.redis.RedisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,10 +88,12 @@ public final class CausetteServer implements AutoCloseable {
     private final Lanes lanes;
     private final ExecutorService blockingWork;
     private final ScheduledExecutorService housekeeping;
+    private final Channels channels;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ChannelGroup sockets = new DefaultChannelGroup("sockets", GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CausetteServer(ServerConfig config, Sites sites, Store store) throws InterruptedException {
         this.config = config;
@@ -96,7 +101,8 @@ public final class CausetteServer implements AutoCloseable {
         this.store = store;
         Clock clock = Clock.systemUTC();
         HubMetrics metrics = new HubMetrics();
-        this.broker = new LocalBroker();
+        this.broker = store instanceof RedisStore redis
+                ? new RedisBroker(redis, config.nodeId(), sites.all().stream().map(Site::id).toList()) : new LocalBroker();
         this.lanes = new Lanes(LANE_COUNT, LANE_QUEUE);
         AtomicInteger workerNumber = new AtomicInteger();
         this.blockingWork = new ThreadPoolExecutor(BLOCKING_POOL_THREADS, BLOCKING_POOL_THREADS, 30, TimeUnit.SECONDS,
@@ -113,7 +119,13 @@ public final class CausetteServer implements AutoCloseable {
                 new VisitorTokens(store.serverSecret()), clock);
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock);
         ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock);
-        HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, blockingWork, clock, sockets);
+        this.channels = new Channels(sites, store, visitors, feed, hub, metrics, clock);
+        feed.registerChannel("messenger", channels.messenger());
+        feed.registerChannel("whatsapp", channels.whatsapp());
+        feed.setEvents(channels.crm());
+        channels.crm().start();
+        HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, channels.webhooks(), blockingWork,
+                clock, sockets);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
             thread.setDaemon(true);
@@ -183,7 +195,8 @@ public final class CausetteServer implements AutoCloseable {
         if (uri.equals("memory")) {
             return new MemoryStore();
         }
-        throw new ConfigException("command line", "--store", "\"" + uri + "\": the Redis store is not in this build yet; use memory");
+        // Connections are made on first use; a Redis that goes away later only makes the node unready until it is back.
+        return RedisStore.open(uri);
     }
 
     public int port() {
@@ -205,9 +218,13 @@ public final class CausetteServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return; // Closed already (SIGTERM and a caller may both ask).
+        }
         log.info("Shutting down: no new connections, finishing work in progress");
         serverChannel.close().syncUninterruptibly();
         housekeeping.shutdownNow();
+        channels.stopIntake();
         try {
             if (!lanes.shutdownAndAwait(SHUTDOWN_GRACE)) {
                 log.warn("Some work did not finish within {}", SHUTDOWN_GRACE);
@@ -219,6 +236,7 @@ public final class CausetteServer implements AutoCloseable {
                 .awaitUninterruptibly(2, TimeUnit.SECONDS);
         sockets.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         lanes.close();
+        channels.close();
         blockingWork.shutdown();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -156,7 +156,8 @@ public final class VisitorService {
             Optional<Conversation> open = store.findOpenConversation(connection.siteId(), visitorId, WEB);
             connection.send(EncodedFrame.of(new ServerFrames.Welcome(visitorId, tokens.issue(connection.siteId(), visitorId),
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
-                    open.map(Conversation::lastSeq).orElse(0L)), "welcome"));
+                    open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
+                    connection.site().config().name()), "welcome"));
             if (open.isPresent()) {
                 Conversation conversation = open.get();
                 boolean sameConversation = hello.conversationId() == null || hello.conversationId().equals(conversation.id());
@@ -259,9 +260,12 @@ public final class VisitorService {
         if (open.isPresent()) {
             return open.get();
         }
-        Conversation created = store.openConversation(Conversation.open(UUID.randomUUID().toString(),
-                siteId, visitorId, channel, clock.instant()));
+        Conversation candidate = Conversation.open(UUID.randomUUID().toString(), siteId, visitorId, channel, clock.instant());
+        Conversation created = store.openConversation(candidate);
         feed.state(created, null, null);
+        if (created.id().equals(candidate.id())) {
+            feed.events().conversationCreated(created);
+        }
         return created;
     }
 
@@ -305,6 +309,7 @@ public final class VisitorService {
             return;
         }
         Conversation waiting = queued.get();
+        feed.events().handedOver(waiting);
         HandoverTexts texts = HandoverTexts.in(waiting.languageOr(site.config().defaultLanguage()));
         int[] place = router.placeInLine(waiting);
         if (!site.config().businessHours().isOpen(now)) {
@@ -347,8 +352,10 @@ public final class VisitorService {
                 connection.sendError(ErrorCode.NOT_FOUND, "there is no closed conversation to rate", null);
                 return;
             }
-            store.saveRating(new Rating(connection.siteId(), closed.get().id(), connection.visitorId(), score, comment,
-                    clock.instant()));
+            Rating rating = new Rating(connection.siteId(), closed.get().id(), connection.visitorId(), score, comment,
+                    clock.instant());
+            store.saveRating(rating);
+            feed.events().ratingCreated(rating);
         });
     }
 
@@ -361,8 +368,10 @@ public final class VisitorService {
                 language = connection.locale() != null && connection.locale().startsWith("en") ? "en"
                         : connection.site().config().defaultLanguage();
             }
-            store.saveLead(new Lead(UUID.randomUUID().toString(), connection.siteId(), connection.visitorId(),
-                    open.map(Conversation::id).orElse(null), email, note, language, clock.instant()));
+            Lead lead = new Lead(UUID.randomUUID().toString(), connection.siteId(), connection.visitorId(),
+                    open.map(Conversation::id).orElse(null), email, note, language, clock.instant());
+            store.saveLead(lead);
+            feed.events().leadCaptured(lead);
             if (open.isPresent()) {
                 feed.announce(open.get(), HandoverTexts.in(language).leadThanks(email), List.of());
             }

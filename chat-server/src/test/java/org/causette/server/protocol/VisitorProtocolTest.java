@@ -68,6 +68,8 @@ class VisitorProtocolTest {
             assertTrue(welcome.get("conversationId").isNull());
             assertTrue(welcome.get("state").isNull());
             assertEquals(0, welcome.path("lastSeq").asLong());
+            assertEquals("Testy", welcome.path("botName").asText());
+            assertEquals("Test Shop", welcome.path("siteName").asText());
         }
     }
 

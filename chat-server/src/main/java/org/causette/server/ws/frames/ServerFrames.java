@@ -11,10 +11,12 @@ public final class ServerFrames {
     private ServerFrames() {
     }
 
+    /** @param botName an extension: the bot's name, and {@code siteName} the shop's, for the widget's header */
     public record Welcome(String type, String visitorId, String visitorToken, String conversationId, String state,
-                          long lastSeq) {
-        public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq);
+                          long lastSeq, String botName, String siteName) {
+        public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
+                       String botName, String siteName) {
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName);
         }
     }
 
