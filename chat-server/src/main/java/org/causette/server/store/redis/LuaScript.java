@@ -1,7 +1,5 @@
 package org.causette.server.store.redis;
 
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -31,19 +29,6 @@ final class LuaScript {
     Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
         try {
             return redis.evalsha(sha, keys, args);
-        } catch (JedisNoScriptException e) {
-            return redis.eval(source, keys, args);
-        }
-    }
-
-    /** Queues the script in a pipeline; {@link #result} resolves it (a NOSCRIPT means it did not run: run it then). */
-    Response<Object> queue(AbstractPipeline pipeline, List<String> keys, List<String> args) {
-        return pipeline.evalsha(sha, keys, args);
-    }
-
-    Object result(Response<Object> response, UnifiedJedis redis, List<String> keys, List<String> args) {
-        try {
-            return response.get();
         } catch (JedisNoScriptException e) {
             return redis.eval(source, keys, args);
         }

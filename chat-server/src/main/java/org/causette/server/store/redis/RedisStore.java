@@ -29,6 +29,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -118,6 +119,7 @@ public final class RedisStore implements Store {
         // Connections left broken by a Redis restart are found and dropped while idle, not by a user's message.
         pool.setTestWhileIdle(true);
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(1));
+        pool.setNumTestsPerEvictionRun(-1);
         pool.setJmxEnabled(false);
         this.redis = RedisClient.builder()
                 .hostAndPort(new HostAndPort(endpoint.host(), endpoint.port()))
@@ -126,7 +128,7 @@ public final class RedisStore implements Store {
                 .build();
     }
 
-    /** Opens the store; nothing is contacted yet (a node may start before Redis and become ready later). */
+    /** Opens the store; connections are made on first use. */
     public static RedisStore open(String uri) {
         return new RedisStore(RedisEndpoint.parse(uri), true);
     }
@@ -136,7 +138,7 @@ public final class RedisStore implements Store {
         return new RedisStore(RedisEndpoint.parse(uri), pipelining);
     }
 
-    static JedisClientConfig clientConfig(RedisEndpoint endpoint, Duration socketTimeout, String name) {
+    public static JedisClientConfig clientConfig(RedisEndpoint endpoint, Duration socketTimeout, String name) {
         return DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) CONNECT_TIMEOUT.toMillis())
                 .socketTimeoutMillis((int) socketTimeout.toMillis())
@@ -149,15 +151,43 @@ public final class RedisStore implements Store {
         return endpoint;
     }
 
+    /** The pooled client, shared with the broker for its publishes. */
+    public RedisClient client() {
+        return redis;
+    }
+
     // ---- plumbing -----------------------------------------------------------------------------------------------
 
-    /** Runs Redis work; any client failure means the store is unavailable, and the caller acknowledges nothing. */
+    /**
+     * Runs idempotent Redis work (a read, or a write that gives the same result twice). A pooled connection that
+     * Redis dropped (it restarted) fails on first use: such work is tried once more on a fresh connection, so the
+     * first request after Redis comes back is served, not refused.
+     */
     private <T> T call(String what, Function<RedisClient, T> work) {
         try {
             return work.apply(redis);
+        } catch (JedisConnectionException first) {
+            log.debug("Redis {} failed on a connection, trying once more", what, first);
+            return callOnce(what, work);
         } catch (JedisException e) {
-            throw new StoreUnavailableException("redis " + what + ": " + e.getMessage(), e);
+            throw unavailable(what, e);
         }
+    }
+
+    /**
+     * Runs Redis work that must not run twice (an append without clientId, a conditional update whose first try may
+     * have committed): any client failure means the store is unavailable, and the caller acknowledges nothing.
+     */
+    private <T> T callOnce(String what, Function<RedisClient, T> work) {
+        try {
+            return work.apply(redis);
+        } catch (JedisException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(String what, JedisException e) {
+        return new StoreUnavailableException("redis " + what + ": " + e.getMessage(), e);
     }
 
     private void run(String what, java.util.function.Consumer<RedisClient> work) {
@@ -309,12 +339,14 @@ public final class RedisStore implements Store {
 
     @Override
     public Optional<Conversation> findOpenConversation(String siteId, String visitorId, String channel) {
-        String id = call("find open conversation", r -> r.get(RedisKeys.openSlot(siteId, visitorId, channel)));
-        if (id == null) {
+        List<?> found = (List<?>) call("find open conversation", r -> RedisScripts.FIND_OPEN.run(r,
+                List.of(RedisKeys.openSlot(siteId, visitorId, channel)), List.of(RedisKeys.conversationPrefix(siteId))));
+        if (found == null) {
             return Optional.empty();
         }
-        remember(id, siteId);
-        return read(siteId, id).map(Snapshot::conversation).filter(c -> c.state().isOpen());
+        remember((String) found.get(0), siteId);
+        List<String> fields = found.subList(1, 5).stream().map(v -> "".equals(v) ? null : (String) v).toList();
+        return snapshot(fields).map(Snapshot::conversation).filter(c -> c.state().isOpen());
     }
 
     @Override
@@ -362,7 +394,7 @@ public final class RedisStore implements Store {
             Conversation before = read.get().conversation();
             Conversation changed = change.apply(before);
             Conversation updated = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
-            long outcome = (Long) call("update conversation", r -> RedisScripts.UPDATE_IF.run(r,
+            long outcome = (Long) callOnce("update conversation", r -> RedisScripts.UPDATE_IF.run(r,
                     List.of(RedisKeys.conversation(siteId, conversationId), RedisKeys.queue(siteId),
                             RedisKeys.assigned(siteId), RedisKeys.closed(siteId),
                             RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())),
@@ -394,7 +426,7 @@ public final class RedisStore implements Store {
                 RedisKeys.conversationClients(siteId, conversationId), RedisKeys.siteClients(siteId));
         List<String> args = List.of(draft.clientId() == null ? "" : clientKey(draft.from(), draft.clientId()), json(doc),
                 draft.ts().toString(), conversationId, RedisKeys.conversationPrefix(siteId));
-        List<?> result = (List<?>) call("append", r -> RedisScripts.APPEND.run(r, keys, args));
+        List<?> result = (List<?>) callOnce("append", r -> RedisScripts.APPEND.run(r, keys, args));
         long status = (Long) result.get(0);
         if (status == -1) {
             throw new IllegalArgumentException("no conversation " + conversationId);
@@ -542,7 +574,7 @@ public final class RedisStore implements Store {
 
     @Override
     public void saveLesson(Lesson lesson) {
-        run("save lesson", r -> r.rpush(RedisKeys.lessons(lesson.siteId()), json(lesson)));
+        callOnce("save lesson", r -> r.rpush(RedisKeys.lessons(lesson.siteId()), json(lesson)));
     }
 
     @Override
@@ -558,7 +590,7 @@ public final class RedisStore implements Store {
         String member = UUID.randomUUID() + " " + json(entry);
         List<String> keys = visitorId == null ? List.of(RedisKeys.timeline(siteId, name))
                 : List.of(RedisKeys.timeline(siteId, name), RedisKeys.visitorTimeline(siteId, name, visitorId));
-        run("save " + name, r -> RedisScripts.TIMELINE_ADD.run(r, keys, List.of(score(ts), member)));
+        callOnce("save " + name, r -> RedisScripts.TIMELINE_ADD.run(r, keys, List.of(score(ts), member)));
     }
 
     private static <T> List<T> entries(List<String> members, Class<T> type) {

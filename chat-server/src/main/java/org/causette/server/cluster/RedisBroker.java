@@ -1,0 +1,197 @@
+package org.causette.server.cluster;
+
+import org.causette.server.store.redis.RedisStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.BinaryJedisPubSub;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The nodes sharing one Redis hear each other through Redis pub/sub, one channel per site
+ * ({@code causette:{site}:bus}). A node publishes on the channel of the event's site and subscribes to the channels
+ * of the sites it serves; it ignores its own events (the hub checks the origin).
+ *
+ * <p>Delivery is at most once, by design: pub/sub is only the fast path. The store is the truth, and a client that
+ * missed something (its node died, Redis blinked) gets it on reconnect by replay from {@code lastSeq}.
+ *
+ * <p>Subscribing blocks a connection, so it has its own thread and its own connection, outside the pool. When Redis
+ * goes away the thread retries every {@link #RETRY_EVERY} and subscribes again once Redis is back. Events are handed
+ * to the hub on one dispatch thread, so a slow listener never stops this node from reading its subscription.
+ */
+public final class RedisBroker implements Broker {
+    private static final Logger log = LoggerFactory.getLogger(RedisBroker.class);
+
+    public static final Duration RETRY_EVERY = Duration.ofMillis(500);
+    /** A ping on the subscription this often; a read silent for {@link #SUBSCRIBER_TIMEOUT} means a dead link. */
+    public static final Duration PING_EVERY = Duration.ofSeconds(5);
+    public static final Duration SUBSCRIBER_TIMEOUT = Duration.ofSeconds(15);
+    /** Events waiting for the hub; past that the oldest are dropped (clients catch up by replay). */
+    public static final int DISPATCH_QUEUE = 10_000;
+
+    private final RedisStore store;
+    private final RedisClient publisher;
+    private final String nodeId;
+    private final byte[][] channels;
+    private final Thread subscriber;
+    private final ThreadPoolExecutor dispatch;
+    private final ScheduledExecutorService pinger;
+    private volatile Consumer<ClusterEvent> listener = event -> { };
+    private volatile BinaryJedisPubSub subscription;
+    private volatile boolean subscribed;
+    private volatile boolean closed;
+    private volatile long lastPublishFailureLog;
+
+    /**
+     * @param sites the ids of the sites this node serves: it subscribes to their channels
+     */
+    public RedisBroker(RedisStore store, String nodeId, Collection<String> sites) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.publisher = store.client();
+        this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+        this.channels = sites.stream().map(RedisBroker::channel).toArray(byte[][]::new);
+        this.dispatch = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(DISPATCH_QUEUE),
+                r -> daemon(r, "broker-dispatch"), new ThreadPoolExecutor.DiscardOldestPolicy());
+        this.pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "broker-ping"));
+        this.subscriber = daemon(this::subscribeLoop, "broker-subscriber");
+        subscriber.start();
+        pinger.scheduleWithFixedDelay(this::ping, PING_EVERY.toMillis(), PING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The channel of a site: tagged like the site's keys, so sharded pub/sub sends it to the site's shard. */
+    public static byte[] channel(String siteId) {
+        return ("causette:{" + siteId + "}:bus").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the subscription is live now (tests wait for it after Redis comes back). */
+    public boolean subscribed() {
+        return subscribed;
+    }
+
+    @Override
+    public void publish(ClusterEvent event) {
+        try {
+            publisher.publish(channel(event.siteId()), ClusterEventCodec.encode(event));
+        } catch (JedisException e) {
+            // Never fails the caller: the message is stored and acknowledged, other nodes' clients replay it.
+            long now = System.currentTimeMillis();
+            if (now - lastPublishFailureLog > 5_000) {
+                lastPublishFailureLog = now;
+                log.warn("Cannot publish to the other nodes: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void subscribe(Consumer<ClusterEvent> newListener) {
+        this.listener = Objects.requireNonNull(newListener, "listener");
+    }
+
+    private void subscribeLoop() {
+        while (!closed) {
+            HostAndPort address = new HostAndPort(store.endpoint().host(), store.endpoint().port());
+            try (Jedis connection = new Jedis(address, RedisStore.clientConfig(store.endpoint(), SUBSCRIBER_TIMEOUT,
+                    "causette-broker-" + nodeId))) {
+                BinaryJedisPubSub pubSub = new Subscription();
+                subscription = pubSub;
+                connection.subscribe(pubSub, channels);
+            } catch (JedisException | IllegalStateException e) {
+                if (!closed) {
+                    if (subscribed) {
+                        log.warn("Lost the cluster subscription: {}; retrying", e.getMessage());
+                    }
+                    log.debug("Cluster subscription failed", e);
+                }
+            } finally {
+                subscribed = false;
+                subscription = null;
+            }
+            sleep(RETRY_EVERY);
+        }
+    }
+
+    private void ping() {
+        BinaryJedisPubSub current = subscription;
+        if (current != null && subscribed) {
+            try {
+                current.ping();
+            } catch (RuntimeException e) {
+                log.debug("Ping on the cluster subscription failed", e);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Subscription extends BinaryJedisPubSub {
+        @Override
+        public void onSubscribe(byte[] channel, int subscribedChannels) {
+            if (subscribedChannels == channels.length && !subscribed) {
+                subscribed = true;
+                log.info("Node {} subscribed to the cluster channels of {} site(s)", nodeId, channels.length);
+            }
+        }
+
+        @Override
+        public void onMessage(byte[] channel, byte[] message) {
+            ClusterEvent event;
+            try {
+                event = ClusterEventCodec.decode(message);
+            } catch (IllegalArgumentException e) {
+                log.warn("Ignoring an unreadable cluster event: {}", e.getMessage());
+                return;
+            }
+            if (event.originNode().equals(nodeId)) {
+                return;
+            }
+            dispatch.execute(() -> {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("Handling a cluster event failed", e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pinger.shutdownNow();
+        BinaryJedisPubSub current = subscription;
+        if (current != null) {
+            try {
+                current.unsubscribe();
+            } catch (RuntimeException e) {
+                log.debug("Unsubscribing", e);
+            }
+        }
+        subscriber.interrupt();
+        dispatch.shutdown();
+    }
+}

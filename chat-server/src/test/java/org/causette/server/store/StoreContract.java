@@ -1,0 +1,471 @@
+package org.causette.server.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.causette.bot.Card;
+import org.causette.bot.CardButton;
+import org.causette.bot.DialogueContext;
+import org.causette.bot.QuickReply;
+import org.causette.server.ws.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every {@link Store} does, whatever keeps the data: one suite, run against each implementation by a subclass.
+ * Each test uses its own site id, so a shared backend needs no cleaning between tests.
+ */
+public abstract class StoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00.123456Z");
+    protected Store store;
+    protected String site;
+
+    /** A store on a fresh or shared backend. */
+    protected abstract Store newStore();
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+        site = "site-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    protected Conversation open(String visitorId) {
+        return store.openConversation(Conversation.open(UUID.randomUUID().toString(), site, visitorId, "web", T0));
+    }
+
+    private static MessageDraft draft(Author author, String clientId, String text) {
+        return new MessageDraft(author, clientId, text, null, List.of(), List.of(), false, T0);
+    }
+
+    private static Author visitor(String id) {
+        return new Author(Role.VISITOR, id, null);
+    }
+
+    private static <T> List<T> inParallel(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- conversations -------------------------------------------------------------------------------------------
+
+    @Test
+    void aConversationRoundTripsWithEveryField() {
+        Conversation c = open("v1");
+        DialogueContext context = new DialogueContext("fr", "OSLO", "product_price", 2, List.of("OSLO", "LUNA"));
+        Instant later = T0.plusSeconds(5);
+        Conversation changed = store.update(c.id(), x -> x.withBotContext(context, "fr", later)
+                .queued("human_request", "sales", "agent", later).assigned(new Assignee("anna", Role.AGENT, "Anna"), later)
+                .answered(later).readByStaff(0)).orElseThrow();
+        Conversation found = store.findConversation(c.id()).orElseThrow();
+        assertEquals(changed, found);
+        assertEquals(context, found.botContext());
+        assertEquals(new Assignee("anna", Role.AGENT, "Anna"), found.assignee());
+        assertEquals(T0, found.createdAt());
+        assertTrue(store.findConversation("nope").isEmpty());
+    }
+
+    @Test
+    void appendGivesDenseSeqsUnderConcurrency() throws Exception {
+        Conversation c = open("v1");
+        AtomicInteger n = new AtomicInteger();
+        List<Long> seqs = inParallel(8, () -> {
+            List<Long> mine = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                mine.add(store.append(c.id(), draft(visitor("v1"), "c" + n.incrementAndGet(), "hi")).message().seq());
+            }
+            return mine;
+        }).stream().flatMap(List::stream).sorted().toList();
+        assertEquals(LongStream.rangeClosed(1, 200).boxed().toList(), seqs);
+        assertEquals(200, store.findConversation(c.id()).orElseThrow().lastSeq());
+        List<StoredMessage> all = store.messagesAfter(c.id(), 0, 1000);
+        assertEquals(200, all.size());
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(i + 1, all.get(i).seq());
+            assertEquals(c.id(), all.get(i).conversationId());
+        }
+    }
+
+    @Test
+    void aMessageRoundTripsWithCardsAndQuickReplies() {
+        Conversation c = open("v1");
+        Card card = new Card("OSLO", "Fauteuil Oslo", "chêne", "299,00 €", "https://x/oslo.jpg", "https://x/oslo",
+                List.of(new CardButton("Voir", null, "https://x/oslo")));
+        MessageDraft rich = new MessageDraft(new Author(Role.BOT, null, "Lumi"), null, "Voici", null,
+                List.of(new QuickReply("Retours", "INTENT:returns")), List.of(card), false, T0);
+        StoredMessage stored = store.append(c.id(), rich).message();
+        assertEquals(List.of(stored), store.messagesAfter(c.id(), 0, 10));
+        assertEquals(card, store.messagesAfter(c.id(), 0, 10).get(0).cards().get(0));
+        assertEquals(T0, stored.ts());
+    }
+
+    @Test
+    void theSameAuthorAndClientIdIsStoredOnce() {
+        Conversation c = open("v1");
+        AppendResult first = store.append(c.id(), draft(visitor("v1"), "c1", "Bonjour"));
+        AppendResult again = store.append(c.id(), draft(visitor("v1"), "c1", "Bonjour"));
+        assertFalse(first.duplicate());
+        assertTrue(again.duplicate());
+        assertEquals(first.message(), again.message());
+        AppendResult other = store.append(c.id(), draft(visitor("v2"), "c1", "Salut"));
+        assertFalse(other.duplicate(), "another author may use the same clientId");
+        AppendResult staff = store.append(c.id(), draft(new Author(Role.AGENT, "v1", "Anna"), "c1", "Oui"));
+        assertFalse(staff.duplicate(), "the role is part of the key");
+        assertEquals(3, store.findConversation(c.id()).orElseThrow().lastSeq());
+        assertEquals(first.message(), store.findByClientId(site, visitor("v1"), "c1").orElseThrow());
+        assertTrue(store.findByClientId(site, visitor("v1"), "c2").isEmpty());
+        assertTrue(store.findByClientId("other-site", visitor("v1"), "c1").isEmpty());
+    }
+
+    @Test
+    void idempotencyHoldsAcrossConversations() {
+        Conversation first = open("v1");
+        StoredMessage original = store.append(first.id(), draft(visitor("v1"), "c1", "Bonjour")).message();
+        store.update(first.id(), c -> c.closed("done", T0));
+        Conversation second = open("v1");
+        assertNotEquals(first.id(), second.id());
+        assertEquals(original, store.findByClientId(site, visitor("v1"), "c1").orElseThrow());
+        AppendResult resent = store.append(second.id(), draft(visitor("v1"), "c1", "Bonjour"));
+        assertTrue(resent.duplicate());
+        assertEquals(first.id(), resent.message().conversationId());
+        assertEquals(0, store.findConversation(second.id()).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void concurrentIdempotentAppendsStoreOnce() throws Exception {
+        Conversation c = open("v1");
+        List<AppendResult> results = inParallel(8, () -> store.append(c.id(), draft(visitor("v1"), "same", "x")));
+        assertEquals(1, results.stream().filter(r -> !r.duplicate()).count());
+        assertEquals(1, results.stream().map(r -> r.message().id()).distinct().count());
+        assertEquals(1, store.findConversation(c.id()).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void onlyOneConversationOpensPerVisitorAndChannel() throws Exception {
+        List<String> winners = inParallel(8, () -> open("v1").id());
+        assertEquals(1, new HashSet<>(winners).size(), "every racer gets the same conversation: " + winners);
+        assertEquals(winners.get(0), store.findOpenConversation(site, "v1", "web").orElseThrow().id());
+        assertTrue(store.findOpenConversation(site, "v1", "messenger").isEmpty());
+        assertEquals(1, store.conversationsOfVisitor(site, "v1").size());
+    }
+
+    @Test
+    void closingFreesTheOpenSlot() {
+        Conversation first = open("v1");
+        assertEquals(first.id(), open("v1").id());
+        store.update(first.id(), c -> c.closed("done", T0.plusSeconds(1))).orElseThrow();
+        assertTrue(store.findOpenConversation(site, "v1", "web").isEmpty());
+        Conversation second = open("v1");
+        assertNotEquals(first.id(), second.id());
+        assertEquals(second.id(), store.findOpenConversation(site, "v1", "web").orElseThrow().id());
+    }
+
+    @Test
+    void onlyOneConditionalUpdateWins() throws Exception {
+        Conversation c = open("v1");
+        store.update(c.id(), x -> x.queued("human_request", null, "agent", T0)).orElseThrow();
+        AtomicInteger n = new AtomicInteger();
+        List<Optional<Conversation>> results = inParallel(8, () -> {
+            String staff = "agent" + n.incrementAndGet();
+            return store.updateIf(c.id(), x -> x.state() == ConversationState.QUEUED,
+                    x -> x.assigned(new Assignee(staff, Role.AGENT, staff), T0));
+        });
+        List<Conversation> won = results.stream().flatMap(Optional::stream).toList();
+        assertEquals(1, won.size(), "exactly one assignment");
+        assertEquals(won.get(0).assignee(), store.findConversation(c.id()).orElseThrow().assignee());
+        assertTrue(store.queue(site).isEmpty());
+        assertEquals(List.of(c.id()), store.assigned(site).stream().map(Conversation::id).toList());
+    }
+
+    @Test
+    void updatesNeverMoveLastSeqAndMissingConversationsAreEmpty() {
+        Conversation c = open("v1");
+        store.append(c.id(), draft(visitor("v1"), "c1", "a"));
+        Conversation updated = store.update(c.id(), x -> x.withLastSeq(99, T0)).orElseThrow();
+        assertEquals(1, updated.lastSeq());
+        assertEquals(1, store.findConversation(c.id()).orElseThrow().lastSeq());
+        assertTrue(store.update("missing", x -> x).isEmpty());
+        assertTrue(store.updateIf(c.id(), x -> false, x -> x.closed("no", T0)).isEmpty());
+        assertTrue(store.findConversation(c.id()).orElseThrow().state().isOpen());
+    }
+
+    @Test
+    void pagingAfterAndBefore() {
+        Conversation c = open("v1");
+        for (int i = 1; i <= 10; i++) {
+            store.append(c.id(), draft(visitor("v1"), "c" + i, "m" + i));
+        }
+        assertEquals(List.of(4L, 5L, 6L), seqs(store.messagesAfter(c.id(), 3, 3)));
+        assertEquals(List.of(9L, 10L), seqs(store.messagesAfter(c.id(), 8, 5)));
+        assertEquals(List.of(), seqs(store.messagesAfter(c.id(), 10, 5)));
+        assertEquals(List.of(6L, 7L, 8L), seqs(store.messagesBefore(c.id(), 9, 3)));
+        assertEquals(List.of(1L, 2L), seqs(store.messagesBefore(c.id(), 3, 5)));
+        assertEquals(List.of(8L, 9L, 10L), seqs(store.messagesBefore(c.id(), 11, 3)));
+        assertEquals(List.of(), seqs(store.messagesBefore(c.id(), 1, 3)));
+        assertEquals(List.of(), store.messagesAfter("missing", 0, 3));
+    }
+
+    private static List<Long> seqs(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::seq).toList();
+    }
+
+    @Test
+    void theQueueIsLongestWaitingFirst() {
+        Conversation a = open("a");
+        Conversation b = open("b");
+        Conversation c = open("c");
+        store.update(b.id(), x -> x.queued("r", null, "agent", T0.plusSeconds(1)));
+        store.update(a.id(), x -> x.queued("r", null, "agent", T0.plusSeconds(2)));
+        store.update(c.id(), x -> x.queued("r", null, "agent", T0.plusSeconds(3)));
+        assertEquals(List.of(b.id(), a.id(), c.id()), store.queue(site).stream().map(Conversation::id).toList());
+        store.update(a.id(), x -> x.assigned(new Assignee("anna", Role.AGENT, "Anna"), T0.plusSeconds(4)));
+        store.update(b.id(), x -> x.handedBack(T0.plusSeconds(4)));
+        assertEquals(List.of(c.id()), store.queue(site).stream().map(Conversation::id).toList());
+        assertEquals(List.of(a.id()), store.assigned(site).stream().map(Conversation::id).toList());
+        store.update(a.id(), x -> x.closed("done", T0.plusSeconds(5)));
+        assertTrue(store.assigned(site).isEmpty());
+    }
+
+    @Test
+    void listingsByStateAndTime() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(store.openConversation(Conversation.open("conv-" + UUID.randomUUID(), site, "v" + i, "web",
+                    T0.plusSeconds(i))).id());
+        }
+        store.update(ids.get(1), x -> x.closed("done", T0.plusSeconds(10)));
+        assertEquals(List.of(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0)),
+                store.conversations(site, null, null, 10).stream().map(Conversation::id).toList());
+        assertEquals(List.of(ids.get(4), ids.get(3)),
+                store.conversations(site, null, null, 2).stream().map(Conversation::id).toList());
+        assertEquals(List.of(ids.get(2), ids.get(0)), store.conversations(site, ConversationState.BOT,
+                T0.plusSeconds(3), 10).stream().map(Conversation::id).toList());
+        assertEquals(List.of(ids.get(1)), store.conversations(site, ConversationState.CLOSED, null, 10).stream()
+                .map(Conversation::id).toList());
+        assertEquals(ids.get(1), store.lastClosedConversation(site, "v1").orElseThrow().id());
+        assertTrue(store.lastClosedConversation(site, "v2").isEmpty());
+    }
+
+    @Test
+    void visitorsAndLinks() {
+        Visitor v = new Visitor(site, "v1", T0, "42", "a@b.fr", "Anne", "fr-FR", true);
+        store.saveVisitor(v);
+        assertEquals(v, store.findVisitor(site, "v1").orElseThrow());
+        assertTrue(store.findVisitor(site, "v2").isEmpty());
+        assertEquals("v1", store.linkUser(site, "42", "v1"));
+        assertEquals("v1", store.linkUser(site, "42", "v2"), "the first binding wins");
+        assertEquals("v9", store.linkUser("other-" + site, "42", "v9"), "per site");
+    }
+
+    @Test
+    void concurrentLinksAgree() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        List<String> bound = inParallel(8, () -> store.linkUser(site, "u1", "v" + n.incrementAndGet()));
+        assertEquals(1, new HashSet<>(bound).size());
+    }
+
+    @Test
+    void presenceKeepsItsExpiry() {
+        Instant now = Instant.now();
+        store.savePresence(new Presence(site, "anna", "online", "node-a", now.plusSeconds(45)));
+        store.savePresence(new Presence(site, "zoe", "online", "node-b", now.minusSeconds(1)));
+        store.savePresence(new Presence(site, "leo", "away", "node-b", now.plusSeconds(45)));
+        Set<String> online = new HashSet<>();
+        store.presence(site).stream().filter(p -> p.online(now)).forEach(p -> online.add(p.staffId()));
+        assertEquals(Set.of("anna"), online);
+        store.savePresence(new Presence(site, "anna", "offline", "node-a", now));
+        assertTrue(store.presence(site).stream().noneMatch(p -> p.online(now)));
+        assertEquals(3, store.presence(site).size(), "one entry per person, the last one written");
+    }
+
+    @Test
+    void staffSessions() {
+        StaffSession session = new StaffSession("hash-" + site, site, "anna", "agent", T0, Instant.now().plus(Duration.ofHours(8)));
+        store.saveStaffSession(session);
+        assertEquals(session, store.findStaffSession(session.tokenHash()).orElseThrow());
+        store.deleteStaffSession(session.tokenHash());
+        assertTrue(store.findStaffSession(session.tokenHash()).isEmpty());
+    }
+
+    @Test
+    void timelinesByRange() {
+        ObjectNode data = Json.MAPPER.createObjectNode().put("value", 49.9);
+        store.saveEvent(new VisitorEvent(site, "v1", "purchase", data, T0));
+        store.saveEvent(new VisitorEvent(site, "v1", "purchase", data, T0));
+        store.saveEvent(new VisitorEvent(site, "v2", "page_view", data, T0.plusSeconds(60)));
+        assertEquals(2, store.events(site, T0, T0.plusSeconds(60)).size(), "from inclusive, to exclusive; equal events kept");
+        assertEquals(3, store.events(site, T0, T0.plusSeconds(61)).size());
+        assertEquals(2, store.events(site, "v1").size());
+        assertEquals(data, store.events(site, "v2").get(0).data());
+
+        Lead lead = new Lead("l1", site, "v1", "c1", "a@b.fr", "rappel", "fr", T0.plusSeconds(5));
+        store.saveLead(lead);
+        assertEquals(List.of(lead), store.leads(site, T0, T0.plusSeconds(6)));
+        assertEquals(List.of(), store.leads(site, T0, T0.plusSeconds(5)));
+
+        BotTurnRecord turn = new BotTurnRecord(site, "c1", null, "Bonjour", "greeting", 0.93, "answer", true, T0);
+        store.saveBotTurn(turn);
+        assertEquals(List.of(turn), store.botTurns(site, T0.minusSeconds(1), T0.plusSeconds(1)));
+        assertEquals(List.of(), store.botTurns("other-" + site, T0.minusSeconds(1), T0.plusSeconds(1)));
+    }
+
+    @Test
+    void aSecondRatingReplacesTheFirst() {
+        Conversation c = open("v1");
+        store.saveRating(new Rating(site, c.id(), "v1", 2, null, T0));
+        Rating second = new Rating(site, c.id(), "v1", 5, "Parfait", T0.plusSeconds(1));
+        store.saveRating(second);
+        assertEquals(second, store.rating(c.id()).orElseThrow());
+        assertEquals(List.of(second), store.ratings(site, T0, T0.plusSeconds(2)));
+        assertEquals(List.of(), store.ratings(site, T0, T0.plusSeconds(1)));
+    }
+
+    @Test
+    void erasingAVisitorLeavesNoTrace() {
+        Conversation mine = open("v1");
+        Conversation theirs = open("v2");
+        store.saveVisitor(new Visitor(site, "v1", T0, "42", "a@b.fr", "Anne", "fr", true));
+        store.linkUser(site, "42", "v1");
+        store.append(mine.id(), draft(visitor("v1"), "c1", "Bonjour"));
+        store.append(theirs.id(), draft(visitor("v2"), "c1", "Salut"));
+        store.update(mine.id(), x -> x.queued("r", null, "agent", T0));
+        store.saveEvent(new VisitorEvent(site, "v1", "page_view", Json.MAPPER.createObjectNode(), T0));
+        store.saveLead(new Lead("l1", site, "v1", mine.id(), "a@b.fr", null, "fr", T0));
+        store.saveBotTurn(new BotTurnRecord(site, mine.id(), "v1", "Bonjour", "greeting", 0.9, "answer", true, T0));
+        store.saveRating(new Rating(site, mine.id(), "v1", 4, null, T0));
+
+        store.eraseVisitor(site, "v1");
+
+        assertTrue(store.findVisitor(site, "v1").isEmpty());
+        assertEquals("v7", store.linkUser(site, "42", "v7"), "the customer id is free again");
+        assertTrue(store.findConversation(mine.id()).isEmpty());
+        assertTrue(store.messagesAfter(mine.id(), 0, 10).isEmpty());
+        assertTrue(store.findOpenConversation(site, "v1", "web").isEmpty());
+        assertTrue(store.conversationsOfVisitor(site, "v1").isEmpty());
+        assertTrue(store.findByClientId(site, visitor("v1"), "c1").isEmpty());
+        assertTrue(store.queue(site).isEmpty());
+        assertTrue(store.events(site, "v1").isEmpty());
+        assertTrue(store.events(site, T0, T0.plusSeconds(1)).isEmpty());
+        assertTrue(store.leads(site, T0, T0.plusSeconds(1)).isEmpty());
+        assertTrue(store.botTurns(site, T0, T0.plusSeconds(1)).isEmpty());
+        assertTrue(store.rating(mine.id()).isEmpty());
+        assertTrue(store.ratings(site, T0, T0.plusSeconds(1)).isEmpty());
+        assertEquals(List.of(theirs.id()), store.conversations(site, null, null, 10).stream().map(Conversation::id).toList());
+        assertTrue(store.findByClientId(site, visitor("v2"), "c1").isPresent());
+    }
+
+    @Test
+    void purgeDeletesOnlyWhatIsOld() {
+        Instant cutoff = T0.plus(Duration.ofDays(30));
+        Conversation old = open("v1");
+        store.append(old.id(), draft(visitor("v1"), "c1", "vieux"));
+        store.update(old.id(), x -> x.closed("done", T0.plusSeconds(1)));
+        Conversation recent = open("v2");
+        store.update(recent.id(), x -> x.closed("done", cutoff.plusSeconds(1)));
+        Conversation stillOpen = open("v3");
+        store.saveEvent(new VisitorEvent(site, "v1", "page_view", Json.MAPPER.createObjectNode(), T0));
+        store.saveEvent(new VisitorEvent(site, "v2", "page_view", Json.MAPPER.createObjectNode(), cutoff));
+        store.saveLead(new Lead("l1", site, "v1", null, "a@b.fr", null, "fr", T0));
+        store.saveBotTurn(new BotTurnRecord(site, old.id(), "v1", "x", "greeting", 0.9, "answer", true, T0));
+        store.saveRating(new Rating(site, old.id(), "v1", 4, null, T0));
+        store.saveRating(new Rating(site, recent.id(), "v2", 5, null, cutoff.plusSeconds(2)));
+
+        assertEquals(1, store.purge(site, cutoff));
+
+        assertTrue(store.findConversation(old.id()).isEmpty());
+        assertTrue(store.findByClientId(site, visitor("v1"), "c1").isEmpty());
+        assertTrue(store.findConversation(recent.id()).isPresent());
+        assertTrue(store.findConversation(stillOpen.id()).isPresent());
+        assertEquals(1, store.events(site, Instant.EPOCH, cutoff.plusSeconds(10)).size());
+        assertTrue(store.events(site, "v1").isEmpty());
+        assertTrue(store.leads(site, Instant.EPOCH, cutoff).isEmpty());
+        assertTrue(store.botTurns(site, Instant.EPOCH, cutoff).isEmpty());
+        assertEquals(1, store.ratings(site, Instant.EPOCH, cutoff.plusSeconds(10)).size());
+        assertEquals(0, store.purge(site, cutoff));
+    }
+
+    @Test
+    void searchAndLessons() {
+        Conversation c = open("v1");
+        store.append(c.id(), draft(visitor("v1"), "c1", "Le fauteuil OSLO existe en bleu ?"));
+        open("v2");
+        assertEquals(List.of(c.id()), store.search(site, "oslo", 10).stream().map(Conversation::id).toList());
+        assertTrue(store.search(site, "table", 10).isEmpty());
+        Lesson lesson = new Lesson(site, "Livrez-vous en Belgique ?", "fr", "shipping", Map.of(), T0);
+        store.saveLesson(lesson);
+        assertEquals(List.of(lesson), store.lessons(site));
+    }
+
+    @Test
+    void theServerSecretIsStable() {
+        byte[] secret = store.serverSecret();
+        assertEquals(32, secret.length);
+        assertArrayEquals(secret, store.serverSecret());
+    }
+
+    /** For stores shared between processes: two instances on the same backend agree. */
+    protected void assertSharedSecret(Store other) {
+        assertArrayEquals(store.serverSecret(), other.serverSecret());
+    }
+
+    /** Many visitors at once: no lost conversations, every one findable. */
+    @Test
+    void manyVisitorsInParallel() throws Exception {
+        Map<String, String> opened = new ConcurrentHashMap<>();
+        AtomicInteger n = new AtomicInteger();
+        inParallel(8, () -> {
+            for (int i = 0; i < 10; i++) {
+                String v = "v" + n.incrementAndGet();
+                opened.put(v, open(v).id());
+            }
+            return null;
+        });
+        assertEquals(80, store.conversations(site, null, null, 1000).size());
+        opened.forEach((v, id) -> assertEquals(id, store.findOpenConversation(site, v, "web").orElseThrow().id()));
+    }
+}
