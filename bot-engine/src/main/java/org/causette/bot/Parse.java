@@ -14,6 +14,9 @@ import java.util.List;
  */
 public record Parse(String language, IntentScore intent, List<IntentScore> ranking, List<Entity> entities,
                     Action action, Handover handover) {
+    /** The intent name reported when the bot did not understand (the out-of-scope band). */
+    public static final String OUT_OF_SCOPE = "out_of_scope";
+
     public Parse {
         ranking = List.copyOf(ranking);
         entities = List.copyOf(entities);

@@ -1,0 +1,163 @@
+package org.causette.bot.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.causette.bot.nlu.IntentModel;
+import org.causette.bot.nlu.IntentPrediction;
+import org.causette.bot.nlu.LabeledText;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code eval --train FILE --test FILE [--oos-label LABEL] [--lang en|fr]} (CONTRACT §7).
+ *
+ * <p>Trains the classifier and its out-of-scope decision exactly as a site's bot does, on TRAIN only (no built-in
+ * intents), then predicts every TEST row: its label, or the out-of-scope label when the bot would not answer. TEST is
+ * read only to score. A few human lines go first; the last line of {@code out} is the contract's JSON.
+ */
+public final class EvalCommand {
+    public static final int OK = 0;
+    public static final int USAGE = 2;
+    private static final String USAGE_LINE = "usage: eval --train TRAIN.csv --test TEST.csv [--oos-label LABEL] [--lang en|fr]";
+
+    private EvalCommand() {
+    }
+
+    /** Runs the command; returns the process exit code (0 ok, 2 bad usage or unreadable file, with one line on err). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.equals("--train") && !a.equals("--test") && !a.equals("--oos-label") && !a.equals("--lang")) {
+                err.println("eval: unknown argument '" + a + "'. " + USAGE_LINE);
+                return USAGE;
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                err.println("eval: " + a + " needs a value. " + USAGE_LINE);
+                return USAGE;
+            }
+            if (options.put(a, args[++i]) != null) {
+                err.println("eval: " + a + " given twice. " + USAGE_LINE);
+                return USAGE;
+            }
+        }
+        if (!options.containsKey("--train") || !options.containsKey("--test")) {
+            err.println("eval: --train and --test are required. " + USAGE_LINE);
+            return USAGE;
+        }
+        String lang = options.getOrDefault("--lang", "en");
+        if (!lang.equals("en") && !lang.equals("fr")) {
+            err.println("eval: --lang must be en or fr, not '" + lang + "'");
+            return USAGE;
+        }
+        String oosLabel = options.getOrDefault("--oos-label", "oos");
+        if (oosLabel.isBlank()) {
+            err.println("eval: --oos-label must not be blank");
+            return USAGE;
+        }
+        List<LabeledText> train;
+        List<LabeledText> test;
+        try {
+            train = readFile(options.get("--train"), "--train");
+            test = readFile(options.get("--test"), "--test");
+        } catch (IOException e) {
+            err.println("eval: " + e.getMessage());
+            return USAGE;
+        }
+        long inScopeLabels = train.stream().map(LabeledText::label).filter(l -> !l.equals(oosLabel)).distinct().count();
+        if (inScopeLabels < 2) {
+            err.println("eval: " + options.get("--train") + ": needs at least two in-scope labels to train, found " + inScopeLabels);
+            return USAGE;
+        }
+        Result result = evaluate(train, test, oosLabel);
+        Metrics m = result.metrics();
+        out.printf("trained on %d rows (%d in-scope labels) in %d ms; out-of-scope threshold %.3f%n",
+                train.size(), inScopeLabels, result.trainMs(), result.threshold());
+        out.printf("test: %d rows; accuracy %.4f; in-scope accuracy %s; oos recall %s; oos precision %s; MCC %.4f; macro F1 %.4f%n",
+                m.n(), m.accuracy(), fmt(m.inScopeAccuracy()), fmt(m.oosRecall()), fmt(m.oosPrecision()), m.mcc(), m.macroF1());
+        out.println(json(m, result.trainMs()));
+        return OK;
+    }
+
+    /** Training and scoring, without files: what the command and the tests share. */
+    public record Result(Metrics metrics, long trainMs, double threshold, List<String> predictions) {
+    }
+
+    public static Result evaluate(List<LabeledText> train, List<LabeledText> test, String oosLabel) {
+        long start = System.nanoTime();
+        IntentModel model = IntentModel.train(train, oosLabel, settingsFor(train.size()));
+        long trainMs = (System.nanoTime() - start) / 1_000_000;
+        List<String> gold = new ArrayList<>(test.size());
+        List<String> predicted = new ArrayList<>(test.size());
+        for (LabeledText row : test) {
+            IntentPrediction p = model.predict(row.text());
+            gold.add(row.label());
+            predicted.add(p.inScope() ? p.best() : oosLabel);
+        }
+        return new Result(Metrics.of(gold, predicted, oosLabel), trainMs, model.threshold(), predicted);
+    }
+
+    /**
+     * The bot's model family with the full 100 GIS iterations and more calibration rounds (three, or two above 3,000
+     * rows to keep a 15,000-row file within a few minutes); the calibration trains beside the final model on a second
+     * core. {@code --lang} is accepted for the contract: normalisation and features are the same for both languages.
+     */
+    static IntentModel.Settings settingsFor(int rows) {
+        return IntentModel.Settings.DEFAULT.withThreads(2).withCalibrationRounds(rows > 3000 ? 2 : 3);
+    }
+
+    private static List<LabeledText> readFile(String name, String option) throws IOException {
+        Path path = Path.of(name);
+        if (!Files.isRegularFile(path)) {
+            throw new IOException(option + " " + name + ": no such file");
+        }
+        try {
+            List<LabeledText> rows = LabeledCsv.read(path);
+            if (rows.isEmpty()) {
+                throw new IOException("no rows after the header");
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new IOException(option + " " + name + ": " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IOException(option + " " + name + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static String fmt(Double d) {
+        return d == null ? "n/a" : String.format("%.4f", d);
+    }
+
+    static String json(Metrics m, long trainMs) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode o = mapper.createObjectNode();
+        o.put("n", m.n());
+        o.put("accuracy", round(m.accuracy()));
+        putNullable(o, "inScopeAccuracy", m.inScopeAccuracy());
+        putNullable(o, "oosRecall", m.oosRecall());
+        putNullable(o, "oosPrecision", m.oosPrecision());
+        o.put("mcc", round(m.mcc()));
+        o.put("macroF1", round(m.macroF1()));
+        o.put("trainMs", trainMs);
+        return o.toString();
+    }
+
+    private static void putNullable(ObjectNode o, String name, Double v) {
+        if (v == null) {
+            o.putNull(name);
+        } else {
+            o.put(name, round(v));
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1_000_000d) / 1_000_000d;
+    }
+}

@@ -1,0 +1,227 @@
+package org.causette.bot.nlu;
+
+import opennlp.tools.ml.maxent.GISTrainer;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An OpenNLP maxent intent classifier together with its out-of-scope decision.
+ *
+ * <p>The model is OpenNLP's {@link MaxentModel} trained on our own {@link FeatureExtractor} events rather than through
+ * {@code DocumentCategorizerME}: the features are computed once per message and shared with nothing else, there is no
+ * factory to rebuild generators from class names, and {@link MaxentModel#eval(String[])} keeps no state, so one model
+ * serves every thread.
+ *
+ * <p>The out-of-scope threshold is fitted on the training data alone by {@link OutOfScopeCalibrator}. Training rows
+ * labelled with the out-of-scope label become a class of their own, so "what is the weather" can win outright.
+ */
+public final class IntentModel {
+    private static final Logger LOG = LoggerFactory.getLogger(IntentModel.class);
+
+    private final MaxentModel model;
+    private final String[] labels;
+    private final String outOfScopeLabel;
+    private final double threshold;
+
+    private IntentModel(MaxentModel model, String outOfScopeLabel, double threshold) {
+        this.model = model;
+        this.outOfScopeLabel = outOfScopeLabel;
+        this.threshold = threshold;
+        this.labels = new String[model.getNumOutcomes()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = model.getOutcome(i);
+        }
+    }
+
+    /**
+     * How to train. {@code calibrationRounds} 0 skips the out-of-scope fitting and uses {@code defaultThreshold}.
+     *
+     * @param gaussianSigma the GIS Gaussian prior (smaller = smoother, less over-confident on tiny sets)
+     */
+    public record Settings(Algorithm algorithm, int iterations, double gaussianSigma, double l2Cost, int threads,
+                           int calibrationRounds, double defaultThreshold, long seed) {
+        /** Fast enough for a shop to retrain on every start and every "teach the bot". */
+        public static final Settings DEFAULT = new Settings(Algorithm.GIS, 100, 1.0, 0.1, 1, 3, 0.3, 42);
+
+        public Settings withCalibrationRounds(int rounds) {
+            return new Settings(algorithm, iterations, gaussianSigma, l2Cost, threads, rounds, defaultThreshold, seed);
+        }
+
+        public Settings withAlgorithm(Algorithm a) {
+            return new Settings(a, iterations, gaussianSigma, l2Cost, threads, calibrationRounds, defaultThreshold, seed);
+        }
+
+        public Settings withIterations(int n) {
+            return new Settings(algorithm, n, gaussianSigma, l2Cost, threads, calibrationRounds, defaultThreshold, seed);
+        }
+
+        public Settings withGaussianSigma(double s) {
+            return new Settings(algorithm, iterations, s, l2Cost, threads, calibrationRounds, defaultThreshold, seed);
+        }
+
+        public Settings withThreads(int n) {
+            return new Settings(algorithm, iterations, gaussianSigma, l2Cost, n, calibrationRounds, defaultThreshold, seed);
+        }
+    }
+
+    public enum Algorithm { GIS, QN }
+
+    /** Trains the classifier on {@code data} and fits its out-of-scope threshold on {@code data} only. */
+    public static IntentModel train(List<LabeledText> data, String outOfScopeLabel, Settings settings) {
+        Objects.requireNonNull(outOfScopeLabel, "outOfScopeLabel");
+        List<Event> events = events(data);
+        double threshold = settings.defaultThreshold();
+        MaxentModel model;
+        if (settings.calibrationRounds() > 0 && settings.threads() > 1) {
+            // The calibration models and the final model are independent: training them side by side, one thread
+            // each, uses two cores far better than GIS's own per-iteration threading does on small sets.
+            Settings single = settings.withThreads(1);
+            java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "causette-calibration");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                java.util.concurrent.Future<Double> fitted = side.submit(() -> OutOfScopeCalibrator.fit(events, outOfScopeLabel, single));
+                model = trainMaxent(events, single);
+                threshold = fitted.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                side.shutdownNow();
+            }
+        } else {
+            model = trainMaxent(events, settings);
+            if (settings.calibrationRounds() > 0) {
+                threshold = OutOfScopeCalibrator.fit(events, outOfScopeLabel, settings);
+            }
+        }
+        LOG.debug("intent model: {} examples, {} labels, out-of-scope threshold {}", data.size(), model.getNumOutcomes(), threshold);
+        return new IntentModel(model, outOfScopeLabel, threshold);
+    }
+
+    /** The same model with another threshold: for tests and for callers that fit it their own way. */
+    public IntentModel withThreshold(double newThreshold) {
+        return new IntentModel(model, outOfScopeLabel, newThreshold);
+    }
+
+    static List<Event> events(List<LabeledText> data) {
+        List<Event> events = new ArrayList<>(data.size());
+        for (LabeledText t : data) {
+            events.add(new Event(t.label(), FeatureExtractor.features(t.text())));
+        }
+        return events;
+    }
+
+    static MaxentModel trainMaxent(List<Event> events, Settings settings) {
+        TrainingParameters params = new TrainingParameters();
+        params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+        // Cutoff 1: a shop's rare word is often its most telling one (OPENNLP-NOTES: 0 and 1 tie, 5 loses).
+        params.put(TrainingParameters.CUTOFF_PARAM, 1);
+        params.put(TrainingParameters.THREADS_PARAM, settings.threads());
+        try {
+            if (settings.algorithm() == Algorithm.QN) {
+                params.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
+                params.put(QNTrainer.L2COST_PARAM, settings.l2Cost());
+                params.put(QNTrainer.L1COST_PARAM, 0.0);
+                QNTrainer trainer = new QNTrainer();
+                trainer.init(params, new HashMap<>());
+                return trainer.train(ObjectStreamUtils.createObjectStream(events));
+            }
+            params.put(TrainingParameters.ALGORITHM_PARAM, GISTrainer.MAXENT_VALUE);
+            GISTrainer trainer = new GISTrainer();
+            trainer.init(params, new HashMap<>());
+            if (settings.gaussianSigma() > 0) {
+                trainer.setGaussianSigma(settings.gaussianSigma());
+            }
+            return trainer.train(ObjectStreamUtils.createObjectStream(events));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Classifies a text. Thread-safe. */
+    public IntentPrediction predict(String text) {
+        return predict(FeatureExtractor.features(text));
+    }
+
+    /** Classifies pre-computed features. Thread-safe. */
+    public IntentPrediction predict(String[] features) {
+        double[] p = model.eval(features);
+        return decide(labels, p, outOfScopeLabel, threshold);
+    }
+
+    static IntentPrediction decide(String[] labels, double[] p, String outOfScopeLabel, double threshold) {
+        int best = -1;
+        int second = -1;
+        int top = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] > p[top]) {
+                top = i;
+            }
+            if (labels[i].equals(outOfScopeLabel)) {
+                continue;
+            }
+            if (best < 0 || p[i] > p[best]) {
+                second = best;
+                best = i;
+            } else if (second < 0 || p[i] > p[second]) {
+                second = i;
+            }
+        }
+        double confidence = confidenceOf(labels, p, top, best, outOfScopeLabel);
+        return new IntentPrediction(labels, p, best < 0 ? null : labels[best], confidence,
+                second < 0 ? null : labels[second], second < 0 ? 0 : p[second], best >= 0 && confidence >= threshold);
+    }
+
+    /**
+     * When the out-of-scope class wins outright, nothing in scope is confident. (Measured: using the best in-scope
+     * probability regardless, with the threshold refitted, lost out-of-scope recall for no in-scope gain.)
+     */
+    static double confidenceOf(String[] labels, double[] p, int top, int best, String outOfScopeLabel) {
+        if (best < 0 || labels[top].equals(outOfScopeLabel)) {
+            return 0;
+        }
+        return p[best];
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public String outOfScopeLabel() {
+        return outOfScopeLabel;
+    }
+
+    /** The labels the model knows, the out-of-scope label included when it was trained with one. */
+    public List<String> labels() {
+        return Collections.unmodifiableList(java.util.Arrays.asList(labels.clone()));
+    }
+
+    /** The underlying OpenNLP model, e.g. to persist it with {@code GenericModelWriter}. */
+    public AbstractModel maxentModel() {
+        return (AbstractModel) model;
+    }
+
+    /** Rebuilds a model from a persisted OpenNLP model and its threshold. */
+    public static IntentModel of(MaxentModel model, String outOfScopeLabel, double threshold) {
+        return new IntentModel(model, outOfScopeLabel, threshold);
+    }
+}

@@ -1,0 +1,86 @@
+package org.causette.bot.bench;
+
+import org.causette.bot.dialogue.SiteBot;
+import org.causette.bot.eval.EvalCommand;
+import org.causette.bot.eval.LabeledCsv;
+import org.causette.bot.eval.Metrics;
+import org.causette.bot.nlu.IntentModel;
+import org.causette.bot.nlu.IntentPrediction;
+import org.causette.bot.nlu.LabeledText;
+import org.causette.bot.nlu.Nlu;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Prints the built-in intent figures (not a test; surefire skips {@code bench/}):
+ * <ol>
+ *   <li>held-out accuracy per language: the bot's own model (French + English built-ins, bot settings) scored on
+ *       heldout-fr.csv and heldout-en.csv;</li>
+ *   <li>5-fold cross-validation of each built-in set with the eval command's training (threshold fitted inside each
+ *       training fold only).</li>
+ * </ol>
+ * Run from the repository root, after building the class path as in {@link BotTurnBenchmark}:
+ * <pre>java -cp bot-engine/target/test-classes:bot-engine/target/classes:$(cat bot-engine/target/cp.txt) org.causette.bot.bench.NluReport</pre>
+ */
+public final class NluReport {
+    private NluReport() {
+    }
+
+    public static void main(String[] args) {
+        List<LabeledText> train = new ArrayList<>();
+        for (String lang : List.of("fr", "en")) {
+            for (LabeledText t : Nlu.builtInExamples(lang)) {
+                train.add(t);
+            }
+        }
+        long t0 = System.nanoTime();
+        IntentModel model = IntentModel.train(train, Nlu.OUT_OF_SCOPE, SiteBot.SETTINGS);
+        System.out.printf("bot model: %d rows, trained in %d ms, threshold %.3f%n", train.size(),
+                (System.nanoTime() - t0) / 1_000_000, model.threshold());
+        for (String lang : List.of("fr", "en")) {
+            List<LabeledText> heldOut = LabeledCsv.readResource("org/causette/bot/nlu/heldout-" + lang + ".csv");
+            List<String> gold = new ArrayList<>();
+            List<String> predicted = new ArrayList<>();
+            int inScope = 0;
+            int top1 = 0;
+            for (LabeledText row : heldOut) {
+                IntentPrediction p = model.predict(row.text());
+                gold.add(row.label());
+                predicted.add(p.inScope() ? p.best() : "oos");
+                if (!row.label().equals("oos")) {
+                    inScope++;
+                    top1 += row.label().equals(p.best()) ? 1 : 0;
+                }
+            }
+            System.out.printf("held-out %s: top-1 in-scope %.3f (%d rows); with the out-of-scope decision: %s%n", lang,
+                    (double) top1 / inScope, inScope, describe(Metrics.of(gold, predicted, "oos")));
+        }
+        for (String lang : List.of("fr", "en")) {
+            List<LabeledText> rows = new ArrayList<>(LabeledCsv.readResource("org/causette/bot/nlu/builtin-" + lang + ".csv"));
+            Collections.shuffle(rows, new Random(1));
+            int k = 5;
+            List<String> gold = new ArrayList<>();
+            List<String> predicted = new ArrayList<>();
+            for (int f = 0; f < k; f++) {
+                List<LabeledText> tr = new ArrayList<>();
+                List<LabeledText> te = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    (i % k == f ? te : tr).add(rows.get(i));
+                }
+                EvalCommand.Result r = EvalCommand.evaluate(tr, te, "oos");
+                te.forEach(t -> gold.add(t.label()));
+                predicted.addAll(r.predictions());
+            }
+            System.out.printf("5-fold CV builtin-%s (%d rows): %s%n", lang, rows.size(), describe(Metrics.of(gold, predicted, "oos")));
+        }
+    }
+
+    private static String describe(Metrics m) {
+        return String.format("accuracy %.3f, in-scope accuracy %.3f, oos recall %s, oos precision %s, MCC %.3f, macro F1 %.3f",
+                m.accuracy(), m.inScopeAccuracy(), m.oosRecall() == null ? "n/a" : String.format("%.3f", m.oosRecall()),
+                m.oosPrecision() == null ? "n/a" : String.format("%.3f", m.oosPrecision()), m.mcc(), m.macroF1());
+    }
+}
