@@ -421,10 +421,11 @@ final class Replies {
         }
         StringBuilder text = new StringBuilder();
         if (colors.isEmpty() && sizes.isEmpty()) {
-            text.append(fr ? p.name() + " existe en une seule version." : "The " + p.name() + " comes in a single version.");
+            // French needs the noun's gender for an article; a colon reads naturally whatever the product.
+            text.append(fr ? p.name() + " : une seule version." : "The " + p.name() + " comes in a single version.");
         } else {
             if (!colors.isEmpty()) {
-                text.append(fr ? p.name() + " existe en " + colors.size() + (colors.size() > 1 ? " coloris : " : " coloris : ") + Formats.list(colors, lang) + "."
+                text.append(fr ? p.name() + " : disponible en " + colors.size() + " coloris (" + Formats.list(colors, lang) + ")."
                         : "The " + p.name() + " comes in " + Formats.list(colors, lang) + ".");
             }
             if (!sizes.isEmpty()) {
@@ -758,6 +759,7 @@ final class Replies {
         if (subtitle == null) {
             subtitle = p.category();
         }
-        return new Card(p.sku(), p.name(), subtitle, money(p.currentPrice(), lang), p.imageUrl(), p.url(), buttons);
+        String regularPrice = p.salePrice() != null ? money(p.price(), lang) : null;
+        return new Card(p.sku(), p.name(), subtitle, money(p.currentPrice(), lang), regularPrice, p.imageUrl(), p.url(), buttons);
     }
 }

@@ -84,6 +84,7 @@ class DialogueTest {
         Card card = cards(fr).get(0);
         assertEquals("OSLO", card.sku());
         assertEquals("299,00 €", card.price());
+        assertEquals("349,00 €", card.regularPrice(), "on sale: the price before the sale, to strike through");
         assertEquals("Voir le produit", card.buttons().get(0).title());
         assertEquals("https://shop.example/oslo", card.buttons().get(0).url());
         assertEquals("INTENT:product_stock|OSLO", card.buttons().get(1).payload());
