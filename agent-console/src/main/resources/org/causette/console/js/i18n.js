@@ -1,0 +1,238 @@
+// UI strings in French and English. The language comes from the browser, and the header's switch overrides it.
+
+const STRINGS = {
+  en: {
+    'app.title': 'Causette — staff console',
+    'login.heading': 'Sign in to the staff console',
+    'login.site': 'Shop', 'login.username': 'Username', 'login.password': 'Password', 'login.submit': 'Sign in',
+    'login.invalid': 'Wrong shop, username or password.', 'login.throttled': 'Too many failed attempts. Try again in {s} s.',
+    'login.failed': 'Sign-in failed: {msg}', 'login.expired': 'Your session has ended. Please sign in again.',
+    'header.presence': 'Status', 'presence.online': 'Online', 'presence.away': 'Away',
+    'header.logout': 'Sign out', 'header.language': 'Language', 'header.notifications': 'Enable notifications',
+    'header.notificationsOn': 'Notifications on', 'header.sound': 'Sound', 'header.help': 'Keyboard shortcuts',
+    'conn.connecting': 'Connecting…', 'conn.online': 'Connected', 'conn.lost': 'Connection lost — reconnecting in {s} s',
+    'nav.work': 'Conversations', 'nav.history': 'History', 'nav.report': 'Report', 'nav.label': 'Views',
+    'lists.mine': 'My conversations', 'lists.queue': 'Waiting', 'lists.offered': 'Offered to you',
+    'lists.emptyMine': 'No conversation for now.', 'lists.emptyQueue': 'Nobody is waiting.',
+    'lists.unread': '{n} unread', 'lists.waiting': 'waiting {t}', 'lists.since': 'since {t}',
+    'accept': 'Accept', 'accept.hint': 'Take this conversation',
+    'reason.human_request': 'asked for a person', 'reason.complaint': 'complaint', 'reason.order_status': 'order status',
+    'reason.transfer': 'transferred', 'reason.no_answer': 'no answer', 'reason.low_confidence': 'not understood',
+    'reason.misunderstood': 'bot did not understand', 'reason.escalate': 'FAQ hand-over', 'reason.product_expertise': 'product advice',
+    'reason.timeout': 'no reply in time', 'reason.other': 'other', 'reason.unknown': 'unknown', 'reason.handback': 'back to the bot',
+    'channel.web': 'Web', 'channel.messenger': 'Messenger', 'channel.whatsapp': 'WhatsApp',
+    'state.bot': 'with the bot', 'state.queued': 'waiting', 'state.assigned': 'in progress', 'state.closed': 'closed',
+    'role.visitor': 'Shopper', 'role.bot': 'Bot', 'role.agent': 'Agent', 'role.ambassador': 'Ambassador', 'role.system': 'Info', 'role.admin': 'Admin',
+    'transcript.empty': 'Pick a conversation on the left.', 'transcript.earlier': 'Load earlier messages',
+    'transcript.typing': '{name} is typing…', 'transcript.shopper': 'The shopper', 'transcript.internal': 'Internal note',
+    'transcript.readOnly': 'Read only: you do not hold this conversation.', 'transcript.seen': 'Seen',
+    'transcript.label': 'Messages', 'transcript.sending': 'sending…', 'transcript.failed': 'not sent: {msg}',
+    'actions.transfer': 'Transfer', 'actions.handback': 'Back to the bot', 'actions.close': 'Close',
+    'actions.closeConfirm': 'Close this conversation?',
+    'composer.label': 'Your reply', 'composer.placeholder': 'Write a reply… (/ for canned responses, Enter to send)',
+    'composer.placeholderNote': 'Internal note, never sent to the shopper…', 'composer.send': 'Send',
+    'composer.note': 'Internal note', 'composer.tooLong': '{n} characters too many',
+    'canned.heading': 'Canned responses', 'canned.none': 'No canned response matches.',
+    'suggest.heading': "Bot's suggestion", 'suggest.intent': 'Understood as {intent} ({pct} %)',
+    'suggest.use': 'Use', 'suggest.none': 'The bot did not understand the last question.',
+    'suggest.handover': 'The bot would hand this over ({reason}).',
+    'transfer.heading': 'Transfer the conversation', 'transfer.toPerson': 'To a person (staff id)',
+    'transfer.toSkill': 'To a skill', 'transfer.submit': 'Transfer', 'transfer.cancel': 'Cancel',
+    'transfer.needOne': 'Give either a person or a skill.',
+    'context.heading': 'Shopper', 'context.language': 'Language', 'context.locale': 'Locale', 'context.channel': 'Channel',
+    'context.verified': 'Verified identity', 'context.anonymous': 'Anonymous (not verified)', 'context.email': 'Email',
+    'context.userId': 'Customer id', 'context.pages': 'Pages seen', 'context.cart': 'Cart', 'context.past': 'Past conversations',
+    'context.noPages': 'No page recorded (no consent or none yet).', 'context.noCart': 'No cart.', 'context.noPast': 'None.',
+    'context.rating': 'Rating', 'context.started': 'Started', 'context.refresh': 'Refresh', 'context.total': 'Total', 'context.unavailable': 'Context unavailable.',
+    'history.heading': 'Past conversations', 'history.search': 'Search', 'history.searchPlaceholder': 'Words, name, id…',
+    'history.state': 'State', 'history.all': 'All', 'history.more': 'Load more', 'history.none': 'No conversation found.',
+    'history.localFilter': 'Searching the latest conversations loaded here (full-text search is not available on this server).',
+    'amb.heading': 'Thank you for helping!', 'amb.helped': 'Shoppers helped', 'amb.rating': 'Average rating',
+    'amb.ratings': '{n} ratings', 'amb.none': 'No rating yet.',
+    'report.heading': 'Report', 'report.from': 'From', 'report.to': 'To', 'report.refresh': 'Update',
+    'report.conversations': 'Conversations', 'report.containment': 'Containment rate', 'report.handedOver': 'Handed over',
+    'report.firstResponse': 'Median first response', 'report.queueWait': 'Median queue wait', 'report.csat': 'Satisfaction (CSAT)',
+    'report.conversions': 'Conversions', 'report.leads': 'Leads', 'report.perDay': 'Conversations per day',
+    'report.containmentPerDay': 'Containment rate per day', 'report.byReason': 'Hand-overs by reason',
+    'report.csatOverTime': 'Satisfaction over time', 'report.topIntents': 'Top intents',
+    'report.unanswered': 'Questions the bot did not understand', 'report.noUnanswered': 'The bot understood everything.',
+    'report.question': 'Question', 'report.guess': 'Best guess', 'report.when': 'When', 'report.teach': 'Teach the bot',
+    'report.taught': 'Taught', 'report.noData': 'No data for this period.', 'report.ratingsCount': '{n} ratings',
+    'report.chartsUnavailable': 'Charts could not be loaded.', 'report.failed': 'The report could not be loaded: {msg}',
+    'report.series.conversations': 'Conversations', 'report.series.handedOver': 'Handed over', 'report.series.csat': 'CSAT (1–5)',
+    'report.series.containment': 'Contained by the bot (%)', 'report.series.count': 'Questions',
+    'teach.heading': 'Teach the bot', 'teach.question': 'Question', 'teach.asExample': 'Add as an example of an intent',
+    'teach.asAnswer': 'New FAQ answer', 'teach.intent': 'Intent', 'teach.newIntent': 'New intent id',
+    'teach.answerFr': 'Answer (French)', 'teach.answerEn': 'Answer (English)', 'teach.submit': 'Teach',
+    'teach.cancel': 'Cancel', 'teach.done': 'The bot has learned it.', 'teach.failed': 'Not taught: {msg}',
+    'teach.doneAs': 'Learned: the bot now understands it as “{intent}”.', 'teach.language': 'Language of the question',
+    'teach.needAnswer': 'Write the answer in at least one language.', 'teach.badIntent': 'An intent id is made of a-z, 0-9 and _ (at most 40).',
+    'teach.unavailable': 'This server cannot be taught from the console yet.',
+    'help.heading': 'Keyboard shortcuts', 'help.close': 'Close',
+    'help.nav': 'Previous / next conversation', 'help.send': 'Send', 'help.newline': 'New line', 'help.canned': 'Canned responses (in an empty composer)',
+    'help.note': 'Internal note on/off', 'help.accept': 'Accept the longest-waiting conversation', 'help.search': 'Search past conversations',
+    'help.escape': 'Close a menu or dialog', 'help.help': 'This help', 'help.composer': 'Go to the composer',
+    'notify.assigned': 'New conversation', 'notify.assignedBody': '{name}: {text}',
+    'error.generic': 'Something went wrong: {msg}', 'error.not_found': 'Not found: {msg}', 'error.unauthorized': 'Not allowed: {msg}',
+    'error.unavailable': 'Unavailable, try again: {msg}', 'error.rate_limited': 'Slow down a little.',
+    'unassigned.transferred': 'Conversation transferred.', 'unassigned.handback': 'Conversation handed back to the bot.',
+    'unassigned.closed': 'Conversation closed.', 'unassigned.other': 'Conversation no longer yours.',
+    'ago.now': 'just now', 'ago.min': '{n} min', 'ago.hour': '{n} h', 'ago.day': '{n} d',
+  },
+  fr: {
+    'app.title': 'Causette — console équipe',
+    'login.heading': 'Connexion à la console',
+    'login.site': 'Boutique', 'login.username': 'Identifiant', 'login.password': 'Mot de passe', 'login.submit': 'Se connecter',
+    'login.invalid': 'Boutique, identifiant ou mot de passe incorrect.', 'login.throttled': 'Trop d’essais manqués. Réessayez dans {s} s.',
+    'login.failed': 'Connexion impossible : {msg}', 'login.expired': 'Votre session est terminée. Reconnectez-vous.',
+    'header.presence': 'Statut', 'presence.online': 'En ligne', 'presence.away': 'Absent·e',
+    'header.logout': 'Se déconnecter', 'header.language': 'Langue', 'header.notifications': 'Activer les notifications',
+    'header.notificationsOn': 'Notifications actives', 'header.sound': 'Son', 'header.help': 'Raccourcis clavier',
+    'conn.connecting': 'Connexion…', 'conn.online': 'Connecté', 'conn.lost': 'Connexion perdue — nouvel essai dans {s} s',
+    'nav.work': 'Conversations', 'nav.history': 'Historique', 'nav.report': 'Rapport', 'nav.label': 'Vues',
+    'lists.mine': 'Mes conversations', 'lists.queue': 'En attente', 'lists.offered': 'Proposées',
+    'lists.emptyMine': 'Aucune conversation pour l’instant.', 'lists.emptyQueue': 'Personne n’attend.',
+    'lists.unread': '{n} non lus', 'lists.waiting': 'attend depuis {t}', 'lists.since': 'depuis {t}',
+    'accept': 'Prendre', 'accept.hint': 'Prendre cette conversation',
+    'reason.human_request': 'demande un conseiller', 'reason.complaint': 'réclamation', 'reason.order_status': 'suivi de commande',
+    'reason.transfer': 'transférée', 'reason.no_answer': 'sans réponse', 'reason.low_confidence': 'non comprise',
+    'reason.misunderstood': 'le bot n’a pas compris', 'reason.escalate': 'passage prévu (FAQ)', 'reason.product_expertise': 'conseil produit',
+    'reason.timeout': 'pas de réponse à temps', 'reason.other': 'autre', 'reason.unknown': 'inconnu', 'reason.handback': 'rendue au bot',
+    'channel.web': 'Web', 'channel.messenger': 'Messenger', 'channel.whatsapp': 'WhatsApp',
+    'state.bot': 'avec le bot', 'state.queued': 'en attente', 'state.assigned': 'en cours', 'state.closed': 'close',
+    'role.visitor': 'Client·e', 'role.bot': 'Bot', 'role.agent': 'Conseiller', 'role.ambassador': 'Ambassadeur', 'role.system': 'Info', 'role.admin': 'Admin',
+    'transcript.empty': 'Choisissez une conversation à gauche.', 'transcript.earlier': 'Messages précédents',
+    'transcript.typing': '{name} écrit…', 'transcript.shopper': 'Le client', 'transcript.internal': 'Note interne',
+    'transcript.readOnly': 'Lecture seule : vous ne tenez pas cette conversation.', 'transcript.seen': 'Lu',
+    'transcript.label': 'Messages', 'transcript.sending': 'envoi…', 'transcript.failed': 'non envoyé : {msg}',
+    'actions.transfer': 'Transférer', 'actions.handback': 'Rendre au bot', 'actions.close': 'Clore',
+    'actions.closeConfirm': 'Clore cette conversation ?',
+    'composer.label': 'Votre réponse', 'composer.placeholder': 'Écrire une réponse… (/ pour les réponses types, Entrée pour envoyer)',
+    'composer.placeholderNote': 'Note interne, jamais envoyée au client…', 'composer.send': 'Envoyer',
+    'composer.note': 'Note interne', 'composer.tooLong': '{n} caractères de trop',
+    'canned.heading': 'Réponses types', 'canned.none': 'Aucune réponse type ne correspond.',
+    'suggest.heading': 'Suggestion du bot', 'suggest.intent': 'Compris comme {intent} ({pct} %)',
+    'suggest.use': 'Utiliser', 'suggest.none': 'Le bot n’a pas compris la dernière question.',
+    'suggest.handover': 'Le bot passerait la main ({reason}).',
+    'transfer.heading': 'Transférer la conversation', 'transfer.toPerson': 'À une personne (identifiant)',
+    'transfer.toSkill': 'À une compétence', 'transfer.submit': 'Transférer', 'transfer.cancel': 'Annuler',
+    'transfer.needOne': 'Indiquez une personne ou une compétence.',
+    'context.heading': 'Client·e', 'context.language': 'Langue', 'context.locale': 'Locale', 'context.channel': 'Canal',
+    'context.verified': 'Identité vérifiée', 'context.anonymous': 'Anonyme (non vérifié)', 'context.email': 'E-mail',
+    'context.userId': 'N° client', 'context.pages': 'Pages vues', 'context.cart': 'Panier', 'context.past': 'Conversations passées',
+    'context.noPages': 'Aucune page enregistrée (pas de consentement ou pas encore).', 'context.noCart': 'Pas de panier.', 'context.noPast': 'Aucune.',
+    'context.rating': 'Note', 'context.started': 'Début', 'context.refresh': 'Actualiser', 'context.total': 'Total', 'context.unavailable': 'Contexte indisponible.',
+    'history.heading': 'Conversations passées', 'history.search': 'Rechercher', 'history.searchPlaceholder': 'Mots, nom, identifiant…',
+    'history.state': 'État', 'history.all': 'Toutes', 'history.more': 'Charger plus', 'history.none': 'Aucune conversation trouvée.',
+    'history.localFilter': 'Recherche parmi les dernières conversations chargées (la recherche plein texte n’est pas disponible sur ce serveur).',
+    'amb.heading': 'Merci pour votre aide !', 'amb.helped': 'Clients aidés', 'amb.rating': 'Note moyenne',
+    'amb.ratings': '{n} notes', 'amb.none': 'Pas encore de note.',
+    'report.heading': 'Rapport', 'report.from': 'Du', 'report.to': 'Au', 'report.refresh': 'Mettre à jour',
+    'report.conversations': 'Conversations', 'report.containment': 'Taux de résolution par le bot', 'report.handedOver': 'Passées à un humain',
+    'report.firstResponse': 'Première réponse (médiane)', 'report.queueWait': 'Attente en file (médiane)', 'report.csat': 'Satisfaction (CSAT)',
+    'report.conversions': 'Conversions', 'report.leads': 'Contacts', 'report.perDay': 'Conversations par jour',
+    'report.containmentPerDay': 'Résolution par le bot, par jour', 'report.byReason': 'Passages à un humain par motif',
+    'report.csatOverTime': 'Satisfaction dans le temps', 'report.topIntents': 'Intentions les plus fréquentes',
+    'report.unanswered': 'Questions que le bot n’a pas comprises', 'report.noUnanswered': 'Le bot a tout compris.',
+    'report.question': 'Question', 'report.guess': 'Meilleure hypothèse', 'report.when': 'Quand', 'report.teach': 'Apprendre au bot',
+    'report.taught': 'Appris', 'report.noData': 'Pas de données sur cette période.', 'report.ratingsCount': '{n} notes',
+    'report.chartsUnavailable': 'Les graphiques n’ont pas pu être chargés.', 'report.failed': 'Le rapport n’a pas pu être chargé : {msg}',
+    'report.series.conversations': 'Conversations', 'report.series.handedOver': 'Passées à un humain', 'report.series.csat': 'CSAT (1–5)',
+    'report.series.containment': 'Résolues par le bot (%)', 'report.series.count': 'Questions',
+    'teach.heading': 'Apprendre au bot', 'teach.question': 'Question', 'teach.asExample': 'Ajouter comme exemple d’une intention',
+    'teach.asAnswer': 'Nouvelle réponse de FAQ', 'teach.intent': 'Intention', 'teach.newIntent': 'Identifiant de la nouvelle intention',
+    'teach.answerFr': 'Réponse (français)', 'teach.answerEn': 'Réponse (anglais)', 'teach.submit': 'Apprendre',
+    'teach.cancel': 'Annuler', 'teach.done': 'Le bot l’a appris.', 'teach.failed': 'Pas appris : {msg}',
+    'teach.doneAs': 'Appris : le bot la comprend maintenant comme « {intent} ».', 'teach.language': 'Langue de la question',
+    'teach.needAnswer': 'Écrivez la réponse dans au moins une langue.', 'teach.badIntent': 'Un identifiant d’intention : a-z, 0-9 et _ (40 au plus).',
+    'teach.unavailable': 'Ce serveur ne peut pas encore apprendre depuis la console.',
+    'help.heading': 'Raccourcis clavier', 'help.close': 'Fermer',
+    'help.nav': 'Conversation précédente / suivante', 'help.send': 'Envoyer', 'help.newline': 'Nouvelle ligne', 'help.canned': 'Réponses types (zone de saisie vide)',
+    'help.note': 'Note interne oui/non', 'help.accept': 'Prendre la conversation qui attend depuis le plus longtemps', 'help.search': 'Rechercher dans l’historique',
+    'help.escape': 'Fermer un menu ou une fenêtre', 'help.help': 'Cette aide', 'help.composer': 'Aller à la zone de saisie',
+    'notify.assigned': 'Nouvelle conversation', 'notify.assignedBody': '{name} : {text}',
+    'error.generic': 'Un problème est survenu : {msg}', 'error.not_found': 'Introuvable : {msg}', 'error.unauthorized': 'Non autorisé : {msg}',
+    'error.unavailable': 'Indisponible, réessayez : {msg}', 'error.rate_limited': 'Doucement, trop de messages à la fois.',
+    'unassigned.transferred': 'Conversation transférée.', 'unassigned.handback': 'Conversation rendue au bot.',
+    'unassigned.closed': 'Conversation close.', 'unassigned.other': 'Cette conversation ne vous est plus attribuée.',
+    'ago.now': 'à l’instant', 'ago.min': '{n} min', 'ago.hour': '{n} h', 'ago.day': '{n} j',
+  },
+};
+
+const KEY = 'causette.console.lang';
+let current = pick();
+const listeners = [];
+
+function pick() {
+  const saved = localStorage.getItem(KEY);
+  if (saved && STRINGS[saved]) return saved;
+  return (navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function lang() {
+  return current;
+}
+
+export function setLang(value) {
+  if (!STRINGS[value] || value === current) return;
+  current = value;
+  localStorage.setItem(KEY, value);
+  applyStatic();
+  listeners.forEach(fn => fn(value));
+}
+
+export function onLangChange(fn) {
+  listeners.push(fn);
+}
+
+/** The string for `key`, with {name} placeholders filled from `params`. Unknown keys fall back to English, then the key. */
+export function t(key, params = {}) {
+  const template = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name) => (params[name] ?? ''));
+}
+
+/** A key's translation when there is one, or null (for server codes such as hand-over reasons). */
+export function tOrNull(key) {
+  return STRINGS[current][key] ?? STRINGS.en[key] ?? null;
+}
+
+/** Fills elements marked data-i18n (text), data-i18n-placeholder, data-i18n-title and data-i18n-aria-label. */
+export function applyStatic(root = document) {
+  document.documentElement.lang = current;
+  document.title = t('app.title');
+  root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-title]').forEach(el => { el.title = t(el.dataset.i18nTitle); });
+  root.querySelectorAll('[data-i18n-aria-label]').forEach(el => { el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel)); });
+}
+
+export function formatTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const sameDay = new Date().toDateString() === d.toDateString();
+  return sameDay
+    ? d.toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit' })
+    : d.toLocaleString(current, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+/** How long ago, short: "3 min", "2 h". */
+export function ago(iso, now = Date.now()) {
+  if (!iso) return '';
+  const seconds = Math.max(0, (now - new Date(iso).getTime()) / 1000);
+  if (seconds < 60) return t('ago.now');
+  if (seconds < 3600) return t('ago.min', { n: Math.floor(seconds / 60) });
+  if (seconds < 86400) return t('ago.hour', { n: Math.floor(seconds / 3600) });
+  return t('ago.day', { n: Math.floor(seconds / 86400) });
+}
+
+export function formatDuration(ms) {
+  if (ms === null || ms === undefined) return '—';
+  const s = ms / 1000;
+  if (s < 60) return `${Math.round(s)} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.round((s % 3600) / 60)).padStart(2, '0')}`;
+}
+
+export function formatNumber(n, options) {
+  return n === null || n === undefined ? '—' : new Intl.NumberFormat(current, options).format(n);
+}

@@ -1,0 +1,285 @@
+// Admins: the site's report with charts (Chart.js, from its WebJar, loaded on first use) and the questions the bot
+// did not understand, each with a button to teach the bot when the server offers it.
+
+import { h, fill } from '../dom.js';
+import { t, lang, formatTime, formatDuration, formatNumber } from '../i18n.js';
+import * as api from '../api.js';
+import { reasonLabel } from './labels.js';
+import { openDialog, field } from './dialog.js';
+
+export const CHART_JS = '/webjars/chart.js/4.5.1/dist/chart.umd.js';
+const COLORS = ['#3b4fd8', '#e0803a', '#2f9e6e', '#c2410c', '#7c3aed', '#0891b2', '#be185d', '#65a30d', '#a16207', '#475569'];
+
+let chartLoader = null;
+let charts = [];
+let intents = null;       // [{id}] from GET /intents when the server has it
+let teachMissing = false; // the server has no POST /teach: buttons disabled
+let taught = new Set();
+let lastReport = null;
+
+function loadChartJs() {
+  if (window.Chart) return Promise.resolve(window.Chart);
+  if (!chartLoader) {
+    chartLoader = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = CHART_JS;
+      script.onload = () => (window.Chart ? resolve(window.Chart) : reject(new Error('Chart.js did not load')));
+      script.onerror = () => { chartLoader = null; reject(new Error('Chart.js could not be fetched')); };
+      document.head.append(script);
+    });
+  }
+  return chartLoader;
+}
+
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+export function showReport() {
+  const root = document.getElementById('report');
+  if (!root.dataset.built) build(root);
+  load();
+}
+
+function build(root) {
+  root.dataset.built = 'true';
+  const today = new Date();
+  const from = h('input', { id: 'report-from', type: 'date', value: isoDay(new Date(today.getTime() - 29 * 86400000)) });
+  const to = h('input', { id: 'report-to', type: 'date', value: isoDay(today) });
+  fill(root,
+    h('form', { class: 'report-form', on: { submit: event => { event.preventDefault(); load(); } } },
+      h('h1', { text: t('report.heading') }),
+      field(t('report.from'), from),
+      field(t('report.to'), to),
+      h('button', { type: 'submit', class: 'primary', text: t('report.refresh') })),
+    h('p', { id: 'report-error', class: 'form-error', attrs: { role: 'alert' } }),
+    h('div', { id: 'report-body' }));
+}
+
+async function load() {
+  const error = document.getElementById('report-error');
+  error.textContent = '';
+  const from = document.getElementById('report-from').value;
+  const to = document.getElementById('report-to').value;
+  let report;
+  try {
+    [report] = await Promise.all([api.report(from, to), loadIntents()]);
+  } catch (e) {
+    error.textContent = t('report.failed', { msg: e.message });
+    return;
+  }
+  lastReport = report;
+  draw(report);
+}
+
+let intentsProbed = false;
+
+async function loadIntents() {
+  if (intentsProbed) return;
+  intentsProbed = true;
+  try {
+    const data = await api.intents();
+    intents = (data.intents || data || []).map(i => (typeof i === 'string' ? { id: i } : i));
+  } catch {
+    intents = null; // no intent list on this server: built-in intents and those of the report
+  }
+}
+
+export function redrawReport() {
+  const root = document.getElementById('report');
+  if (!root.dataset.built) return;
+  delete root.dataset.built;
+  build(root);
+  if (lastReport) draw(lastReport);
+}
+
+function tile(label, value, detail, key) {
+  return h('div', { class: 'tile', dataset: { kpi: key } },
+    h('span', { class: 'tile-label', text: label }),
+    h('strong', { class: 'tile-value', text: value }),
+    detail ? h('span', { class: 'tile-detail muted', text: detail }) : null);
+}
+
+function chartBox(id, title, wide = false, empty = false) {
+  return h('figure', { class: `chart${wide ? ' wide' : ''}` },
+    h('figcaption', {}, h('span', { text: title }), empty ? h('span', { class: 'muted', text: t('report.noData') }) : null),
+    h('div', { class: 'chart-canvas' }, h('canvas', { id, attrs: { role: 'img', 'aria-label': title } })));
+}
+
+function draw(report) {
+  charts.forEach(c => c.destroy());
+  charts = [];
+  const pct = value => (value === null || value === undefined ? '—' : `${formatNumber(value * 100, { maximumFractionDigits: 0 })} %`);
+  const body = document.getElementById('report-body');
+  const days = report.perDay || [];
+  fill(body,
+    h('div', { class: 'tiles' },
+      tile(t('report.conversations'), formatNumber(report.conversations), null, 'conversations'),
+      tile(t('report.containment'), pct(report.containmentRate), `${formatNumber(report.botResolved)} / ${formatNumber(report.conversations)}`, 'containment'),
+      tile(t('report.handedOver'), formatNumber(report.handedOver), null, 'handedOver'),
+      tile(t('report.firstResponse'), formatDuration(report.medianFirstResponseMs), null, 'firstResponse'),
+      tile(t('report.queueWait'), formatDuration(report.medianQueueWaitMs), null, 'queueWait'),
+      tile(t('report.csat'), report.csatAverage === null || report.csatAverage === undefined ? '—' : `${formatNumber(report.csatAverage, { maximumFractionDigits: 1 })} / 5`,
+        t('report.ratingsCount', { n: report.csatCount || 0 }), 'csat'),
+      tile(t('report.conversions'), formatNumber(report.conversions), report.conversionValue ? formatNumber(report.conversionValue, { minimumFractionDigits: 2 }) : null, 'conversions'),
+      report.leads !== undefined ? tile(t('report.leads'), formatNumber(report.leads), null, 'leads') : null),
+    h('div', { class: 'charts' },
+      chartBox('chart-per-day', t('report.perDay'), true, !days.length),
+      chartBox('chart-containment', t('report.containmentPerDay'), false, !days.some(d => d.conversations)),
+      chartBox('chart-reasons', t('report.byReason'), false, !Object.keys(report.handedOverByReason || {}).length),
+      chartBox('chart-csat', t('report.csatOverTime'), false, !days.some(d => d.csatAverage !== null && d.csatAverage !== undefined)),
+      chartBox('chart-intents', t('report.topIntents'), false, !(report.topIntents || []).length)),
+    unanswered(report.unanswered || []));
+  loadChartJs().then(Chart => drawCharts(Chart, report)).catch(() => {
+    body.querySelector('.charts').prepend(h('p', { class: 'form-error', text: t('report.chartsUnavailable') }));
+  });
+}
+
+function drawCharts(Chart, report) {
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  Chart.defaults.color = '#4b5563';
+  Chart.defaults.animation = false;
+  Chart.defaults.maintainAspectRatio = false;
+  const days = report.perDay || [];
+  const labels = days.map(d => new Date(`${d.date}T12:00:00Z`).toLocaleDateString(lang(), { day: 'numeric', month: 'short' }));
+  const make = (id, config) => {
+    const canvas = document.getElementById(id);
+    if (canvas) charts.push(new Chart(canvas, config));
+  };
+  make('chart-per-day', {
+    type: 'bar',
+    data: { labels, datasets: [
+      { label: t('report.series.conversations'), data: days.map(d => d.conversations), backgroundColor: COLORS[0], maxBarThickness: 36 },
+      { label: t('report.series.handedOver'), data: days.map(d => d.handedOver), backgroundColor: COLORS[1], maxBarThickness: 36 }] },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+  make('chart-containment', {
+    type: 'line',
+    data: { labels, datasets: [{
+      label: t('report.series.containment'), borderColor: COLORS[2], backgroundColor: COLORS[2], spanGaps: true,
+      data: days.map(d => (d.conversations ? Math.round(((d.conversations - d.handedOver) / d.conversations) * 100) : null)) }] },
+    options: { scales: { y: { min: 0, max: 100 } } },
+  });
+  const reasons = Object.entries(report.handedOverByReason || {});
+  make('chart-reasons', {
+    type: 'doughnut',
+    data: { labels: reasons.map(([r]) => reasonLabel(r)), datasets: [{ data: reasons.map(([, n]) => n), backgroundColor: COLORS }] },
+    options: { plugins: { legend: { position: 'right' } } },
+  });
+  make('chart-csat', {
+    type: 'line',
+    data: { labels, datasets: [{ label: t('report.series.csat'), data: days.map(d => d.csatAverage ?? null), spanGaps: true, borderColor: COLORS[4], backgroundColor: COLORS[4] }] },
+    options: { scales: { y: { min: 1, max: 5 } } },
+  });
+  const top = report.topIntents || [];
+  make('chart-intents', {
+    type: 'bar',
+    data: { labels: top.map(i => i.intent), datasets: [{ label: t('report.series.count'), data: top.map(i => i.count), backgroundColor: COLORS[5], maxBarThickness: 28 }] },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+}
+
+function unanswered(list) {
+  return h('section', { class: 'unanswered' },
+    h('h2', { text: t('report.unanswered') }),
+    list.length ? h('table', { class: 'table' },
+      h('thead', {}, h('tr', {},
+        h('th', { text: t('report.question'), attrs: { scope: 'col' } }),
+        h('th', { text: t('report.guess'), attrs: { scope: 'col' } }),
+        h('th', { text: t('report.when'), attrs: { scope: 'col' } }),
+        h('th', { attrs: { scope: 'col' } }, h('span', { class: 'sr-only', text: t('report.teach') })))),
+      h('tbody', {}, list.map(row => h('tr', { dataset: { conversationId: row.conversationId } },
+        h('td', { class: 'question', text: row.text }),
+        h('td', { class: 'muted', text: row.intent && !NOT_UNDERSTOOD.includes(row.intent) ? `${row.intent} (${Math.round((row.confidence || 0) * 100)} %)` : '—' }),
+        h('td', {}, h('time', { dateTime: row.ts, text: formatTime(row.ts) })),
+        h('td', {}, teachButton(row))))))
+      : h('p', { class: 'muted', text: t('report.noUnanswered') }));
+}
+
+function teachButton(row) {
+  const done = taught.has(row.text);
+  return h('button', {
+    type: 'button', class: 'small', disabled: done || teachMissing, text: done ? `✓ ${t('report.taught')}` : t('report.teach'),
+    dataset: { teach: '' },
+    on: { click: event => teachDialog(row, event.currentTarget) },
+  });
+}
+
+/** Intents to pick from: the server's list when it has one, else the built-in ones and those seen in the report. */
+function intentChoices(row) {
+  const ids = new Set(intents ? intents.map(i => i.id) : BUILT_IN_INTENTS);
+  (lastReport && lastReport.topIntents || []).forEach(i => ids.add(i.intent));
+  if (row.intent) ids.add(row.intent);
+  return Array.from(ids).filter(id => /^[a-z0-9_]{1,40}$/.test(id) && !NOT_UNDERSTOOD.includes(id)).sort();
+}
+
+function teachDialog(row, button) {
+  const choiceExample = h('input', { type: 'radio', name: 'mode', value: 'example', checked: true });
+  const choiceAnswer = h('input', { type: 'radio', name: 'mode', value: 'answer' });
+  const guess = row.intent && !NOT_UNDERSTOOD.includes(row.intent) && /^[a-z0-9_]{1,40}$/.test(row.intent) ? row.intent : '';
+  const intentInput = h('input', { name: 'intent', value: guess,
+    attrs: { list: 'teach-intents', autocomplete: 'off', pattern: '[a-z0-9_]{1,40}' } });
+  const choices = h('datalist', { id: 'teach-intents' }, intentChoices(row).map(id => h('option', { value: id })));
+  const newIntent = h('input', { name: 'intentId', attrs: { pattern: '[a-z0-9_]{1,40}', placeholder: 'delivery_delay', autocomplete: 'off' } });
+  const answerFr = h('textarea', { name: 'fr', rows: 3 });
+  const answerEn = h('textarea', { name: 'en', rows: 3 });
+  const language = h('select', { name: 'lang' }, h('option', { value: 'fr', text: 'Français' }), h('option', { value: 'en', text: 'English' }));
+  // What language the question is in: the bot knows.
+  api.parse(row.text).then(p => { if (p && (p.language === 'fr' || p.language === 'en')) language.value = p.language; }).catch(() => {});
+  const exampleBox = h('fieldset', { class: 'teach-part' }, field(t('teach.intent'), intentInput), choices);
+  const answerBox = h('fieldset', { class: 'teach-part', hidden: true },
+    field(t('teach.newIntent'), newIntent), field(t('teach.answerFr'), answerFr), field(t('teach.answerEn'), answerEn));
+  const switchMode = () => {
+    exampleBox.hidden = !choiceExample.checked;
+    answerBox.hidden = choiceExample.checked;
+  };
+  choiceExample.addEventListener('change', switchMode);
+  choiceAnswer.addEventListener('change', switchMode);
+  openDialog(t('teach.heading'), h('div', { class: 'teach' },
+    h('blockquote', { class: 'teach-question', text: row.text }),
+    field(t('teach.language'), language),
+    h('div', { class: 'radios', attrs: { role: 'radiogroup' } },
+      h('label', {}, choiceExample, ' ', t('teach.asExample')),
+      h('label', {}, choiceAnswer, ' ', t('teach.asAnswer'))),
+    exampleBox, answerBox), {
+    submit: t('teach.submit'), cancel: t('teach.cancel'),
+    onSubmit: async () => {
+      const body = { text: row.text, lang: language.value };
+      if (choiceExample.checked) {
+        body.intent = intentInput.value.trim();
+      } else {
+        body.intent = newIntent.value.trim();
+        body.answer = {};
+        if (answerFr.value.trim()) body.answer.fr = answerFr.value.trim();
+        if (answerEn.value.trim()) body.answer.en = answerEn.value.trim();
+        if (!Object.keys(body.answer).length) return t('teach.needAnswer');
+      }
+      if (!/^[a-z0-9_]{1,40}$/.test(body.intent)) return t('teach.badIntent');
+      let result;
+      try {
+        result = await api.teach(body);
+      } catch (e) {
+        if (e.missing) { teachMissing = true; return t('teach.unavailable'); }
+        return t('teach.failed', { msg: e.message });
+      }
+      taught.add(row.text);
+      button.replaceWith(teachButton(row));
+      const now = result && result.now && result.now.name;
+      toastTaught(now ? t('teach.doneAs', { intent: now }) : t('teach.done'));
+      return null;
+    },
+  });
+}
+
+function toastTaught(message) {
+  const el = h('div', { class: 'toast', text: message });
+  document.getElementById('toasts').append(el);
+  setTimeout(() => el.remove(), 6000);
+}
+
+/** What the bot answers when it understood nothing: not an intent to teach. */
+const NOT_UNDERSTOOD = ['out_of_scope', 'oos', 'unknown', 'fallback', 'none'];
+
+// CONTRACT §2: intents every bot knows in French and English.
+const BUILT_IN_INTENTS = ['greeting', 'goodbye', 'thanks', 'human_request', 'product_price', 'product_stock', 'product_variants',
+  'product_info', 'product_recommendation', 'product_compare', 'shipping', 'returns', 'payment', 'promotions', 'order_status', 'complaint'];
