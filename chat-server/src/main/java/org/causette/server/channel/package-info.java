@@ -1,5 +1,7 @@
 /**
- * Channels other than the widget: Messenger and WhatsApp webhooks in, Graph API sends out, and signed webhooks to
- * the shop's CRM. They reach the same bot, queue and staff through the conversation layer.
+ * Channels other than the widget: Messenger and WhatsApp webhooks in ({@link org.causette.server.channel.WebhookRoutes}),
+ * Graph API sends out ({@link org.causette.server.channel.GraphApi}), and signed webhooks to the shop's CRM through a
+ * store outbox ({@link org.causette.server.channel.CrmWebhooks}). They reach the same bot, queue and staff through the
+ * conversation layer. See docs/channels.md.
  */
 package org.causette.server.channel;

@@ -14,15 +14,27 @@ import java.util.List;
  * @param whatsapp       null when the site has no WhatsApp number
  * @param routing        answer timeouts for hand-overs
  * @param cannedResponses the console's ready-made answers
+ * @param webhooks       signed webhooks to the shop's CRM (empty: none)
  */
 public record SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
                          BusinessHours businessHours, String identitySecret, boolean requireIdentity,
                          int retentionDays, String botName, ChannelConfig messenger, ChannelConfig whatsapp,
-                         RoutingSettings routing, List<CannedResponse> cannedResponses) {
+                         RoutingSettings routing, List<CannedResponse> cannedResponses,
+                         List<WebhookSubscription> webhooks) {
     public SiteConfig {
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
         languages = List.copyOf(languages);
         allowedOrigins = List.copyOf(allowedOrigins);
         cannedResponses = List.copyOf(cannedResponses);
+    }
+
+    /** Without CRM webhooks. */
+    public SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
+                      BusinessHours businessHours, String identitySecret, boolean requireIdentity, int retentionDays,
+                      String botName, ChannelConfig messenger, ChannelConfig whatsapp, RoutingSettings routing,
+                      List<CannedResponse> cannedResponses) {
+        this(id, name, languages, currency, allowedOrigins, businessHours, identitySecret, requireIdentity, retentionDays,
+                botName, messenger, whatsapp, routing, cannedResponses, List.of());
     }
 
     /** A ready-made answer staff insert by typing its shortcut ("/livraison"); text by language. */

@@ -161,7 +161,7 @@ public final class SiteLoader {
         int retentionDays = site.optionalInt("retentionDays", 365, 1, 36500);
         JsonFields bot = site.optionalObject("bot");
         String botName = bot == null ? "Causette" : bot.optionalText("name", "Causette");
-        ChannelConfig messenger = channel(site.optionalObject("messenger"), "pageId", "pageAccessToken");
+        ChannelConfig messenger = messenger(site.optionalObject("messenger"));
         ChannelConfig whatsapp = channel(site.optionalObject("whatsapp"), "phoneNumberId", "accessToken");
         RoutingSettings routing = RoutingSettings.DEFAULTS;
         JsonFields routingObject = site.optionalObject("routing");
@@ -173,7 +173,7 @@ public final class SiteLoader {
                             (int) RoutingSettings.DEFAULTS.ambassadorAnswerTimeout().toSeconds(), 1, 86_400)));
         }
         return new SiteConfig(id, name, languages, currency, origins, hours, identitySecret, requireIdentity,
-                retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file));
+                retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file), webhooks(site, file));
     }
 
     private static List<SiteConfig.CannedResponse> cannedResponses(JsonFields site, String file) {
@@ -211,6 +211,56 @@ public final class SiteLoader {
             responses.add(new SiteConfig.CannedResponse(shortcut, byLanguage));
         }
         return responses;
+    }
+
+    private ChannelConfig messenger(JsonFields messenger) {
+        ChannelConfig base = channel(messenger, "pageId", "pageAccessToken");
+        if (base == null) {
+            return null;
+        }
+        String handover = messenger.optionalText("handover", ChannelConfig.HANDOVER_CONSOLE);
+        if (!handover.equals(ChannelConfig.HANDOVER_CONSOLE) && !handover.equals(ChannelConfig.HANDOVER_PAGE_INBOX)) {
+            throw messenger.fail(messenger.fieldPath("handover"), "\"" + handover + "\" is not \""
+                    + ChannelConfig.HANDOVER_CONSOLE + "\" (our console) or \"" + ChannelConfig.HANDOVER_PAGE_INBOX
+                    + "\" (Meta's Page inbox, by the Handover Protocol)");
+        }
+        int pause = messenger.optionalInt("pauseBotHours", ChannelConfig.DEFAULT_PAUSE_BOT_HOURS, 1, 24 * 30);
+        return new ChannelConfig(base.accountId(), base.verifyToken(), base.appSecret(), base.accessToken(),
+                base.graphApiUrl(), handover, pause);
+    }
+
+    private static List<WebhookSubscription> webhooks(JsonFields site, String file) {
+        JsonNode array = site.raw("webhooks");
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw site.fail("webhooks", "must be an array of {\"url\", \"secret\", \"events\"}");
+        }
+        List<WebhookSubscription> subscriptions = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonFields item = new JsonFields(file, "webhooks[" + i + "]", array.get(i));
+            String url = item.requiredText("url");
+            if (!url.matches("https?://[^/\\s]+(/\\S*)?")) {
+                throw item.fail(item.fieldPath("url"), "\"" + url + "\" is not an http(s) URL");
+            }
+            String secret = item.requiredText("secret");
+            if (secret.length() < 16) {
+                throw item.fail(item.fieldPath("secret"), "is too short to be safe (at least 16 characters)");
+            }
+            List<String> events = item.has("events") ? item.optionalStrings("events") : WebhookSubscription.EVENTS;
+            if (events.isEmpty()) {
+                throw item.fail(item.fieldPath("events"), "is empty: name at least one event, or leave it out for all");
+            }
+            for (int e = 0; e < events.size(); e++) {
+                if (!WebhookSubscription.EVENTS.contains(events.get(e))) {
+                    throw item.fail(item.fieldPath("events") + "[" + e + "]", "\"" + events.get(e)
+                            + "\" is not one of " + String.join(", ", WebhookSubscription.EVENTS));
+                }
+            }
+            subscriptions.add(new WebhookSubscription(url, secret, events));
+        }
+        return List.copyOf(subscriptions);
     }
 
     private ChannelConfig channel(JsonFields channel, String accountField, String tokenField) {

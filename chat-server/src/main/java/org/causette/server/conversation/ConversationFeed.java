@@ -41,6 +41,9 @@ public final class ConversationFeed {
     private final java.util.Map<String, org.causette.server.channel.ChannelOutbound> channels =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Who hears of conversations created, handed over, closed, messages, leads and ratings (the CRM webhooks). */
+    private volatile org.causette.server.channel.HubEvents events = org.causette.server.channel.HubEvents.NONE;
+
     public ConversationFeed(Store store, Hub hub, HubMetrics metrics, Clock clock) {
         this.store = store;
         this.hub = hub;
@@ -55,6 +58,15 @@ public final class ConversationFeed {
     /** Registers where a channel's conversations are delivered (once, at start). */
     public void registerChannel(String channel, org.causette.server.channel.ChannelOutbound outbound) {
         channels.put(channel, outbound);
+    }
+
+    /** Sets who hears of what happens in conversations (once, at start). */
+    public void setEvents(org.causette.server.channel.HubEvents listener) {
+        this.events = listener == null ? org.causette.server.channel.HubEvents.NONE : listener;
+    }
+
+    public org.causette.server.channel.HubEvents events() {
+        return events;
     }
 
     /** Appends and delivers; a duplicate (same author and clientId) is returned as is and delivered to nobody. */
@@ -83,6 +95,7 @@ public final class ConversationFeed {
             if (outbound != null && message.from().role() != Role.VISITOR) {
                 outbound.send(conversation, message);
             }
+            events.messageCreated(conversation, message);
         }
         if (conversation.state() == ConversationState.ASSIGNED && conversation.assignee() != null) {
             boolean ambassador = conversation.assignee().role() == Role.AMBASSADOR;

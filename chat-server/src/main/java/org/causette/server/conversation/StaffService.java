@@ -230,6 +230,7 @@ public final class StaffService {
             // Said before the state change, while the holder still receives the conversation's messages.
             feed.announce(c, HandoverTexts.in(c.languageOr(site.config().defaultLanguage())).closed(), List.of());
             feed.state(closed.get(), null, null);
+            feed.events().conversationClosed(closed.get());
             if (!holder && c.assignee() != null) {
                 hub.toStaff(site.id(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.Unassigned(c.id(), "closed"), "unassigned"), null);
             }

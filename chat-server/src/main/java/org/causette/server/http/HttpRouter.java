@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
+import org.causette.server.channel.WebhookRoutes;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.metrics.HubMetrics;
@@ -56,13 +57,16 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
     private final VisitorService visitors;
     private final StaffService staff;
     private final ApiRoutes api;
+    private final WebhookRoutes webhooks;
     private final StaticResources resources = new StaticResources();
     private final Executor blockingWork;
     private final Clock clock;
     private final io.netty.channel.group.ChannelGroup sockets;
 
     public HttpRouter(Sites sites, Store store, HubMetrics metrics, VisitorService visitors, StaffService staff,
-                      ApiRoutes api, Executor blockingWork, Clock clock, io.netty.channel.group.ChannelGroup sockets) {
+                      ApiRoutes api, WebhookRoutes webhooks, Executor blockingWork, Clock clock,
+                      io.netty.channel.group.ChannelGroup sockets) {
+        this.webhooks = webhooks;
         this.sockets = sockets;
         this.staff = staff;
         this.sites = sites;
@@ -92,7 +96,9 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
                 handedOn = upgradeVisitor(ctx, request, uri);
             } else if (path.equals(STAFF_SOCKET)) {
                 handedOn = upgradeStaff(ctx, request);
-            } else if (path.startsWith("/api/") || path.startsWith("/webhooks/")) {
+            } else if (path.startsWith(WebhookRoutes.PREFIX)) {
+                webhooks.handle(ctx, request, uri);
+            } else if (path.startsWith("/api/")) {
                 api.handle(ctx, request, uri);
             } else {
                 serve(ctx, request, path);
@@ -234,7 +240,7 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
     /** Swaps the HTTP handlers for the WebSocket ones and lets the handshake answer the request. */
     private boolean upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path, ChannelHandler frames) {
         ctx.pipeline().addLast(KeepAliveHandler.idleStateHandler(),
-                new WebSocketServerProtocolHandler(socketConfig(path)),
+                new WebSocketServerProtocolHandler(path.equals(VISITOR_SOCKET) ? VISITOR_SOCKET_CONFIG : STAFF_SOCKET_CONFIG),
                 new WebSocketFrameAggregator(MAX_FRAME_BYTES),
                 new KeepAliveHandler(),
                 frames);
@@ -268,6 +274,10 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
         }
         return true;
     }
+
+    /** Built once: every upgrade shares them. */
+    private static final WebSocketServerProtocolConfig VISITOR_SOCKET_CONFIG = socketConfig(VISITOR_SOCKET);
+    private static final WebSocketServerProtocolConfig STAFF_SOCKET_CONFIG = socketConfig(STAFF_SOCKET);
 
     static WebSocketServerProtocolConfig socketConfig(String path) {
         return WebSocketServerProtocolConfig.newBuilder()

@@ -31,6 +31,16 @@ public final class HubMetrics {
             .help("Error frames and responses sent, by code").labelNames("code").register(registry);
     private final Counter slowReadersClosed = Counter.builder().name("causette_slow_readers_closed_total")
             .help("Connections closed because they did not read fast enough").register(registry);
+    private final Counter channelEvents = Counter.builder().name("causette_channel_events_total")
+            .help("Messenger and WhatsApp webhook events received, by kind").labelNames("channel", "kind").register(registry);
+    private final Counter channelSends = Counter.builder().name("causette_channel_sends_total")
+            .help("Graph API calls, by outcome: sent, retried, refused (Meta said no), failed (gave up), dropped (queue full)")
+            .labelNames("channel", "outcome").register(registry);
+    private final Counter crmWebhooks = Counter.builder().name("causette_crm_webhooks_total")
+            .help("Signed webhooks to shops' CRMs, by outcome: queued, delivered, failed_attempt, dropped")
+            .labelNames("site", "outcome").register(registry);
+    private final Gauge crmWebhooksPending = Gauge.builder().name("causette_crm_webhooks_pending")
+            .help("CRM webhooks waiting in the outbox (not yet accepted by the receiver)").labelNames("site").register(registry);
 
     public HubMetrics() {
         JvmMetrics.builder().register(registry);
@@ -79,6 +89,23 @@ public final class HubMetrics {
 
     public void slowReaderClosed() {
         slowReadersClosed.inc();
+    }
+
+    /** A webhook event from Meta: message, postback, echo, read, standby, status, duplicate, bad_signature… */
+    public void channelEvent(String channel, String kind) {
+        channelEvents.labelValues(channel, kind).inc();
+    }
+
+    public void channelSend(String channel, String outcome) {
+        channelSends.labelValues(channel, outcome).inc();
+    }
+
+    public void crmWebhook(String siteId, String outcome) {
+        crmWebhooks.labelValues(siteId, outcome).inc();
+    }
+
+    public void crmWebhooksPending(String siteId, int pending) {
+        crmWebhooksPending.labelValues(siteId).set(pending);
     }
 
     public byte[] scrape() {

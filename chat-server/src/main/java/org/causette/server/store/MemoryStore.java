@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -29,15 +30,18 @@ public final class MemoryStore implements Store {
     private final Map<String, String> visitorByUser = new ConcurrentHashMap<>();
     private final Map<String, ConversationRecord> conversations = new ConcurrentHashMap<>();
     private final Map<String, String> openConversationByVisitor = new ConcurrentHashMap<>();
-    private final List<VisitorEvent> events = new CopyOnWriteArrayList<>();
+    /** Append-only logs: O(1) appends from every lane at once (a copy-on-write list would copy them whole each time). */
+    private final Queue<VisitorEvent> events = new ConcurrentLinkedQueue<>();
     private final Map<String, Rating> ratings = new ConcurrentHashMap<>();
     private final Map<String, StaffSession> staffSessions = new ConcurrentHashMap<>();
     private final Map<String, Presence> presence = new ConcurrentHashMap<>();
-    private final List<Lead> leads = new CopyOnWriteArrayList<>();
-    private final List<BotTurnRecord> botTurns = new CopyOnWriteArrayList<>();
-    private final List<Lesson> lessons = new CopyOnWriteArrayList<>();
+    private final Queue<Lead> leads = new ConcurrentLinkedQueue<>();
+    private final Queue<BotTurnRecord> botTurns = new ConcurrentLinkedQueue<>();
+    private final Queue<Lesson> lessons = new ConcurrentLinkedQueue<>();
     /** Idempotency: (site, author, clientId) → the message stored for it. */
     private final Map<String, StoredMessage> byClientKey = new ConcurrentHashMap<>();
+    /** The CRM webhook outbox by delivery id; claims are synchronized on the map. */
+    private final Map<String, WebhookDelivery> webhookOutbox = new java.util.LinkedHashMap<>();
 
     public MemoryStore() {
         new SecureRandom().nextBytes(serverSecret);
@@ -381,6 +385,43 @@ public final class MemoryStore implements Store {
     @Override
     public void deleteStaffSession(String tokenHash) {
         staffSessions.remove(tokenHash);
+    }
+
+    @Override
+    public void saveWebhookDelivery(WebhookDelivery delivery) {
+        synchronized (webhookOutbox) {
+            webhookOutbox.put(delivery.id(), delivery);
+        }
+    }
+
+    @Override
+    public List<WebhookDelivery> claimWebhookDeliveries(Instant now, Instant leaseUntil, int limit) {
+        synchronized (webhookOutbox) {
+            List<WebhookDelivery> due = webhookOutbox.values().stream()
+                    .filter(d -> !d.nextAttemptAt().isAfter(now))
+                    .sorted(Comparator.comparing(WebhookDelivery::nextAttemptAt).thenComparing(WebhookDelivery::id))
+                    .limit(limit)
+                    .map(d -> d.leased(leaseUntil))
+                    .toList();
+            due.forEach(d -> webhookOutbox.put(d.id(), d));
+            return due;
+        }
+    }
+
+    @Override
+    public void deleteWebhookDelivery(String deliveryId) {
+        synchronized (webhookOutbox) {
+            webhookOutbox.remove(deliveryId);
+        }
+    }
+
+    @Override
+    public List<WebhookDelivery> webhookDeliveries(String siteId, int limit) {
+        synchronized (webhookOutbox) {
+            return webhookOutbox.values().stream().filter(d -> d.siteId().equals(siteId))
+                    .sorted(Comparator.comparing(WebhookDelivery::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .limit(limit).toList();
+        }
     }
 
     @Override

@@ -152,6 +152,35 @@ public interface Store extends AutoCloseable {
 
     void deleteStaffSession(String tokenHash);
 
+    // ---- outgoing CRM webhooks (the outbox) ------------------------------------------------------------------------
+    // Defaults throw so that a store without an outbox still compiles; MemoryStore implements them, RedisStore must.
+
+    /** Adds a delivery to the outbox, or replaces the one with the same id (after a failed attempt). */
+    default void saveWebhookDelivery(WebhookDelivery delivery) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no webhook outbox yet");
+    }
+
+    /**
+     * Atomically takes up to {@code limit} deliveries of any site that are due ({@code nextAttemptAt <= now}), the
+     * longest due first, and moves their {@code nextAttemptAt} to {@code leaseUntil}, so another node does not take
+     * them meanwhile. A node that dies while holding them just lets the lease run out.
+     *
+     * @return the deliveries as taken (with the new {@code nextAttemptAt})
+     */
+    default List<WebhookDelivery> claimWebhookDeliveries(Instant now, Instant leaseUntil, int limit) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no webhook outbox yet");
+    }
+
+    /** Removes a delivery (it was delivered, or its subscription is gone); nothing when it is not there. */
+    default void deleteWebhookDelivery(String deliveryId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no webhook outbox yet");
+    }
+
+    /** A site's undelivered deliveries, oldest first, at most {@code limit}: what is failing, for operators. */
+    default List<WebhookDelivery> webhookDeliveries(String siteId, int limit) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no webhook outbox yet");
+    }
+
     @Override
     void close();
 }

@@ -175,7 +175,18 @@ final class ConsoleBrowserTest {
         assertEquals(0, ((Number) page.evaluate("() => Object.keys(localStorage).filter(k => localStorage.getItem(k).includes('token')).length")).intValue(),
                 "the token lives in sessionStorage only");
 
-        try (WsClient visitor = hub.visitor()) {
+        try (WsClient visitor = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
+            visitor.hello(frame("hello").put("locale", "fr-FR").put("consent", true));
+            var page1 = frame("event").put("name", "page_view");
+            page1.putObject("data").put("url", "https://shop.example/lampes/luna").put("title", "Lampe Luna");
+            visitor.send(page1);
+            var evil = frame("event").put("name", "page_view");
+            evil.putObject("data").put("url", "javascript:window.__pwned=3").put("title", "Page piégée");
+            visitor.send(evil);
+            var cart = frame("event").put("name", "cart_update");
+            cart.putObject("data").put("value", 178.0).put("currency", "EUR").putArray("items").addObject()
+                    .put("sku", "LUNA-VERT").put("name", "Lampe Luna verte").put("quantity", 2).put("price", 89.0);
+            visitor.send(cart);
             String id = askForAPerson(visitor, "c1");
             assertThat(conversation(id)).isVisible();
             conversation(id).locator("button.conv-open").click();
@@ -212,6 +223,10 @@ final class ConsoleBrowserTest {
             assertThat(composer).hasValue(Pattern.compile("livraison est offerte"));
             composer.fill("");
 
+            // The bot's reading of the shopper's last question, beside the composer.
+            visitor.say("c3", "Combien coûte la livraison ?");
+            assertThat(page.locator("#suggestion")).containsText("shipping");
+
             // An internal note stays with the staff.
             page.locator("#note-toggle").check();
             composer.fill("Note : cliente VIP");
@@ -222,7 +237,11 @@ final class ConsoleBrowserTest {
             page.locator("#note-toggle").uncheck();
 
             // Context beside the conversation, for agents.
-            assertThat(page.locator("#context")).containsText("Pages");
+            Locator context = page.locator("#context");
+            assertThat(context.locator(".pages a")).hasText("Lampe Luna");
+            assertThat(context.locator(".pages")).containsText("Page piégée");
+            assertEquals(0, context.locator("a[href^='javascript']").count(), "only http(s) pages become links");
+            assertThat(context.locator(".cart")).containsText("2 × Lampe Luna verte");
             screenshot("agent");
 
             hook("close").click();
@@ -241,12 +260,35 @@ final class ConsoleBrowserTest {
             assertThat(page.locator("#conv-title")).not().isEmpty();
             nextFrom(visitor, "system");
         }
+
+        // The keyboard: ? lists the shortcuts, Esc closes the list.
+        page.evaluate("() => document.activeElement && document.activeElement.blur()");
+        page.keyboard().press("?");
+        assertThat(page.locator("#dialog .shortcuts")).isVisible();
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#dialog")).isHidden();
+
+        // Past conversations: search what was said, open one read-only.
+        page.keyboard().press("Alt+S");
+        page.locator("#history-q").fill("pwned");
+        page.locator("#history-q").press("Enter");
+        Locator found = page.locator("#history-results .history-open");
+        assertThat(found).hasCount(1);
+        found.click();
+        assertThat(page.locator("#read-only")).isVisible();
+        assertThat(page.locator("[data-causette=message][data-role=visitor] .msg-text",
+                new Page.LocatorOptions().setHasText("window.__pwned=2"))).hasCount(1);
+        assertNull(page.evaluate("() => window.__pwned"));
+        screenshot("history");
     }
 
     @Test
     @Order(2)
     @org.junit.jupiter.api.Tag("fr")
     void anAmbassadorSeesOnlyTheMessages() throws Exception {
+        // Keeps a handle on the page's sockets, to cut one as a network loss would (init scripts are not subject to CSP).
+        page.addInitScript("window.WebSocket = class extends WebSocket {"
+                + " constructor(...args) { super(...args); (window.__sockets = window.__sockets || []).push(this); } }");
         page.navigate(url("/console/?site=" + TestHub.SITE));
         assertThat(hook("login")).hasText("Se connecter"); // the browser speaks French
         signIn("leo", "leo-pw");
@@ -274,6 +316,16 @@ final class ConsoleBrowserTest {
             hook("send").click();
             assertEquals("Une ampoule LED E27, blanc chaud.", nextFrom(visitor, "ambassador").path("text").asText());
             screenshot("ambassador");
+
+            // The socket drops: the console says so, reconnects on its own and carries on.
+            page.evaluate("() => window.__sockets[window.__sockets.length - 1].close()");
+            assertThat(page.locator("#connection")).hasAttribute("data-state", "lost");
+            assertThat(page.locator("#connection")).hasAttribute("data-state", "online");
+            visitor.say("q2", "Et pour une suspension ?");
+            assertThat(page.locator("[data-causette=message][data-role=visitor] .msg-text").last()).hasText("Et pour une suspension ?");
+            hook("composer").fill("Plutôt 1 500 lumens.");
+            hook("composer").press("Enter");
+            assertEquals("Plutôt 1 500 lumens.", nextFrom(visitor, "ambassador").path("text").asText());
         }
     }
 
@@ -292,7 +344,9 @@ final class ConsoleBrowserTest {
         assertThat(page.locator("[data-kpi=conversations] .tile-value")).not().hasText("0");
         Locator row = page.locator(".unanswered tr", new Page.LocatorOptions().setHasText("xqzt blorf"));
         assertThat(row).isVisible();
+        page.setViewportSize(1440, 1500); // the report scrolls inside the page: a taller window shows it all
         screenshot("report");
+        page.setViewportSize(1440, 900);
 
         row.locator("[data-teach]").click();
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("New FAQ answer")).check();
@@ -300,7 +354,8 @@ final class ConsoleBrowserTest {
         page.locator("#dialog textarea[name=fr]").fill("Le club Zorg se réunit le jeudi.");
         screenshot("teach");
         page.locator("#dialog button[type=submit]").click();
-        assertThat(page.locator("#dialog")).isHidden();
+        // Retraining takes about a second, more on a busy machine.
+        assertThat(page.locator("#dialog")).isHidden(new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(30_000));
         assertThat(row.locator("[data-teach]")).isDisabled();
         assertThat(page.locator(".toasts")).containsText("zorg_club");
     }

@@ -62,7 +62,7 @@ class HttpRouterTest {
                 new VisitorTokens(store.serverSecret()), clock);
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock);
         router = new HttpRouter(sites, store, metrics, visitors, staff, new ApiRoutes(sites, store, auth, feed, Runnable::run, clock),
-                Runnable::run, clock, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
+                org.causette.server.channel.WebhookRoutes.none(sites, metrics), Runnable::run, clock, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     }
 
     @AfterAll
