@@ -52,6 +52,22 @@ public final class ClusterEventCodec {
         }
     }
 
+    /** Where the origin node's id starts: version, kind, seq, then a present flag and a two-byte length. */
+    private static final int ORIGIN_OFFSET = 1 + 1 + Long.BYTES + 1 + 2;
+
+    /**
+     * Whether the event was published by the node whose id is {@code origin} (ASCII, as node ids are), read straight
+     * from the header: a node skips its own events without decoding them.
+     */
+    public static boolean isFrom(byte[] message, byte[] origin) {
+        if (message.length < ORIGIN_OFFSET + origin.length || message[0] != VERSION || message[ORIGIN_OFFSET - 3] == 0) {
+            return false;
+        }
+        int length = ((message[ORIGIN_OFFSET - 2] & 0xff) << 8) | (message[ORIGIN_OFFSET - 1] & 0xff);
+        return length == origin.length
+                && java.util.Arrays.equals(message, ORIGIN_OFFSET, ORIGIN_OFFSET + length, origin, 0, origin.length);
+    }
+
     private static void writeNullable(DataOutputStream out, String value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {

@@ -45,6 +45,7 @@ public final class RedisBroker implements Broker {
     private final RedisStore store;
     private final RedisClient publisher;
     private final String nodeId;
+    private final byte[] ownId;
     private final byte[][] channels;
     private final Thread subscriber;
     private final ThreadPoolExecutor dispatch;
@@ -62,6 +63,7 @@ public final class RedisBroker implements Broker {
         this.store = Objects.requireNonNull(store, "store");
         this.publisher = store.client();
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+        this.ownId = nodeId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.channels = sites.stream().map(RedisBroker::channel).toArray(byte[][]::new);
         this.dispatch = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(DISPATCH_QUEUE),
                 r -> daemon(r, "broker-dispatch"), new ThreadPoolExecutor.DiscardOldestPolicy());
@@ -159,6 +161,9 @@ public final class RedisBroker implements Broker {
 
         @Override
         public void onMessage(byte[] channel, byte[] message) {
+            if (ClusterEventCodec.isFrom(message, ownId)) {
+                return; // Our own publication: already delivered locally, not worth decoding.
+            }
             ClusterEvent event;
             try {
                 event = ClusterEventCodec.decode(message);
