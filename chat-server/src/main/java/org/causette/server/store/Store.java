@@ -153,12 +153,9 @@ public interface Store extends AutoCloseable {
     void deleteStaffSession(String tokenHash);
 
     // ---- outgoing CRM webhooks (the outbox) ------------------------------------------------------------------------
-    // Defaults throw so that a store without an outbox still compiles; MemoryStore implements them, RedisStore must.
 
     /** Adds a delivery to the outbox, or replaces the one with the same id (after a failed attempt). */
-    default void saveWebhookDelivery(WebhookDelivery delivery) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no webhook outbox yet");
-    }
+    void saveWebhookDelivery(WebhookDelivery delivery);
 
     /**
      * Atomically takes up to {@code limit} deliveries of any site that are due ({@code nextAttemptAt <= now}), the
@@ -167,19 +164,13 @@ public interface Store extends AutoCloseable {
      *
      * @return the deliveries as taken (with the new {@code nextAttemptAt})
      */
-    default List<WebhookDelivery> claimWebhookDeliveries(Instant now, Instant leaseUntil, int limit) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no webhook outbox yet");
-    }
+    List<WebhookDelivery> claimWebhookDeliveries(Instant now, Instant leaseUntil, int limit);
 
     /** Removes a delivery (it was delivered, or its subscription is gone); nothing when it is not there. */
-    default void deleteWebhookDelivery(String deliveryId) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no webhook outbox yet");
-    }
+    void deleteWebhookDelivery(String deliveryId);
 
     /** A site's undelivered deliveries, oldest first, at most {@code limit}: what is failing, for operators. */
-    default List<WebhookDelivery> webhookDeliveries(String siteId, int limit) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no webhook outbox yet");
-    }
+    List<WebhookDelivery> webhookDeliveries(String siteId, int limit);
 
     @Override
     void close();

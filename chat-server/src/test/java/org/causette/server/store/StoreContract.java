@@ -468,4 +468,52 @@ public abstract class StoreContract {
         assertEquals(80, store.conversations(site, null, null, 1000).size());
         opened.forEach((v, id) -> assertEquals(id, store.findOpenConversation(site, v, "web").orElseThrow().id()));
     }
+
+    // ---- CRM webhook outbox ------------------------------------------------------------------------------------
+
+    private static WebhookDelivery delivery(String site, Instant createdAt, Instant due) {
+        return new WebhookDelivery(UUID.randomUUID().toString(), site, "https://crm.example/hook", "message.created",
+                "{\"event\":\"message.created\"}", 0, createdAt, due, null);
+    }
+
+    @Test
+    void theOutboxHandsEachDueDeliveryToOneClaimerUntilItsLeaseEnds() throws Exception {
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        WebhookDelivery due = delivery("outbox-shop", now.minusSeconds(30), now.minusSeconds(5));
+        WebhookDelivery later = delivery("outbox-shop", now.minusSeconds(20), now.plusSeconds(60));
+        store.saveWebhookDelivery(due);
+        store.saveWebhookDelivery(later);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<WebhookDelivery>>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                claims.add(pool.submit(() -> store.claimWebhookDeliveries(now, now.plusSeconds(60), 10)));
+            }
+            int taken = 0;
+            for (Future<List<WebhookDelivery>> claim : claims) {
+                for (WebhookDelivery d : claim.get()) {
+                    assertEquals(due.id(), d.id());
+                    assertEquals(now.plusSeconds(60), d.nextAttemptAt());
+                    taken++;
+                }
+            }
+            assertEquals(1, taken, "one claimer only");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(store.claimWebhookDeliveries(now.plusSeconds(30), now.plusSeconds(90), 10).isEmpty(), "leased");
+
+        store.saveWebhookDelivery(due.failed("HTTP 500", now.plusSeconds(2)));
+        List<WebhookDelivery> retried = store.claimWebhookDeliveries(now.plusSeconds(3), now.plusSeconds(63), 10);
+        assertEquals(1, retried.size());
+        assertEquals(1, retried.get(0).attempts());
+        assertEquals("HTTP 500", retried.get(0).lastError());
+
+        assertEquals(List.of(due.id(), later.id()), store.webhookDeliveries("outbox-shop", 10).stream().map(WebhookDelivery::id).toList());
+        store.deleteWebhookDelivery(due.id());
+        store.deleteWebhookDelivery("no-such-delivery");
+        assertEquals(List.of(later.id()), store.webhookDeliveries("outbox-shop", 10).stream().map(WebhookDelivery::id).toList());
+        assertTrue(store.webhookDeliveries("other-shop", 10).isEmpty());
+    }
 }

@@ -124,6 +124,24 @@ final class RedisKeys {
     }
 
     /** The pub/sub channel of a site: in its slot, so sharded pub/sub (SPUBLISH) reaches the site's shard. */
+    /**
+     * The CRM webhook outbox spans every site (any node delivers any site's webhooks), so its keys share their own
+     * hash tag: the claim script touches them together, on one slot.
+     */
+    static String outboxItems() {
+        return PREFIX + "{outbox}:items";
+    }
+
+    /** Delivery ids by when they are due (epoch micros); a claimed delivery's score is its lease's end. */
+    static String outboxDue() {
+        return PREFIX + "{outbox}:due";
+    }
+
+    /** A site's undelivered deliveries by creation time, for the console. */
+    static String outboxOfSite(String siteId) {
+        return PREFIX + "{outbox}:site:" + siteId;
+    }
+
     static String channel(String siteId) {
         return site(siteId) + "bus";
     }

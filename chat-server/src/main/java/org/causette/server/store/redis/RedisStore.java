@@ -19,6 +19,7 @@ import org.causette.server.store.StoreUnavailableException;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.store.Visitor;
 import org.causette.server.store.VisitorEvent;
+import org.causette.server.store.WebhookDelivery;
 import org.causette.server.ws.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -581,6 +582,61 @@ public final class RedisStore implements Store {
     public List<Lesson> lessons(String siteId) {
         return call("lessons", r -> r.lrange(RedisKeys.lessons(siteId), 0, -1)).stream()
                 .map(v -> parse(v, Lesson.class)).toList();
+    }
+
+    // ---- CRM webhook outbox --------------------------------------------------------------------------------------
+
+    @Override
+    public void saveWebhookDelivery(WebhookDelivery delivery) {
+        run("save webhook delivery", r -> {
+            try (var tx = r.multi()) {
+                tx.hset(RedisKeys.outboxItems(), delivery.id(), json(delivery));
+                tx.zadd(RedisKeys.outboxDue(), micros(delivery.nextAttemptAt()), delivery.id());
+                tx.zadd(RedisKeys.outboxOfSite(delivery.siteId()),
+                        micros(delivery.createdAt() == null ? delivery.nextAttemptAt() : delivery.createdAt()), delivery.id());
+                tx.exec();
+            }
+        });
+    }
+
+    @Override
+    public List<WebhookDelivery> claimWebhookDeliveries(Instant now, Instant leaseUntil, int limit) {
+        Object claimed = callOnce("claim webhook deliveries", r -> RedisScripts.OUTBOX_CLAIM.run(r,
+                List.of(RedisKeys.outboxDue(), RedisKeys.outboxItems()),
+                List.of(Long.toString((long) micros(now)), Long.toString((long) micros(leaseUntil)), Integer.toString(limit))));
+        List<WebhookDelivery> out = new java.util.ArrayList<>();
+        for (Object item : (List<?>) claimed) {
+            String text = item instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : item.toString();
+            out.add(parse(text, WebhookDelivery.class).leased(leaseUntil));
+        }
+        return out;
+    }
+
+    @Override
+    public void deleteWebhookDelivery(String deliveryId) {
+        run("delete webhook delivery", r -> {
+            String item = r.hget(RedisKeys.outboxItems(), deliveryId);
+            try (var tx = r.multi()) {
+                tx.hdel(RedisKeys.outboxItems(), deliveryId);
+                tx.zrem(RedisKeys.outboxDue(), deliveryId);
+                if (item != null) {
+                    tx.zrem(RedisKeys.outboxOfSite(parse(item, WebhookDelivery.class).siteId()), deliveryId);
+                }
+                tx.exec();
+            }
+        });
+    }
+
+    @Override
+    public List<WebhookDelivery> webhookDeliveries(String siteId, int limit) {
+        return call("webhook deliveries", r -> {
+            List<String> ids = r.zrange(RedisKeys.outboxOfSite(siteId), 0, limit - 1L);
+            if (ids.isEmpty()) {
+                return List.<WebhookDelivery>of();
+            }
+            return r.hmget(RedisKeys.outboxItems(), ids.toArray(String[]::new)).stream()
+                    .filter(java.util.Objects::nonNull).map(v -> parse(v, WebhookDelivery.class)).toList();
+        });
     }
 
     // ---- timelines: events, leads, bot turns ---------------------------------------------------------------------
