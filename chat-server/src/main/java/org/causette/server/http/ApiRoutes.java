@@ -10,6 +10,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import org.causette.bot.BotInput;
+import org.causette.bot.BotMessage;
+import org.causette.bot.BotTurn;
+import org.causette.bot.DialogueContext;
 import org.causette.bot.Parse;
 import org.causette.server.auth.StaffAuth;
 import org.causette.server.conversation.ConversationFeed;
@@ -46,6 +50,8 @@ public final class ApiRoutes {
     private static final Pattern VISITOR = Pattern.compile("/api/sites/([^/]+)/visitors/([^/]{1,64})");
     private static final Pattern CANNED = Pattern.compile("/api/sites/([^/]+)/canned");
     private static final Pattern TEACH = Pattern.compile("/api/sites/([^/]+)/teach");
+    private static final Pattern STAFF = Pattern.compile("/api/sites/([^/]+)/staff");
+    private static final Pattern INTENTS = Pattern.compile("/api/sites/([^/]+)/intents");
     private static final List<StaffMember.StaffRole> EVERYONE = List.of(StaffMember.StaffRole.values());
     private static final List<StaffMember.StaffRole> AGENTS = List.of(StaffMember.StaffRole.ADMIN, StaffMember.StaffRole.AGENT);
     private static final List<StaffMember.StaffRole> ADMINS = List.of(StaffMember.StaffRole.ADMIN);
@@ -104,6 +110,10 @@ public final class ApiRoutes {
             HttpResponses.send(ctx, request, HttpResponses.json(HttpResponseStatus.OK, views.sites()));
         } else if (method.equals(HttpMethod.GET) && path.equals("/api/me/stats")) {
             authorized(ctx, request, null, EVERYONE, principal -> reply(views.myStats(principal)));
+        } else if (method.equals(HttpMethod.GET) && (match = STAFF.matcher(path)).matches()) {
+            authorized(ctx, request, match.group(1), AGENTS, principal -> reply(views.staff(principal)));
+        } else if (method.equals(HttpMethod.GET) && (match = INTENTS.matcher(path)).matches()) {
+            authorized(ctx, request, match.group(1), ADMINS, principal -> reply(views.intents(principal)));
         } else if (method.equals(HttpMethod.GET) && (match = CANNED.matcher(path)).matches()) {
             authorized(ctx, request, match.group(1), EVERYONE, principal -> reply(views.canned(principal)));
         } else if (method.equals(HttpMethod.POST) && (match = TEACH.matcher(path)).matches()) {
@@ -179,7 +189,14 @@ public final class ApiRoutes {
             return Reply.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "lang must be fr or en");
         }
         Parse parse = principal.site().bot().parse(text.asText(), language);
-        return new Reply(HttpResponses.json(HttpResponseStatus.OK, parseBody(parse)));
+        Map<String, Object> result = parseBody(parse);
+        // What the bot would answer in a fresh conversation: the console offers it to the agent as a suggestion.
+        BotTurn turn = principal.site().bot().respond(new BotInput(text.asText(), null, language), DialogueContext.EMPTY);
+        if (!turn.messages().isEmpty()) {
+            BotMessage first = turn.messages().get(0);
+            result.put("reply", Map.of("text", first.text(), "quickReplies", first.quickReplies()));
+        }
+        return new Reply(HttpResponses.json(HttpResponseStatus.OK, result));
     }
 
     static Map<String, Object> parseBody(Parse parse) {

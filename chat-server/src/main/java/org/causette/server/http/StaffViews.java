@@ -94,7 +94,8 @@ final class StaffViews {
             }
             List<Conversation> matches = store.search(principal.site().id(), search.strip(), ambassador ? Integer.MAX_VALUE : limit)
                     .stream().filter(c -> !ambassador || handedTo(c, principal)).limit(limit).toList();
-            return Answer.ok(Map.of("conversations", matches.stream().map(c -> feed.summary(c, ambassador)).toList()));
+            return Answer.ok(Map.of("query", search.strip(),
+                    "conversations", matches.stream().map(c -> feed.summary(c, ambassador)).toList()));
         }
         List<Conversation> found = ambassador
                 ? store.conversations(principal.site().id(), state, before, Integer.MAX_VALUE).stream()
@@ -193,6 +194,38 @@ final class StaffViews {
         return Map.of("sites", sites.all().stream()
                 .map(site -> Map.of("id", site.id(), "name", site.config().name(), "languages", site.config().languages()))
                 .toList());
+    }
+
+    /** The site's people and who is online, for transfers: no password hash, of course. */
+    Answer staff(StaffAuth.Principal principal) {
+        Site site = principal.site();
+        java.util.Set<String> online = store.presence(site.id()).stream().filter(p -> p.online(clock.instant()))
+                .map(org.causette.server.store.Presence::staffId).collect(java.util.stream.Collectors.toSet());
+        return Answer.ok(Map.of("staff", site.staff().stream().map(member -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", member.id());
+            row.put("name", member.name());
+            row.put("role", member.role().wireName());
+            row.put("skills", member.skills());
+            row.put("expertise", member.expertise());
+            row.put("languages", member.languages());
+            row.put("online", online.contains(member.id()));
+            return row;
+        }).toList()));
+    }
+
+    /** Every intent the bot knows, built-in or from the FAQ (and taught), for choosing one when teaching. */
+    Answer intents(StaffAuth.Principal principal) {
+        Map<String, Map<String, Object>> intents = new LinkedHashMap<>();
+        for (String id : org.causette.bot.knowledge.BuiltInIntents.ALL) {
+            intents.put(id, new LinkedHashMap<>(Map.of("id", id, "builtIn", true, "hasAnswer",
+                    !org.causette.bot.knowledge.BuiltInIntents.isPolicy(id))));
+        }
+        for (var intent : principal.site().knowledge().faq().intents()) {
+            Map<String, Object> row = intents.computeIfAbsent(intent.id(), id -> new LinkedHashMap<>(Map.of("id", id, "builtIn", false)));
+            row.put("hasAnswer", !intent.answer().isEmpty() || Boolean.TRUE.equals(row.get("hasAnswer")));
+        }
+        return Answer.ok(Map.of("intents", List.copyOf(intents.values())));
     }
 
     Answer canned(StaffAuth.Principal principal) {

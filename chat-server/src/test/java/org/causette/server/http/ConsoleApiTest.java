@@ -53,6 +53,7 @@ class ConsoleApiTest {
             String agent = hub.login("anna");
             JsonNode found = json(hub.get("/api/sites/test-shop/conversations?q=ABAT-JOUR", agent).body());
             assertEquals(id, found.path("conversations").get(0).path("conversationId").asText());
+            assertEquals("ABAT-JOUR", found.path("query").asText(), "the server says it searched");
             JsonNode none = json(hub.get("/api/sites/test-shop/conversations?q=zeppelin", agent).body());
             assertEquals(0, none.path("conversations").size());
             JsonNode forAmbassador = json(hub.get("/api/sites/test-shop/conversations?q=abat-jour", hub.login("leo")).body());
@@ -98,5 +99,36 @@ class ConsoleApiTest {
             assertTrue(reply.path("text").asText().contains("emballage cadeau est offert"), reply.toString());
         }
         assertEquals(1, hub.server().store().lessons("test-shop").size());
+    }
+
+    @Test
+    void transfersListTheSitesPeopleAndWhoIsOnline() throws Exception {
+        try (TestHub.Staff zoe = hub.staff("zoe")) {
+            JsonNode staff = json(hub.get("/api/sites/test-shop/staff", hub.login("anna")).body());
+            JsonNode zoeRow = null;
+            for (JsonNode row : staff.path("staff")) {
+                assertTrue(row.path("passwordHash").isMissingNode(), "never the hash");
+                if (row.path("id").asText().equals("zoe")) {
+                    zoeRow = row;
+                }
+            }
+            assertTrue(zoeRow != null && zoeRow.path("online").asBoolean(), staff.toString());
+            assertEquals(403, hub.get("/api/sites/test-shop/staff", hub.login("leo")).statusCode(), "not for ambassadors");
+        }
+    }
+
+    @Test
+    void teachingOffersEveryIntentTheBotKnows() throws Exception {
+        JsonNode intents = json(hub.get("/api/sites/test-shop/intents", hub.login("root")).body());
+        String ids = intents.path("intents").toString();
+        assertTrue(ids.contains("\"product_price\"") && ids.contains("\"lamp_advice\""), ids);
+    }
+
+    @Test
+    void parseSuggestsTheBotsAnswer() throws Exception {
+        var parsed = hub.post("/api/sites/test-shop/parse", "{\"text\":\"Combien coûte la livraison ?\"}", hub.login("anna"));
+        JsonNode body = json(parsed.body());
+        assertEquals("shipping", body.path("intent").path("name").asText(), parsed.body());
+        assertTrue(body.path("reply").path("text").asText().contains("5,90"), parsed.body());
     }
 }
