@@ -37,8 +37,13 @@ public record SiteConfig(String id, String name, List<String> languages, String 
                 botName, messenger, whatsapp, routing, cannedResponses, List.of());
     }
 
-    /** A ready-made answer staff insert by typing its shortcut ("/livraison"); text by language. */
-    public record CannedResponse(String shortcut, java.util.Map<String, String> text) {
+    /**
+     * A ready-made answer staff insert by typing its shortcut ("/livraison"); text by language; {@code intent}, when
+     * set, makes the console offer it when the shopper's last question has that intent.
+     */
+    public record CannedResponse(String shortcut, java.util.Map<String, String> text,
+                                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                 String intent) {
         public CannedResponse {
             text = java.util.Map.copyOf(text);
         }

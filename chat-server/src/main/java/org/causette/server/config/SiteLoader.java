@@ -208,7 +208,9 @@ public final class SiteLoader {
             if (byLanguage.isEmpty()) {
                 throw item.fail(item.fieldPath("text"), "is required: a string or {\"fr\": …, \"en\": …}");
             }
-            responses.add(new SiteConfig.CannedResponse(shortcut, byLanguage));
+            String intent = item.has("intent")
+                    ? item.matching("intent", Pattern.compile("[a-z0-9_]{1,40}"), "an intent id like shipping") : null;
+            responses.add(new SiteConfig.CannedResponse(shortcut, byLanguage, intent));
         }
         return responses;
     }

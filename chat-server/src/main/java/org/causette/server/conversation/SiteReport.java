@@ -140,11 +140,22 @@ public final class SiteReport {
 
     private static List<Map<String, Object>> perDay(List<Conversation> conversations, List<Rating> ratings, ZoneId zone) {
         Map<LocalDate, long[]> days = new TreeMap<>();
+        Map<LocalDate, List<Long>> firstResponses = new HashMap<>();
+        Map<LocalDate, List<Long>> queueWaits = new HashMap<>();
         for (Conversation c : conversations) {
-            long[] day = days.computeIfAbsent(c.createdAt().atZone(zone).toLocalDate(), d -> new long[4]);
+            LocalDate date = c.createdAt().atZone(zone).toLocalDate();
+            long[] day = days.computeIfAbsent(date, d -> new long[4]);
             day[0]++;
             if (c.handedOverAt() != null) {
                 day[1]++;
+                if (c.firstResponseAt() != null) {
+                    firstResponses.computeIfAbsent(date, d -> new ArrayList<>())
+                            .add(Duration.between(c.handedOverAt(), c.firstResponseAt()).toMillis());
+                }
+                if (c.assignedAt() != null && c.queuedAt() != null) {
+                    queueWaits.computeIfAbsent(date, d -> new ArrayList<>())
+                            .add(Math.max(0, Duration.between(c.queuedAt(), c.assignedAt()).toMillis()));
+                }
             }
         }
         for (Rating r : ratings) {
@@ -159,6 +170,8 @@ public final class SiteReport {
             row.put("conversations", d[0]);
             row.put("handedOver", d[1]);
             row.put("csatAverage", d[3] == 0 ? null : (double) d[2] / d[3]);
+            row.put("medianFirstResponseMs", median(firstResponses.getOrDefault(date, List.of())));
+            row.put("medianQueueWaitMs", median(queueWaits.getOrDefault(date, List.of())));
             out.add(row);
         });
         return out;

@@ -387,6 +387,7 @@ class HandoverTest {
         assertEquals(4.0, report.path("csatAverage").asDouble());
         assertTrue(report.path("medianFirstResponseMs").asLong() >= 0);
         assertTrue(report.path("topIntents").size() >= 1);
+        assertTrue(report.path("perDay").get(0).path("medianFirstResponseMs").asLong() >= 0, report.toString());
         assertEquals(400, hub.get("/api/sites/test-shop/report?from=yesterday", admin).statusCode());
 
         assertEquals(204, hub.delete("/api/sites/test-shop/visitors/" + visitorId, admin).statusCode());

@@ -42,6 +42,8 @@ class ConsoleApiTest {
         String agent = hub.login("anna");
         JsonNode canned = json(hub.get("/api/sites/test-shop/canned", agent).body());
         assertEquals("/livraison", canned.path("cannedResponses").get(0).path("shortcut").asText());
+        assertEquals("shipping", canned.path("cannedResponses").get(0).path("intent").asText());
+        assertTrue(canned.path("cannedResponses").get(1).path("intent").isMissingNode());
         assertEquals("Merci et à bientôt !", canned.path("cannedResponses").get(1).path("text").path("en").asText());
         assertEquals(401, hub.get("/api/sites/test-shop/canned", null).statusCode());
     }
