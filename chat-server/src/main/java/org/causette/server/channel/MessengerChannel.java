@@ -33,7 +33,8 @@ import java.util.Optional;
  * into the transcript, and the bot keeps quiet (see {@link ChannelInbox}); reads become read marks for the person
  * holding the conversation; standby events (another app owns the thread) are stored without a bot answer.
  *
- * <p>Out: everything said by the bot, staff or the hub, as Send API calls with {@code messaging_type RESPONSE}, in
+ * <p>Out: everything said by the bot, staff or the hub, as Send API calls with {@code messaging_type RESPONSE} (a
+ * person's answers with the {@code HUMAN_AGENT} tag, which Meta allows for 7 days), in
  * order per shopper (see {@link GraphApi}), and {@code typing_on} while the bot works. With the site option
  * {@code messenger.handover: "page_inbox"}, a hand-over passes thread control to the Page inbox (Handover Protocol)
  * instead of queueing for our console, and comes back to the bot when the Page inbox passes control back.
@@ -222,10 +223,18 @@ public final class MessengerChannel implements ChannelOutbound, MetaChannel {
         if (config.handsOverToPageInbox() && handOverToPageInbox(site.get(), conversation, message, psid)) {
             return;
         }
+        boolean byPerson = message.from().role() == Role.AGENT || message.from().role() == Role.AMBASSADOR;
         for (ObjectNode piece : MessengerMessages.of(message)) {
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.putObject("recipient").put("id", psid);
-            body.put("messaging_type", "RESPONSE");
+            if (byPerson) {
+                // People answer later than bots: Meta's human-agent tag allows 7 days after the shopper's last message
+                // instead of the standard 24 hours.
+                body.put("messaging_type", "MESSAGE_TAG");
+                body.put("tag", "HUMAN_AGENT");
+            } else {
+                body.put("messaging_type", "RESPONSE");
+            }
             body.set("message", piece);
             call(site.get(), config, psid, "messages", body, true, "message");
         }

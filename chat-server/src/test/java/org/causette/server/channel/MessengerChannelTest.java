@@ -192,6 +192,7 @@ class MessengerChannelTest {
                 + "\"message\":{\"is_echo\":true,\"mid\":\"mid.ours\",\"text\":\"x\",\"metadata\":\"causette:abc\"}}"));
         kit.messenger(page(echo("1007", "mid.inbox.echo", 1795000001000L, "Bonjour, ici Paul de la boutique")));
         await(() -> conversation("1007").map(c -> c.state() == ConversationState.ASSIGNED).orElse(false), "held");
+        await(() -> messages("1007").stream().anyMatch(m -> "page-inbox".equals(m.from().id())), "the inbox answer mirrored");
         Conversation held = conversation("1007").orElseThrow();
         assertEquals("page-inbox", held.assignee().staffId());
         StoredMessage mirrored = messages("1007").stream().filter(m -> "page-inbox".equals(m.from().id())).findFirst().orElseThrow();
@@ -223,7 +224,8 @@ class MessengerChannelTest {
             anna.socket().next("ack");
             kit.graph.next(r -> r.json().path("message").path("text").asText().equals("Bonjour, je suis Anna.")
                     && r.json().path("recipient").path("id").asText().equals("1008")
-                    && r.json().path("messaging_type").asText().equals("RESPONSE"), "Anna's answer");
+                    && r.json().path("messaging_type").asText().equals("MESSAGE_TAG")
+                    && r.json().path("tag").asText().equals("HUMAN_AGENT"), "Anna's answer, tagged as a person's");
 
             kit.messenger(page(text("1008", "mid.agent.2", 1795000005000L, "Merci Anna")));
             JsonNode atAnna = anna.socket().nextMatching(f -> f.path("type").asText().equals("message")
