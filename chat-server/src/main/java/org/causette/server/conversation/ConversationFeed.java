@@ -100,7 +100,9 @@ public final class ConversationFeed {
         if (conversation.state() == ConversationState.ASSIGNED && conversation.assignee() != null) {
             boolean ambassador = conversation.assignee().role() == Role.AMBASSADOR;
             if (!(ambassador && message.internal())) {
-                hub.toStaff(conversation.siteId(), conversation.assignee().staffId(), staffFrame(message), exceptStaff);
+                hub.toStaff(conversation.siteId(), conversation.assignee().staffId(),
+                        ambassador ? EncodedFrame.of(forAmbassador(staffMessage(message)), "message") : staffFrame(message),
+                        exceptStaff);
             }
         }
     }
@@ -145,13 +147,23 @@ public final class ConversationFeed {
         return new ServerFrames.From(message.from().role().wireName(), message.from().name());
     }
 
-    /** The messages staff see: ambassadors never see internal notes. Oldest first. */
+    /** The messages staff see: ambassadors never see internal notes, nor emails and phone numbers. Oldest first. */
     public List<ServerFrames.StaffMessage> staffMessages(Conversation conversation, boolean forAmbassador, long beforeSeq,
                                                         int limit) {
         return store.messagesBefore(conversation.id(), beforeSeq, limit).stream()
                 .filter(m -> !(forAmbassador && m.internal()))
                 .map(ConversationFeed::staffMessage)
+                .map(m -> forAmbassador ? forAmbassador(m) : m)
                 .toList();
+    }
+
+    /** A shopper's own words with their email addresses and phone numbers masked. */
+    private static ServerFrames.StaffMessage forAmbassador(ServerFrames.StaffMessage m) {
+        if (!m.from().role().equals(Role.VISITOR.wireName())) {
+            return m;
+        }
+        return new ServerFrames.StaffMessage(m.conversationId(), m.seq(), m.id(), m.from(), PersonalData.redact(m.text()),
+                m.quickReplies(), m.cards(), m.internal(), m.ts());
     }
 
     /**
@@ -163,7 +175,8 @@ public final class ConversationFeed {
         String lastMessage = null;
         for (int i = recent.size() - 1; i >= 0 && lastMessage == null; i--) {
             if (!recent.get(i).internal()) {
-                lastMessage = recent.get(i).text();
+                lastMessage = forAmbassador && recent.get(i).from().role() == Role.VISITOR
+                        ? PersonalData.redact(recent.get(i).text()) : recent.get(i).text();
             }
         }
         long unread = recent.stream()

@@ -250,6 +250,10 @@ class HandoverTest {
             assertEquals("paul@example.fr", forAgent.path("visitor").path("email").asText());
             assertEquals("77", forAgent.path("visitor").path("userId").asText());
 
+            visitor.say("q2", "Vous pouvez m'écrire à paul@example.fr ou au 06 12 34 56 78");
+            JsonNode masked = nextMessageFrom(leo.socket(), "visitor");
+            assertEquals("Vous pouvez m'écrire à [email] ou au [phone]", masked.path("text").asText());
+
             leo.socket().send(frame("message").put("conversationId", conversationId).put("clientId", "l1")
                     .put("text", "Une ampoule LED E27 de 806 lumens, blanc chaud."));
             leo.socket().next("ack");
