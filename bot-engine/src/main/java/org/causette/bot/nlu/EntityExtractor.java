@@ -371,6 +371,16 @@ public final class EntityExtractor {
         }
     }
 
+    private static int tokensWithin(List<Token> tokens, int start, int end) {
+        int count = 0;
+        for (Token t : tokens) {
+            if (t.start() >= start && t.end() <= end) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static boolean free(boolean[] taken, int start, int end) {
         for (int i = start; i < end; i++) {
             if (taken[i]) {
@@ -555,8 +565,8 @@ public final class EntityExtractor {
                 hits = new HashMap<>();
             }
             for (PhraseRef ref : refs) {
-                // [matched weight, start, end, distinctive, last word index counted]
-                double[] h = hits.computeIfAbsent(ref, k -> new double[]{0, Integer.MAX_VALUE, -1, 0, -1});
+                // [matched weight, start, end, distinctive, last word index counted, distinctive start, distinctive end]
+                double[] h = hits.computeIfAbsent(ref, k -> new double[]{0, Integer.MAX_VALUE, -1, 0, -1, Integer.MAX_VALUE, -1});
                 int wordIndex = ref.wordIndex(w);
                 if (h[4] == wordIndex) {
                     continue;
@@ -566,6 +576,8 @@ public final class EntityExtractor {
                 h[2] = Math.max(h[2], t.end());
                 if (ref.phrase().distinctive()[wordIndex]) {
                     h[3] = 1;
+                    h[5] = Math.min(h[5], t.start());
+                    h[6] = Math.max(h[6], t.end());
                 }
                 h[4] = wordIndex;
             }
@@ -583,7 +595,15 @@ public final class EntityExtractor {
             if (!(score >= 0.99 || (h[3] > 0 && score >= 0.3))) {
                 continue;
             }
-            Match m = new Match(phrase.product(), score, h[0], (int) h[1], (int) h[2]);
+            int start = (int) h[1];
+            int end = (int) h[2];
+            // Words of one name far apart are not one mention: in "le canapé Cassis et le Léman", "canapé léman" must
+            // not swallow Cassis. Then the name's distinctive words alone mark where it is.
+            if (h[3] > 0 && tokensWithin(tokens, start, end) > phrase.words().length + 1) {
+                start = (int) h[5];
+                end = (int) h[6];
+            }
+            Match m = new Match(phrase.product(), score, h[0], start, end);
             best.merge(m.product(), m, (a, b) -> a.score() > b.score() || (a.score() == b.score() && a.weight() >= b.weight()) ? a : b);
         }
         List<Match> matches = new ArrayList<>(best.values());

@@ -36,6 +36,22 @@ class EntityExtractorTest {
     }
 
     @Test
+    void aNamesWordsFarApartAreNotOneMention() {
+        // "canapé léman" must not stretch over "canapé Cassis et le Léman" and swallow Cassis.
+        EntityExtractor sofas = EntityExtractor.of(new org.causette.bot.knowledge.Catalog(List.of(
+                sofa("CASSIS", "Canapé Cassis 2 places", "canapé cassis"),
+                sofa("LEMAN", "Canapé Léman 3 places", "canapé léman"))));
+        String text = "Quelle est la différence entre le canapé Cassis et le Léman ?";
+        List<String> found = sofas.extract(text, TextNormalizer.tokens(text)).productSkus();
+        assertEquals(java.util.Set.of("CASSIS", "LEMAN"), java.util.Set.copyOf(found));
+    }
+
+    private static org.causette.bot.knowledge.Product sofa(String sku, String name, String alias) {
+        return new org.causette.bot.knowledge.Product(sku, name, List.of(alias), "canapes", java.math.BigDecimal.TEN, null,
+                null, null, java.util.Map.of(), java.util.Map.of(), List.of(), List.of());
+    }
+
+    @Test
     void productOffsetsCoverWhatWasTyped() {
         String text = "Compare Oslo et Bergen";
         EntityExtractor.Entities e = extract(text);
