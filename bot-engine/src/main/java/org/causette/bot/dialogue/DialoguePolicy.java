@@ -196,7 +196,11 @@ final class DialoguePolicy {
         if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() < 2) {
             return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u);
         }
-        if (!tapped && isAmbiguous(prediction, intent)) {
+        // "Vous avez des fauteuils ?": a category (or a budget) and nothing else is a request to see products, whatever
+        // else the classifier hesitated between — showing some is what a salesperson would do.
+        boolean browsing = BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent) && products.isEmpty()
+                && (category != null || entities.first(EntityExtractor.PRICE_RANGE) != null);
+        if (!tapped && !browsing && isAmbiguous(prediction, intent)) {
             return new Decision(Decision.Kind.WHICH_INTENT, intent, confidence, products, category, null, 0, u);
         }
         return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u);

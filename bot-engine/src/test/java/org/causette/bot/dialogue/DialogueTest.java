@@ -142,6 +142,13 @@ class DialogueTest {
     }
 
     @Test
+    void aCategoryAloneShowsItsProducts() {
+        BotTurn t = new Chat(BOT, "fr-FR").say("Vous avez des fauteuils ?");
+        assertEquals("answer", t.parse().action().wireName(), text(t));
+        assertEquals(java.util.Set.of("OSLO", "BERGEN"), java.util.Set.copyOf(cards(t).stream().map(Card::sku).toList()));
+    }
+
+    @Test
     void recommendationsInEnglishUseTheVisitorsWordForTheCategory() {
         BotTurn t = new Chat(BOT, "en-GB").say("can you recommend an armchair under €400?");
         assertEquals("product_recommendation", t.parse().intent().name());
