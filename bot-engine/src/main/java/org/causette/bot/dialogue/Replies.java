@@ -320,7 +320,7 @@ final class Replies {
     private String variantLabel(Variant v, String lang) {
         List<String> parts = new ArrayList<>(2);
         if (v.color() != null) {
-            parts.add(v.color());
+            parts.add(ColorNames.in(v.color(), lang));
         }
         if (v.size() != null) {
             parts.add(v.size());
@@ -412,8 +412,9 @@ final class Replies {
         List<String> colors = new ArrayList<>();
         List<String> sizes = new ArrayList<>();
         for (Variant v : p.variants()) {
-            if (v.color() != null && !colors.contains(v.color())) {
-                colors.add(v.color());
+            String shown = ColorNames.in(v.color(), lang);
+            if (shown != null && !colors.contains(shown)) {
+                colors.add(shown);
             }
             if (v.size() != null && !sizes.contains(v.size())) {
                 sizes.add(v.size());
@@ -589,7 +590,7 @@ final class Replies {
             criteria.append(fr ? " parmi nos " + categoryLabel(category) : " from our " + englishCategory(category, d));
         }
         if (color != null) {
-            criteria.append(fr ? " en " + color : " in " + color);
+            criteria.append(fr ? " en " + color : " in " + ColorNames.in(color, lang));
         }
         if (attribute != null) {
             criteria.append(fr ? " (" + attribute + ")" : " (" + attribute + ")");

@@ -102,7 +102,7 @@ class DialogueTest {
         assertEquals("product_stock", t.parse().intent().name());
         assertTrue(text(t).contains("Gris : 4 en stock · Bleu : rupture, de retour le 15 décembre 2026"), text(t));
         BotTurn en = new Chat(BOT, "en").say("is the oslo armchair in stock?");
-        assertTrue(text(en).contains("Gris: 4 in stock · Bleu: out of stock, back on December 15, 2026"), text(en));
+        assertTrue(text(en).contains("Grey: 4 in stock · Blue: out of stock, back on December 15, 2026"), text(en));
     }
 
     @Test
@@ -126,7 +126,7 @@ class DialogueTest {
         chat.say("how much is the bivouac tent?");
         BotTurn stock = chat.say("is it in stock?");
         assertEquals("product_stock", stock.parse().intent().name());
-        assertTrue(text(stock).contains("Tente Bivouac 2 places") && text(stock).contains("Vert: 7 in stock"), text(stock));
+        assertTrue(text(stock).contains("Tente Bivouac 2 places") && text(stock).contains("Green: 7 in stock"), text(stock));
         BotTurn other = chat.say("and the trail x?");
         assertEquals(List.of("TRAILX200"), cards(other).stream().map(Card::sku).toList());
     }
