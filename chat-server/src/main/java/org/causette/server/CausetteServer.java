@@ -43,6 +43,7 @@ import org.causette.server.routing.Router;
 import org.causette.server.http.ApiRoutes;
 import org.causette.server.http.HttpRouter;
 import org.causette.server.http.HubInitializer;
+import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.MemoryStore;
 import org.causette.server.store.Store;
@@ -117,6 +118,7 @@ public final class CausetteServer implements AutoCloseable {
         StaffAuth staffAuth = new StaffAuth(sites, store, clock);
         VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
                 new VisitorTokens(store.serverSecret()), clock);
+        visitors.setProactive(new ProactiveEngine(store, hub, clock));
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock);
         ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock);
         this.channels = new Channels(sites, store, visitors, feed, hub, metrics, clock);

@@ -189,6 +189,10 @@
       add({ id: f.id, conversationId: f.conversationId, seq: f.seq, from: { role: 'visitor' }, text: item.text, ts: f.ts }, el);
       if (!convState || convState.conversationId !== conv || convState.state === 'bot') typing(true, { role: 'bot', name: botName });
     },
+    proactive: function (f) { // docs/marketing.md: a scenario speaks first, as a bubble above the launcher
+      if (isOpen || !f.text || !d.body) return;
+      mount(); bubble(f);
+    },
     message: function (f) {
       if (!inOrder(f.conversationId, f.seq) || ids[f.id]) return;
       var from = f.from || {};
@@ -641,9 +645,23 @@
     root.sr.insertBefore(u.panel, root.launcher);
     renderAll(); header();
   }
+  function bubble(f) {
+    unbub();
+    var dismiss = function () { unbub(); send({ type: 'proactive_dismissed', scenarioId: f.scenarioId }); root.launcher.focus(); };
+    var b = h('div', { 'class': 'bub', role: 'dialog', 'aria-label': botName, 'data-causette': 'proactive',
+      onkeydown: function (e) { if (e.key === 'Escape') dismiss(); } }, [
+      h('button', { type: 'button', 'class': 'bx', 'aria-label': L('close'), 'data-causette': 'proactive-close', onclick: dismiss }, [icon(I_X)]),
+      h('button', { type: 'button', 'class': 'bt', text: f.text, onclick: function () { open(false); } })
+    ].concat((f.quickReplies || []).slice(0, 3).map(function (q) {
+      return h('button', { type: 'button', 'class': 'bq', text: q.title, onclick: function () { open(false); say(q.title, q.payload); } });
+    })));
+    root.sr.insertBefore(b, root.launcher);
+    root.bub = b; root.live.textContent = f.text;
+  }
+  function unbub() { if (root && root.bub) { root.bub.remove(); root.bub = null; } }
   function open(restore) {
     if (!d.body) return d.addEventListener('DOMContentLoaded', function () { open(restore); });
-    build();
+    unbub(); build();
     isOpen = true;
     ui.panel.hidden = false;
     root.host.classList.add('open');
@@ -676,6 +694,10 @@
       '.launcher{position:fixed;right:20px;bottom:20px;width:60px;height:60px;border:0;border-radius:50%;background:var(--a);color:var(--at);cursor:pointer;box-shadow:0 6px 24px rgba(20,30,20,.28);display:grid;place-items:center;transition:transform .2s}' +
       '.launcher:hover{transform:scale(1.06)}.launcher svg{width:28px;height:28px;fill:currentColor;grid-area:1/1}.launcher svg+svg,.launcher.open svg:first-child{display:none}.launcher.open svg+svg{display:block}' +
       '.launcher.ping{animation:ping .7s 2}@keyframes ping{50%{transform:scale(1.14)}}' +
+      '.bub{position:fixed;right:20px;bottom:92px;max-width:280px;padding:12px 30px 12px 12px;background:#fff;border-radius:14px;box-shadow:0 6px 24px rgba(20,30,20,.22);font:15px/1.45 system-ui,sans-serif;color:#1d211c;display:flex;flex-wrap:wrap;gap:6px;animation:up .22s ease-out}' +
+      '.bub button{font:inherit;cursor:pointer}.bt{border:0;background:none;padding:0;text-align:left;color:inherit;flex-basis:100%}' +
+      '.bq{border:1px solid var(--a);background:#fff;color:var(--a);border-radius:14px;padding:3px 10px;font-size:14px!important}' +
+      '.bx{position:absolute;top:4px;right:4px;width:24px;height:24px;border:0;background:none;padding:2px;color:#555}.bx svg{width:100%;height:100%;fill:currentColor}' +
       '.badge{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c2352b;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;border:2px solid #fff}' +
       ':focus-visible{outline:3px solid #2d6cdf;outline-offset:2px}' +
       '.panel{position:fixed;right:20px;bottom:92px;width:380px;height:min(620px,calc(100vh - 112px));display:flex;flex-direction:column;background:#fff;border-radius:18px;box-shadow:0 12px 48px rgba(20,30,20,.25);overflow:hidden;animation:up .22s ease-out}' +

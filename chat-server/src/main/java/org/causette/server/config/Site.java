@@ -4,6 +4,7 @@ import org.causette.bot.Bot;
 import org.causette.bot.knowledge.Faq;
 import org.causette.bot.knowledge.FaqIntent;
 import org.causette.bot.knowledge.SiteKnowledge;
+import org.causette.server.marketing.Scenarios;
 import org.causette.server.store.Lesson;
 
 import java.util.ArrayList;
@@ -22,12 +23,20 @@ public final class Site {
     private final List<StaffMember> staff;
     private final SiteKnowledge fileKnowledge;
     private final byte[] catalogJson;
+    private final Scenarios scenarios;
     private volatile SiteKnowledge knowledge;
     private volatile Bot bot;
     private volatile int lessonsApplied;
 
     /** @param catalogJson the catalog as JSON, for the demo store front's pages */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson) {
+        this(config, staff, knowledge, bot, catalogJson, Scenarios.NONE);
+    }
+
+    /** @param scenarios the proactive messages of scenarios.json ({@link Scenarios#NONE} without that file) */
+    public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
+                Scenarios scenarios) {
+        this.scenarios = scenarios;
         this.config = config;
         this.staff = List.copyOf(staff);
         this.fileKnowledge = knowledge;
@@ -54,6 +63,10 @@ public final class Site {
 
     public Bot bot() {
         return bot;
+    }
+
+    public Scenarios scenarios() {
+        return scenarios;
     }
 
     public byte[] catalogJson() {

@@ -11,6 +11,8 @@ import org.causette.bot.knowledge.Faq;
 import org.causette.bot.knowledge.InvalidKnowledgeException;
 import org.causette.bot.knowledge.KnowledgeLoader;
 import org.causette.bot.knowledge.SiteKnowledge;
+import org.causette.server.marketing.ScenarioParser;
+import org.causette.server.marketing.Scenarios;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Loads a site folder: site.json (required), catalog.json, faq.json and staff.json (each optional), replaces
+ * Loads a site folder: site.json (required), catalog.json, faq.json, staff.json and scenarios.json (each optional), replaces
  * {@code env:NAME} secrets, validates everything and trains the site's bot.
  */
 public final class SiteLoader {
@@ -70,7 +72,10 @@ public final class SiteLoader {
         log.info("Site {}: {} products, {} FAQ intents, {} staff; bot trained in {} ms", config.id(),
                 catalog.products().size(), faq.intents().size(), staff.size(), (System.nanoTime() - started) / 1_000_000);
         byte[] catalogJson = source.read("catalog.json").orElse("{\"products\":[]}".getBytes(StandardCharsets.UTF_8));
-        return new Site(config, staff, knowledge, bot, catalogJson);
+        Scenarios scenarios = readOptional(source, "scenarios.json")
+                .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json")))
+                .orElse(Scenarios.NONE);
+        return new Site(config, staff, knowledge, bot, catalogJson, scenarios);
     }
 
     private <T> T knowledge(SiteSource source, String file, java.util.function.Supplier<T> loader) {

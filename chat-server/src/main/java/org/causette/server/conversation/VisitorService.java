@@ -9,6 +9,7 @@ import org.causette.bot.Parse;
 import org.causette.server.auth.SignedIdentity;
 import org.causette.server.auth.VisitorTokens;
 import org.causette.server.config.Site;
+import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.HandoverTexts;
 import org.causette.server.routing.Router;
@@ -64,6 +65,8 @@ public final class VisitorService {
     private final HubMetrics metrics;
     private final VisitorTokens tokens;
     private final Clock clock;
+    /** Proactive scenarios (conversational marketing); null: none. Set once while wiring, before any socket. */
+    private volatile ProactiveEngine proactive;
 
     public VisitorService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, Router router, HubMetrics metrics,
                           VisitorTokens tokens, Clock clock) {
@@ -80,6 +83,11 @@ public final class VisitorService {
     /** What the event loop learned from a hello frame: who the token says the visitor is, and a verified identity. */
     public record HelloRequest(String tokenVisitorId, String locale, boolean consent, SignedIdentity identity,
                                long lastSeq, String conversationId) {
+    }
+
+    /** Wires the proactive scenarios in; call once before the server accepts sockets. */
+    public void setProactive(ProactiveEngine engine) {
+        this.proactive = engine;
     }
 
     public VisitorTokens tokens() {
@@ -141,8 +149,9 @@ public final class VisitorService {
                                Runnable onFailure) {
         try {
             Instant now = clock.instant();
-            Visitor visitor = store.findVisitor(connection.siteId(), visitorId)
-                    .orElseGet(() -> new Visitor(connection.siteId(), visitorId, now, null, null, null, null, false))
+            Visitor known = store.findVisitor(connection.siteId(), visitorId)
+                    .orElseGet(() -> new Visitor(connection.siteId(), visitorId, now, null, null, null, null, false));
+            Visitor visitor = known
                     .withLocale(hello.locale())
                     .withConsent(hello.consent());
             if (hello.identity() != null) {
@@ -164,6 +173,10 @@ public final class VisitorService {
                 replay(connection, conversation, sameConversation ? hello.lastSeq() : 0);
             }
             onReady.run();
+            ProactiveEngine engine = proactive;
+            if (engine != null && open.isEmpty()) {
+                engine.afterHello(connection, known.createdAt() != null ? known.createdAt() : now);
+            }
         } catch (StoreUnavailableException e) {
             helloFailed(connection, e, onFailure);
         }
@@ -196,8 +209,13 @@ public final class VisitorService {
     // ---- messages ----------------------------------------------------------------------------------------------
 
     public void message(VisitorConnection connection, String clientId, String text, String payload) {
-        guarded(connection, clientId, "the message", () -> inbound(connection.site(), connection.visitorId(), WEB,
-                clientId, text, payload, connection.locale(), connection));
+        guarded(connection, clientId, "the message", () -> {
+            inbound(connection.site(), connection.visitorId(), WEB, clientId, text, payload, connection.locale(), connection);
+            ProactiveEngine engine = proactive;
+            if (engine != null) {
+                engine.afterMessage(connection);
+            }
+        });
     }
 
     /**
@@ -382,8 +400,21 @@ public final class VisitorService {
         if (!connection.consent()) {
             return; // Without consent, events are not kept: by design, not an error the shopper should see.
         }
-        guarded(connection, null, "the event", () ->
-                store.saveEvent(new VisitorEvent(connection.siteId(), connection.visitorId(), name, data, clock.instant())));
+        guarded(connection, null, "the event", () -> {
+            store.saveEvent(new VisitorEvent(connection.siteId(), connection.visitorId(), name, data, clock.instant()));
+            ProactiveEngine engine = proactive;
+            if (engine != null) {
+                engine.afterEvent(connection, name, data);
+            }
+        });
+    }
+
+    /** The visitor closed a proactive message's bubble (an extension, docs/marketing.md). */
+    public void proactiveDismissed(VisitorConnection connection, String scenarioId) {
+        ProactiveEngine engine = proactive;
+        if (engine != null) {
+            guarded(connection, null, "the dismissal", () -> engine.dismissedBy(connection, scenarioId));
+        }
     }
 
     public void consent(VisitorConnection connection, boolean granted) {

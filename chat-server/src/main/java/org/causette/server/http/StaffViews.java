@@ -170,7 +170,10 @@ final class StaffViews {
             return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "a report covers at most 400 days");
         }
         Site site = principal.site();
-        return Answer.ok(SiteReport.build(store, site.id(), from, to, site.config().businessHours().zone()));
+        Map<String, Object> report = SiteReport.build(store, site.id(), from, to, site.config().businessHours().zone());
+        // A/B tests of proactive messages: per variant shown, answered, dismissed, and whether the difference is real.
+        report.put("variants", org.causette.server.marketing.VariantReport.build(store, site.id(), site.scenarios()));
+        return Answer.ok(report);
     }
 
     Answer leads(StaffAuth.Principal principal, Map<String, List<String>> query) {

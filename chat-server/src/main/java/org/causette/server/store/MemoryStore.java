@@ -428,4 +428,37 @@ public final class MemoryStore implements Store {
     public void close() {
         // Nothing to release.
     }
+
+    // ---- conversational marketing ---------------------------------------------------------------------------------
+
+    /** (site, visitor) → until when its proactive slot is taken. */
+    private final Map<String, Instant> proactiveClaims = new ConcurrentHashMap<>();
+    /** (site, scenario) → "variant:stat" → count. */
+    private final Map<String, Map<String, java.util.concurrent.atomic.LongAdder>> variantCounters = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean claimProactive(String siteId, String visitorId, Instant now, Instant until) {
+        boolean[] claimed = {false};
+        proactiveClaims.compute(siteId + "/" + visitorId, (key, held) -> {
+            if (held != null && held.isAfter(now)) {
+                return held;
+            }
+            claimed[0] = true;
+            return until;
+        });
+        return claimed[0];
+    }
+
+    @Override
+    public void countVariant(String siteId, String scenarioId, String variant, String stat) {
+        variantCounters.computeIfAbsent(siteId + "/" + scenarioId, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(variant + ":" + stat, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    @Override
+    public Map<String, Long> variantCounts(String siteId, String scenarioId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        variantCounters.getOrDefault(siteId + "/" + scenarioId, Map.of()).forEach((k, v) -> counts.put(k, v.sum()));
+        return counts;
+    }
 }

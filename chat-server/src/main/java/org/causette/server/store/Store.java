@@ -2,6 +2,7 @@ package org.causette.server.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -171,6 +172,21 @@ public interface Store extends AutoCloseable {
 
     /** A site's undelivered deliveries, oldest first, at most {@code limit}: what is failing, for operators. */
     List<WebhookDelivery> webhookDeliveries(String siteId, int limit);
+
+    // ---- conversational marketing (proactive messages, A/B variants) -------------------------------------------------
+
+    /**
+     * Atomically takes the visitor's proactive-message slot until {@code until}: true when no claim was running at
+     * {@code now} (the caller may show one), false when one is (the frequency cap). Atomic so two nodes or two tabs
+     * never both show one.
+     */
+    boolean claimProactive(String siteId, String visitorId, Instant now, Instant until);
+
+    /** Adds one to a counter of a scenario's variant ({@code stat} like shown, answered, dismissed). */
+    void countVariant(String siteId, String scenarioId, String variant, String stat);
+
+    /** Every counter of a scenario, keyed {@code variant + ":" + stat}; empty when nothing was counted. */
+    Map<String, Long> variantCounts(String siteId, String scenarioId);
 
     @Override
     void close();

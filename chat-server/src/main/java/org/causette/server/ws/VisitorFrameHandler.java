@@ -26,6 +26,8 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
     public static final int MAX_EVENT_DATA_BYTES = 8 * 1024;
     public static final int MAX_EMAIL_CHARS = 254;
     static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Scenario ids as scenarios.json allows them. */
+    private static final Pattern SCENARIO_ID = Pattern.compile("[a-z0-9_-]{1,40}");
     /** Deliberately simple: one @, something on each side, a dot in the domain, no spaces. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> EVENT_NAMES = Set.of("page_view", "cart_update", "checkout", "purchase", "custom");
@@ -111,6 +113,13 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             case "lead" -> read(node, VisitorFrames.Lead.class, null).ifPresent(this::lead);
             case "rate" -> read(node, VisitorFrames.Rate.class, null).ifPresent(this::rate);
             case "event" -> read(node, VisitorFrames.Event.class, null).ifPresent(this::event);
+            case "proactive_dismissed" -> read(node, VisitorFrames.ProactiveDismissed.class, null).ifPresent(d -> {
+                if (d.scenarioId() == null || !SCENARIO_ID.matcher(d.scenarioId()).matches()) {
+                    connection.sendError(ErrorCode.BAD_REQUEST, "proactive_dismissed needs \"scenarioId\": 1 to 40 of a-z, 0-9, _ and -", null);
+                } else {
+                    service.proactiveDismissed(connection, d.scenarioId());
+                }
+            });
             case "consent" -> read(node, VisitorFrames.Consent.class, null).ifPresent(c -> {
                 if (c.granted() == null) {
                     connection.sendError(ErrorCode.BAD_REQUEST, "consent needs \"granted\": true or false", null);

@@ -422,4 +422,59 @@ final class WidgetBrowserTest {
         }
         return seen;
     }
+
+    @Test
+    void aProactiveMessageShowsAsABubbleThatCanBeDismissedOrAnswered() throws Exception {
+        // Its own hub with the marketing-shop site (scenarios.json: a cart of 200 or more fires "big-cart").
+        CausetteServer marketing = CausetteServer.start(org.causette.server.config.ServerConfig.defaults().withPort(0)
+                .withSites(List.of(org.causette.server.support.TestSites.resource("sites/marketing-shop"))),
+                org.causette.server.support.TestSites.ENV);
+        byte[] body = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Shop</title><script src=\"http://127.0.0.1:"
+                + marketing.port() + "/widget.js\" data-site=\"marketing-shop\" async></script></head><body><main>Shop</main></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpServer page = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        page.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        page.start();
+        try {
+            String url = "http://127.0.0.1:" + page.getAddress().getPort() + "/";
+            Page tab = context.newPage();
+            tab.navigate(url);
+            assertThat(launcher(tab)).isVisible();
+            tab.evaluate("() => window.Causette.setConsent(true)");
+            assertEquals(true, tab.evaluate("() => window.Causette.track('cart_update', {value: 250, currency: 'EUR'})"));
+            var bubble = tab.locator("[data-causette=proactive]");
+            assertThat(bubble).isVisible();
+            assertThat(bubble.locator(".bt")).hasText(java.util.regex.Pattern.compile("panier|cart|100"));
+            assertThat(panel(tab)).not().isVisible();
+            // Keyboard: the close button is a real button with a label; Escape or Enter on it dismisses.
+            tab.locator("[data-causette=proactive-close]").focus();
+            tab.keyboard().press("Enter");
+            assertThat(bubble).isHidden();
+            assertEquals(true, eventually(() -> marketing.store().variantCounts("marketing-shop", "big-cart").keySet().stream()
+                    .anyMatch(k -> k.endsWith(":dismissed")), true), "the dismissal reached the hub");
+
+            // Another shopper answers: the bubble opens the panel.
+            BrowserContext other = browser.newContext();
+            try {
+                Page second = other.newPage();
+                second.navigate(url);
+                assertThat(launcher(second)).isVisible();
+                second.evaluate("() => window.Causette.setConsent(true)");
+                assertEquals(true, second.evaluate("() => window.Causette.track('cart_update', {value: 300})"));
+                second.locator("[data-causette=proactive] .bt").click();
+                assertThat(panel(second)).isVisible();
+                assertThat(second.locator("[data-causette=proactive]")).hasCount(0);
+            } finally {
+                other.close();
+            }
+        } finally {
+            page.stop(0);
+            marketing.close();
+        }
+    }
 }

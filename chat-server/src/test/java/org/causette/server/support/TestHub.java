@@ -47,7 +47,12 @@ public final class TestHub implements AutoCloseable {
     }
 
     public String login(String username) throws Exception {
-        HttpResponse<String> response = post("/api/login", "{\"site\":\"" + SITE + "\",\"username\":\"" + username
+        return login(SITE, username);
+    }
+
+    /** Logs in on another site of this hub (the test sites' passwords are the username followed by -pw). */
+    public String login(String site, String username) throws Exception {
+        HttpResponse<String> response = post("/api/login", "{\"site\":\"" + site + "\",\"username\":\"" + username
                 + "\",\"password\":\"" + username + "-pw\"}", null);
         assertEquals(200, response.statusCode(), response.body());
         return Json.MAPPER.readTree(response.body()).path("token").asText();

@@ -145,4 +145,12 @@ final class RedisKeys {
     static String channel(String siteId) {
         return site(siteId) + "bus";
     }
+
+    static String proactiveClaim(String siteId, String visitorId) {
+        return site(siteId) + "proactive:" + visitorId;
+    }
+
+    static String variantCounts(String siteId, String scenarioId) {
+        return site(siteId) + "variants:" + scenarioId;
+    }
 }

@@ -842,4 +842,29 @@ public final class RedisStore implements Store {
             log.debug("Closing the Redis pool", e);
         }
     }
+
+    // ---- conversational marketing ---------------------------------------------------------------------------------
+
+    @Override
+    public boolean claimProactive(String siteId, String visitorId, Instant now, Instant until) {
+        // SET NX with an absolute expiry: one claim per visitor at a time, whichever node asks. Run once only: a
+        // retried SET after a lost reply would read as "already claimed", which just shows nothing (safe side).
+        long expiresAt = Math.max(until.toEpochMilli(), now.toEpochMilli() + 1);
+        return callOnce("claim proactive", r -> "OK".equals(r.set(RedisKeys.proactiveClaim(siteId, visitorId), "1",
+                SetParams.setParams().nx().pxAt(expiresAt))));
+    }
+
+    @Override
+    public void countVariant(String siteId, String scenarioId, String variant, String stat) {
+        callOnce("count variant", r -> r.hincrBy(RedisKeys.variantCounts(siteId, scenarioId), variant + ":" + stat, 1));
+    }
+
+    @Override
+    public Map<String, Long> variantCounts(String siteId, String scenarioId) {
+        return call("variant counts", r -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            r.hgetAll(RedisKeys.variantCounts(siteId, scenarioId)).forEach((k, v) -> counts.put(k, Long.parseLong(v)));
+            return counts;
+        });
+    }
 }

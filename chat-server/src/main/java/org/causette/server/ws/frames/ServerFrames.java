@@ -139,4 +139,15 @@ public final class ServerFrames {
     public record Pong(String type) {
         public static final Pong INSTANCE = new Pong("pong");
     }
+
+    /**
+     * An extension (docs/marketing.md): a proactive message from a scenario, shown by the widget as a bubble; it is
+     * not part of any conversation until the visitor answers.
+     */
+    public record Proactive(String type, String scenarioId, String variant, String text, List<QuickReply> quickReplies,
+                            List<Card> cards) {
+        public Proactive(String scenarioId, String variant, String text, List<QuickReply> quickReplies, List<Card> cards) {
+            this("proactive", scenarioId, variant, text, quickReplies, cards);
+        }
+    }
 }

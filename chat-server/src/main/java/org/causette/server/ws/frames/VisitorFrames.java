@@ -36,6 +36,10 @@ public final class VisitorFrames {
     public record Event(String name, JsonNode data) {
     }
 
+    /** An extension (docs/marketing.md): the visitor closed the bubble of the proactive message {@code scenarioId}. */
+    public record ProactiveDismissed(String scenarioId) {
+    }
+
     /**
      * An extension: out of hours or with nobody free, the shopper leaves an email to be contacted; {@code consent}
      * must be true (the widget asks for it in so many words).

@@ -1,0 +1,19 @@
+package org.causette.server.marketing;
+
+import java.util.List;
+
+/**
+ * What must also hold for a scenario to fire.
+ *
+ * @param languages  the visitor's language must be one of these (empty: any)
+ * @param duringBusinessHours true: only while the site's business hours are open (someone can take over)
+ * @param identified null: anyone; true: only visitors with a verified identity; false: only anonymous ones
+ * @param consent    null: anyone; true: only visitors who consented (event triggers need it anyway)
+ */
+public record Conditions(List<String> languages, boolean duringBusinessHours, Boolean identified, Boolean consent) {
+    public static final Conditions NONE = new Conditions(List.of(), false, null, null);
+
+    public Conditions {
+        languages = List.copyOf(languages);
+    }
+}

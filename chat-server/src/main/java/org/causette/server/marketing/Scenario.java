@@ -1,0 +1,14 @@
+package org.causette.server.marketing;
+
+import java.util.List;
+
+/** One proactive message of a site: when it fires, for whom, and its variants (one or more, for A/B tests). */
+public record Scenario(String id, Trigger trigger, Conditions conditions, List<Variant> variants) {
+    public Scenario {
+        variants = List.copyOf(variants);
+    }
+
+    public int totalWeight() {
+        return variants.stream().mapToInt(Variant::weight).sum();
+    }
+}
