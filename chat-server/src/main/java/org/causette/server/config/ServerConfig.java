@@ -41,10 +41,6 @@ public record ServerConfig(String host, int port, String store, String nodeId, L
         return new ServerConfig(host, port, store, nodeId, newSites);
     }
 
-    public ServerConfig withStore(String newStore) {
-        return new ServerConfig(host, port, newStore, nodeId, sites);
-    }
-
     public boolean demo() {
         return sites.isEmpty();
     }

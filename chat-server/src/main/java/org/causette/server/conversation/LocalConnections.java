@@ -34,8 +34,4 @@ public final class LocalConnections {
         Set<VisitorConnection> set = byVisitor.get(key(siteId, visitorId));
         return set == null ? List.of() : List.copyOf(set);
     }
-
-    public List<VisitorConnection> all() {
-        return byVisitor.values().stream().flatMap(Set::stream).toList();
-    }
 }
