@@ -119,7 +119,12 @@ public final class CausetteServer implements AutoCloseable {
         VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         visitors.setProactive(new ProactiveEngine(store, hub, clock));
-        StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock, housekeeping);
         ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock);
         this.channels = new Channels(sites, store, visitors, feed, hub, metrics, clock);
         feed.registerChannel("messenger", channels.messenger());
@@ -128,11 +133,6 @@ public final class CausetteServer implements AutoCloseable {
         channels.crm().start();
         HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, channels.webhooks(), blockingWork,
                 clock, sockets);
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
         Retention retention = new Retention(sites, store, clock);
         housekeeping.scheduleWithFixedDelay(quietly(routing::sweep), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(routing.presence()::renew),

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +47,19 @@ public final class StaffService {
     private final StaffAuth auth;
     private final Clock clock;
 
-    public StaffService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, Router router, StaffAuth auth, Clock clock) {
+    /**
+     * A queue change waits this long before staff are sent the queue, so a burst of changes (shoppers writing while in
+     * line, several hand-overs at once) costs one rebuild of the queue's summaries instead of one each.
+     */
+    public static final java.time.Duration QUEUE_PUSH_DELAY = java.time.Duration.ofMillis(150);
+
+    private final java.util.concurrent.ScheduledExecutorService scheduler;
+    private final java.util.Set<String> queuePushPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** @param scheduler runs the coalesced queue pushes (they read the store: never an event loop) */
+    public StaffService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, Router router, StaffAuth auth, Clock clock,
+                        java.util.concurrent.ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
         this.store = store;
         this.lanes = lanes;
         this.hub = hub;
@@ -54,7 +67,7 @@ public final class StaffService {
         this.router = router;
         this.auth = auth;
         this.clock = clock;
-        hub.onQueueChanged(this::pushQueue);
+        hub.onQueueChanged(this::queueChanged);
     }
 
     // ---- connection --------------------------------------------------------------------------------------------
@@ -279,8 +292,23 @@ public final class StaffService {
 
     // ---- queue -------------------------------------------------------------------------------------------------
 
+    /** A site's queue changed: its staff on this node get the new queue shortly, once for all changes meanwhile. */
+    private void queueChanged(String siteId) {
+        if (hub.staff().ofSite(siteId).isEmpty() || !queuePushPending.add(siteId)) {
+            return; // nobody here to tell, or a push is already on its way and will include this change
+        }
+        try {
+            scheduler.schedule(() -> {
+                queuePushPending.remove(siteId); // before reading: a change during the push schedules the next one
+                pushQueue(siteId);
+            }, QUEUE_PUSH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            queuePushPending.remove(siteId); // shutting down
+        }
+    }
+
     /** Sends this node's staff of a site their view of the queue. */
-    public void pushQueue(String siteId) {
+    private void pushQueue(String siteId) {
         List<org.causette.server.ws.StaffConnection> connections = hub.staff().ofSite(siteId);
         if (connections.isEmpty()) {
             return;

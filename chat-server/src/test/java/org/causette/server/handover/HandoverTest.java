@@ -216,6 +216,20 @@ class HandoverTest {
             JsonNode queue = anna.socket().nextMatching(f -> f.path("type").asText().equals("queue")
                     && f.path("items").size() == 2, "a queue of two");
             assertEquals("queued", queue.path("items").get(0).path("state").asText());
+
+            // A shopper writing while in line changes the queue (last message, unread) each time: staff get one
+            // refreshed queue for the burst, not one per message.
+            anna.socket().drain(Duration.ofMillis(500));
+            for (int i = 0; i < 10; i++) {
+                first.send(frame("message").put("clientId", "burst-" + i).put("text", "toujours là ?"));
+            }
+            for (int i = 0; i < 10; i++) {
+                first.next("ack");
+            }
+            List<JsonNode> pushes = anna.socket().drain(Duration.ofMillis(800)).stream()
+                    .filter(f -> f.path("type").asText().equals("queue")).toList();
+            assertTrue(!pushes.isEmpty() && pushes.size() < 10, "coalesced queue pushes: " + pushes.size());
+            assertEquals("toujours là ?", pushes.get(pushes.size() - 1).path("items").get(0).path("lastMessage").asText());
         }
     }
 

@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The router's guards in an EmbeddedChannel: no sockets, every buffer released. */
 class HttpRouterTest {
     private static Lanes lanes;
+    private static java.util.concurrent.ScheduledExecutorService scheduler;
     private static HttpRouter router;
 
     @BeforeAll
@@ -60,7 +61,8 @@ class HttpRouterTest {
         StaffAuth auth = new StaffAuth(sites, store, clock);
         VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
                 new VisitorTokens(store.serverSecret()), clock);
-        StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock);
+        StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock,
+                scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
         router = new HttpRouter(sites, store, metrics, visitors, staff, new ApiRoutes(sites, store, auth, feed, Runnable::run, clock),
                 org.causette.server.channel.WebhookRoutes.none(sites, metrics), Runnable::run, clock, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     }
@@ -68,6 +70,7 @@ class HttpRouterTest {
     @AfterAll
     static void stop() {
         lanes.close();
+        scheduler.shutdownNow();
     }
 
     private static FullHttpResponse exchange(FullHttpRequest request) {
