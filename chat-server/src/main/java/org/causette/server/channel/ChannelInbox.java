@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -121,19 +120,9 @@ final class ChannelInbox {
         return result;
     }
 
-    /** The open conversation, or a new one opened the way the widget's are. */
+    /** The open conversation, or a new one opened the way the widget's are (by the same code). */
     Conversation openOrCreate(Site site, String visitorId, String channel) {
-        Optional<Conversation> open = open(site, visitorId, channel);
-        if (open.isPresent()) {
-            return open.get();
-        }
-        Conversation candidate = Conversation.open(UUID.randomUUID().toString(), site.id(), visitorId, channel, clock.instant());
-        Conversation created = store.openConversation(candidate);
-        feed.state(created, null, null);
-        if (created.id().equals(candidate.id())) {
-            feed.events().conversationCreated(created);
-        }
-        return created;
+        return visitors.openConversation(site.id(), visitorId, channel);
     }
 
     /**

@@ -273,7 +273,7 @@ public final class VisitorService {
     }
 
     /** The visitor's open conversation on that channel, or a new one (and every socket of the visitor hears of it). */
-    private Conversation openConversation(String siteId, String visitorId, String channel) {
+    public Conversation openConversation(String siteId, String visitorId, String channel) {
         Optional<Conversation> open = store.findOpenConversation(siteId, visitorId, channel);
         if (open.isPresent()) {
             return open.get();
