@@ -92,6 +92,9 @@ public final class MemoryStore implements Store {
     @Override
     public String linkUser(String siteId, String userId, String visitorId) {
         String existing = visitorByUser.putIfAbsent(key(siteId, userId), visitorId);
+        if (existing == null) {
+            addCustomerVisitor(siteId, userId, visitorId);
+        }
         return existing != null ? existing : visitorId;
     }
 
@@ -318,6 +321,7 @@ public final class MemoryStore implements Store {
         leads.removeIf(l -> l.siteId().equals(siteId) && l.visitorId().equals(visitorId));
         botTurns.removeIf(t -> t.siteId().equals(siteId) && visitorId.equals(t.visitorId()));
         ratings.values().removeIf(r -> r.siteId().equals(siteId) && r.visitorId().equals(visitorId));
+        eraseCustomerTraces(siteId, visitorId);
     }
 
     private void removeConversations(Set<String> ids) {
@@ -342,6 +346,7 @@ public final class MemoryStore implements Store {
         leads.removeIf(l -> l.siteId().equals(siteId) && l.ts().isBefore(cutoff));
         botTurns.removeIf(t -> t.siteId().equals(siteId) && t.ts().isBefore(cutoff));
         ratings.values().removeIf(r -> r.siteId().equals(siteId) && r.ts().isBefore(cutoff));
+        purgeConsent(siteId, cutoff);
         return old.size();
     }
 
@@ -460,5 +465,169 @@ public final class MemoryStore implements Store {
         Map<String, Long> counts = new java.util.TreeMap<>();
         variantCounters.getOrDefault(siteId + "/" + scenarioId, Map.of()).forEach((k, v) -> counts.put(k, v.sum()));
         return counts;
+    }
+
+    // ---- customers and consent records ----------------------------------------------------------------------------
+
+    /** Customers' visitor sets, visitors' customers and channel links change together, under this lock. */
+    private final Object customerLock = new Object();
+    /** (site, userId) → its visitor ids. */
+    private final Map<String, Set<String>> customerVisitorSets = new java.util.HashMap<>();
+    /** (site, visitorId) → the customer it belongs to. */
+    private final Map<String, String> customerByVisitor = new java.util.HashMap<>();
+    /** (site, userId) → "channel:externalId" → link, in linking order. */
+    private final Map<String, Map<String, ChannelLink>> channelLinksByUser = new java.util.HashMap<>();
+    /** (site, visitorId) → consent records, oldest first; each list is its own lock. */
+    private final Map<String, java.util.LinkedList<ConsentRecord>> consents = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean addCustomerVisitor(String siteId, String userId, String visitorId) {
+        synchronized (customerLock) {
+            String owner = customerByVisitor.putIfAbsent(key(siteId, visitorId), userId);
+            if (owner != null && !owner.equals(userId)) {
+                return false;
+            }
+            customerVisitorSets.computeIfAbsent(key(siteId, userId), k -> new java.util.HashSet<>()).add(visitorId);
+            return true;
+        }
+    }
+
+    @Override
+    public List<String> customerVisitors(String siteId, String userId) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        synchronized (customerLock) {
+            all.addAll(customerVisitorSets.getOrDefault(key(siteId, userId), Set.of()));
+        }
+        String bound = visitorByUser.get(key(siteId, userId));
+        if (bound != null) {
+            all.add(bound);
+        }
+        return List.copyOf(all);
+    }
+
+    @Override
+    public Optional<String> customerOfVisitor(String siteId, String visitorId) {
+        synchronized (customerLock) {
+            return Optional.ofNullable(customerByVisitor.get(key(siteId, visitorId)));
+        }
+    }
+
+    @Override
+    public ChannelLink.Outcome linkChannel(ChannelLink link) {
+        synchronized (customerLock) {
+            String owner = customerByVisitor.get(key(link.siteId(), link.visitorId()));
+            if (owner != null && !owner.equals(link.userId())) {
+                return ChannelLink.Outcome.TAKEN;
+            }
+            Map<String, ChannelLink> links = channelLinksByUser.computeIfAbsent(key(link.siteId(), link.userId()),
+                    k -> new java.util.LinkedHashMap<>());
+            if (links.containsKey(link.channel() + ":" + link.externalId())) {
+                return ChannelLink.Outcome.ALREADY_LINKED;
+            }
+            links.put(link.channel() + ":" + link.externalId(), link);
+            customerByVisitor.put(key(link.siteId(), link.visitorId()), link.userId());
+            customerVisitorSets.computeIfAbsent(key(link.siteId(), link.userId()), k -> new java.util.HashSet<>())
+                    .add(link.visitorId());
+            return ChannelLink.Outcome.LINKED;
+        }
+    }
+
+    @Override
+    public boolean unlinkChannel(String siteId, String userId, String channel, String externalId) {
+        synchronized (customerLock) {
+            Map<String, ChannelLink> links = channelLinksByUser.get(key(siteId, userId));
+            ChannelLink gone = links == null ? null : links.remove(channel + ":" + externalId);
+            if (gone == null) {
+                return false;
+            }
+            customerVisitorSets.getOrDefault(key(siteId, userId), new java.util.HashSet<>()).remove(gone.visitorId());
+            customerByVisitor.remove(key(siteId, gone.visitorId()), userId);
+            return true;
+        }
+    }
+
+    @Override
+    public List<ChannelLink> channelLinks(String siteId, String userId) {
+        synchronized (customerLock) {
+            return List.copyOf(channelLinksByUser.getOrDefault(key(siteId, userId), Map.of()).values());
+        }
+    }
+
+    @Override
+    public void forgetCustomer(String siteId, String userId) {
+        synchronized (customerLock) {
+            Set<String> members = customerVisitorSets.remove(key(siteId, userId));
+            if (members != null) {
+                members.forEach(v -> customerByVisitor.remove(key(siteId, v), userId));
+            }
+            Map<String, ChannelLink> links = channelLinksByUser.remove(key(siteId, userId));
+            if (links != null) {
+                links.values().forEach(l -> customerByVisitor.remove(key(siteId, l.visitorId()), userId));
+            }
+        }
+        visitorByUser.remove(key(siteId, userId));
+    }
+
+    /** The visitor leaves its customer's profile: set, reverse lookup, channel links to it; and its consent records. */
+    private void eraseCustomerTraces(String siteId, String visitorId) {
+        synchronized (customerLock) {
+            String owner = customerByVisitor.remove(key(siteId, visitorId));
+            if (owner != null) {
+                Set<String> members = customerVisitorSets.get(key(siteId, owner));
+                if (members != null) {
+                    members.remove(visitorId);
+                }
+                Map<String, ChannelLink> links = channelLinksByUser.get(key(siteId, owner));
+                if (links != null) {
+                    links.values().removeIf(l -> l.visitorId().equals(visitorId));
+                }
+            }
+        }
+        consents.remove(key(siteId, visitorId));
+    }
+
+    @Override
+    public boolean saveConsent(ConsentRecord record, boolean onlyIfChanged) {
+        java.util.LinkedList<ConsentRecord> history =
+                consents.computeIfAbsent(key(record.siteId(), record.visitorId()), k -> new java.util.LinkedList<>());
+        synchronized (history) {
+            if (onlyIfChanged) {
+                boolean latest = false;
+                for (java.util.Iterator<ConsentRecord> it = history.descendingIterator(); it.hasNext(); ) {
+                    ConsentRecord earlier = it.next();
+                    if (earlier.purpose().equals(record.purpose())) {
+                        latest = earlier.granted();
+                        break;
+                    }
+                }
+                if (latest == record.granted()) {
+                    return false;
+                }
+            }
+            history.add(record);
+            while (history.size() > ConsentRecord.MAX_PER_VISITOR) {
+                history.removeFirst();
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public List<ConsentRecord> consentHistory(String siteId, String visitorId) {
+        java.util.LinkedList<ConsentRecord> history = consents.get(key(siteId, visitorId));
+        if (history == null) {
+            return List.of();
+        }
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    private void purgeConsent(String siteId, Instant cutoff) {
+        consents.forEach((k, history) -> {
+            synchronized (history) {
+                history.removeIf(r -> r.siteId().equals(siteId) && r.ts().isBefore(cutoff));
+            }
+        });
     }
 }

@@ -127,12 +127,15 @@ public interface Store extends AutoCloseable {
     /** Purchase and other events of a site in [from, to), for conversions. */
     List<VisitorEvent> events(String siteId, Instant from, Instant to);
 
-    /** Erases a visitor: profile, identity link, conversations with their messages, events, ratings, leads. */
+    /**
+     * Erases a visitor: profile, identity link, conversations with their messages, events, ratings, leads, consent
+     * records, and its place in a customer's profile (channel links to it included).
+     */
     void eraseVisitor(String siteId, String visitorId);
 
     /**
      * Deletes what is older than {@code cutoff} for a site: closed conversations (with their messages), events,
-     * bot turns, leads and ratings. @return how many conversations went
+     * bot turns, leads, ratings and consent records. @return how many conversations went
      */
     int purge(String siteId, Instant cutoff);
 
@@ -187,6 +190,52 @@ public interface Store extends AutoCloseable {
 
     /** Every counter of a scenario, keyed {@code variant + ":" + stat}; empty when nothing was counted. */
     Map<String, Long> variantCounts(String siteId, String scenarioId);
+
+    // ---- customers: one profile across devices and channels; consent records (docs/customers.md) ------------------
+
+    /**
+     * Adds a visitor (another device of a verified customer) to the customer's profile, atomically: unless that
+     * visitor belongs to another customer already. {@link #linkUser} adds the visitor it binds the same way.
+     *
+     * @return true when the visitor is the customer's after the call
+     */
+    boolean addCustomerVisitor(String siteId, String userId, String visitorId);
+
+    /** Every visitor id of a customer (devices and linked channels), sorted; empty for an unknown customer. */
+    List<String> customerVisitors(String siteId, String userId);
+
+    /** The customer a visitor belongs to, if any. */
+    Optional<String> customerOfVisitor(String siteId, String visitorId);
+
+    /**
+     * Links a channel identity to a customer, atomically with the check that its visitor is nobody else's, so two
+     * nodes linking the same PSID to two customers cannot both win.
+     */
+    ChannelLink.Outcome linkChannel(ChannelLink link);
+
+    /** Undoes {@link #linkChannel}. @return true when that identity was linked to that customer */
+    boolean unlinkChannel(String siteId, String userId, String channel, String externalId);
+
+    /** A customer's channel links, oldest first. */
+    List<ChannelLink> channelLinks(String siteId, String userId);
+
+    /**
+     * Forgets a customer: its visitor set, links and {@link #linkUser} binding. The visitors' own data is erased by
+     * {@link #eraseVisitor}, called for each of them first.
+     */
+    void forgetCustomer(String siteId, String userId);
+
+    /**
+     * Appends a consent record to its visitor's history (which keeps the newest
+     * {@link ConsentRecord#MAX_PER_VISITOR}). With {@code onlyIfChanged}, only when it changes the visitor's latest
+     * choice for that purpose (no record counts as not granted), checked and appended atomically.
+     *
+     * @return true when it was stored
+     */
+    boolean saveConsent(ConsentRecord record, boolean onlyIfChanged);
+
+    /** A visitor's consent records, oldest first. */
+    List<ConsentRecord> consentHistory(String siteId, String visitorId);
 
     @Override
     void close();

@@ -153,4 +153,21 @@ final class RedisKeys {
     static String variantCounts(String siteId, String scenarioId) {
         return site(siteId) + "variants:" + scenarioId;
     }
+
+    // ---- customers (docs/customers.md) --------------------------------------------------------------------------
+
+    /** Set: a customer's visitor ids (devices and linked channels). */
+    static String customerVisitors(String siteId, String userId) {
+        return site(siteId) + "cust:" + userId + ":visitors";
+    }
+
+    /** Hash: "channel:externalId" → the channel link as JSON. */
+    static String customerLinks(String siteId, String userId) {
+        return site(siteId) + "cust:" + userId + ":links";
+    }
+
+    /** String: the customer a visitor belongs to. */
+    static String visitorCustomer(String siteId, String visitorId) {
+        return visitor(siteId, visitorId) + ":customer";
+    }
 }

@@ -119,12 +119,20 @@ final class RedisScripts {
             return 1
             """);
 
-    /** Binds a customer to a visitor unless bound. KEYS: user, visitor users. ARGV: visitor id, user id. */
+    /**
+     * Binds a customer to a visitor unless bound, and puts the visitor in the customer's profile unless it is
+     * another customer's. KEYS: user, visitor users, customer visitors, visitor's customer. ARGV: visitor id, user id.
+     */
     static final LuaScript LINK_USER = new LuaScript("""
             local existing = redis.call('GET', KEYS[1])
             if existing then return existing end
             redis.call('SET', KEYS[1], ARGV[1])
             redis.call('SADD', KEYS[2], ARGV[2])
+            local owner = redis.call('GET', KEYS[4])
+            if not owner or owner == ARGV[2] then
+              redis.call('SET', KEYS[4], ARGV[2])
+              redis.call('SADD', KEYS[3], ARGV[1])
+            end
             return ARGV[1]
             """);
 
@@ -165,5 +173,72 @@ final class RedisScripts {
               end
             end
             return out
+            """);
+
+    // ---- customers and consent records (docs/customers.md) -------------------------------------------------------
+
+    /**
+     * A visitor joins a customer's profile unless another customer has it. KEYS: visitor's customer, customer
+     * visitors. ARGV: user id, visitor id. Returns 1 (the customer's after the call) or 0 (another's).
+     */
+    static final LuaScript ADD_CUSTOMER_VISITOR = new LuaScript("""
+            local owner = redis.call('GET', KEYS[1])
+            if owner and owner ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('SADD', KEYS[2], ARGV[2])
+            return 1
+            """);
+
+    /**
+     * Links a channel identity, checking in the same step that its visitor is nobody else's.
+     * KEYS: visitor's customer, customer visitors, customer links. ARGV: user id, visitor id, link field, link JSON.
+     * Returns 'taken', 'already' or 'linked'.
+     */
+    static final LuaScript LINK_CHANNEL = new LuaScript("""
+            local owner = redis.call('GET', KEYS[1])
+            if owner and owner ~= ARGV[1] then return 'taken' end
+            if redis.call('HEXISTS', KEYS[3], ARGV[3]) == 1 then return 'already' end
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('SADD', KEYS[2], ARGV[2])
+            redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
+            return 'linked'
+            """);
+
+    /**
+     * Undoes a channel link. KEYS: visitor's customer, customer visitors, customer links. ARGV: user id, visitor id,
+     * link field. Returns 1 when it was linked, else 0.
+     */
+    static final LuaScript UNLINK_CHANNEL = new LuaScript("""
+            if redis.call('HDEL', KEYS[3], ARGV[3]) == 0 then return 0 end
+            redis.call('SREM', KEYS[2], ARGV[2])
+            if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+            return 1
+            """);
+
+    /**
+     * A consent record into the site's and the visitor's timelines, with the "only if it changes the latest choice"
+     * check (members are "uuid json"; no record counts as not granted) and the per-visitor bound, in one step.
+     * KEYS: site timeline, visitor timeline. ARGV: score, member, purpose, granted ('true'/'false'), only if changed
+     * ('1'/'0'), bound. Returns 1 (stored) or 0.
+     */
+    static final LuaScript SAVE_CONSENT = new LuaScript("""
+            if ARGV[5] == '1' then
+              local latest = false
+              for _, m in ipairs(redis.call('ZREVRANGE', KEYS[2], 0, -1)) do
+                local r = cjson.decode(string.sub(m, string.find(m, ' ', 1, true) + 1))
+                if r.purpose == ARGV[3] then latest = (r.granted == true); break end
+              end
+              if latest == (ARGV[4] == 'true') then return 0 end
+            end
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
+            local extra = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[6])
+            if extra > 0 then
+              for _, old in ipairs(redis.call('ZRANGE', KEYS[2], 0, extra - 1)) do
+                redis.call('ZREM', KEYS[2], old)
+                redis.call('ZREM', KEYS[1], old)
+              end
+            end
+            return 1
             """);
 }

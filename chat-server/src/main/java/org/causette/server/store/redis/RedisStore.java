@@ -5,6 +5,8 @@ import org.causette.bot.Card;
 import org.causette.bot.QuickReply;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
+import org.causette.server.store.ChannelLink;
+import org.causette.server.store.ConsentRecord;
 import org.causette.server.store.BotTurnRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
@@ -259,7 +261,8 @@ public final class RedisStore implements Store {
     @Override
     public String linkUser(String siteId, String userId, String visitorId) {
         return (String) call("link user", r -> RedisScripts.LINK_USER.run(r,
-                List.of(RedisKeys.user(siteId, userId), RedisKeys.visitorUsers(siteId, visitorId)),
+                List.of(RedisKeys.user(siteId, userId), RedisKeys.visitorUsers(siteId, visitorId),
+                        RedisKeys.customerVisitors(siteId, userId), RedisKeys.visitorCustomer(siteId, visitorId)),
                 List.of(visitorId, userId)));
     }
 
@@ -781,6 +784,7 @@ public final class RedisStore implements Store {
             deleteConversation(c);
         }
         run("erase visitor", r -> {
+            eraseCustomerTraces(r, siteId, visitorId);
             for (String userId : r.smembers(RedisKeys.visitorUsers(siteId, visitorId))) {
                 RedisScripts.DELETE_IF.run(r, List.of(RedisKeys.user(siteId, userId)), List.of(visitorId));
             }
@@ -813,6 +817,7 @@ public final class RedisStore implements Store {
             purgeTimeline(r, siteId, EVENTS, VisitorEvent.class, VisitorEvent::visitorId, before);
             purgeTimeline(r, siteId, LEADS, Lead.class, Lead::visitorId, before);
             purgeTimeline(r, siteId, BOT_TURNS, BotTurnRecord.class, BotTurnRecord::visitorId, before);
+            purgeTimeline(r, siteId, CONSENT, ConsentRecord.class, ConsentRecord::visitorId, before);
             List<String> rated = r.zrangeByScore(RedisKeys.ratings(siteId), "-inf", before);
             for (String id : rated) {
                 r.del(RedisKeys.rating(siteId, id));
@@ -866,5 +871,142 @@ public final class RedisStore implements Store {
             r.hgetAll(RedisKeys.variantCounts(siteId, scenarioId)).forEach((k, v) -> counts.put(k, Long.parseLong(v)));
             return counts;
         });
+    }
+
+    // ---- customers and consent records (docs/customers.md) -------------------------------------------------------
+
+    private static final String CONSENT = "consent";
+
+    @Override
+    public boolean addCustomerVisitor(String siteId, String userId, String visitorId) {
+        return 1L == (Long) call("add customer visitor", r -> RedisScripts.ADD_CUSTOMER_VISITOR.run(r,
+                List.of(RedisKeys.visitorCustomer(siteId, visitorId), RedisKeys.customerVisitors(siteId, userId)),
+                List.of(userId, visitorId)));
+    }
+
+    @Override
+    public List<String> customerVisitors(String siteId, String userId) {
+        return call("customer visitors", r -> {
+            java.util.TreeSet<String> all = new java.util.TreeSet<>(r.smembers(RedisKeys.customerVisitors(siteId, userId)));
+            // A binding made before customers had a visitor set still counts.
+            String bound = r.get(RedisKeys.user(siteId, userId));
+            if (bound != null) {
+                all.add(bound);
+            }
+            return List.copyOf(all);
+        });
+    }
+
+    @Override
+    public Optional<String> customerOfVisitor(String siteId, String visitorId) {
+        return Optional.ofNullable(call("customer of visitor", r -> {
+            String owner = r.get(RedisKeys.visitorCustomer(siteId, visitorId));
+            if (owner != null) {
+                return owner;
+            }
+            return r.smembers(RedisKeys.visitorUsers(siteId, visitorId)).stream().sorted().findFirst().orElse(null);
+        }));
+    }
+
+    private static String linkField(String channel, String externalId) {
+        return channel + ":" + externalId;
+    }
+
+    @Override
+    public ChannelLink.Outcome linkChannel(ChannelLink link) {
+        String outcome = (String) call("link channel", r -> RedisScripts.LINK_CHANNEL.run(r,
+                List.of(RedisKeys.visitorCustomer(link.siteId(), link.visitorId()),
+                        RedisKeys.customerVisitors(link.siteId(), link.userId()),
+                        RedisKeys.customerLinks(link.siteId(), link.userId())),
+                List.of(link.userId(), link.visitorId(), linkField(link.channel(), link.externalId()), json(link))));
+        return switch (outcome) {
+            case "taken" -> ChannelLink.Outcome.TAKEN;
+            case "already" -> ChannelLink.Outcome.ALREADY_LINKED;
+            default -> ChannelLink.Outcome.LINKED;
+        };
+    }
+
+    @Override
+    public boolean unlinkChannel(String siteId, String userId, String channel, String externalId) {
+        String field = linkField(channel, externalId);
+        String json = call("read channel link", r -> r.hget(RedisKeys.customerLinks(siteId, userId), field));
+        if (json == null) {
+            return false;
+        }
+        String visitorId = parse(json, ChannelLink.class).visitorId();
+        return 1L == (Long) call("unlink channel", r -> RedisScripts.UNLINK_CHANNEL.run(r,
+                List.of(RedisKeys.visitorCustomer(siteId, visitorId), RedisKeys.customerVisitors(siteId, userId),
+                        RedisKeys.customerLinks(siteId, userId)),
+                List.of(userId, visitorId, field)));
+    }
+
+    @Override
+    public List<ChannelLink> channelLinks(String siteId, String userId) {
+        return call("channel links", r -> r.hvals(RedisKeys.customerLinks(siteId, userId))).stream()
+                .map(v -> parse(v, ChannelLink.class))
+                .sorted(Comparator.comparing(ChannelLink::linkedAt).thenComparing(ChannelLink::externalId))
+                .toList();
+    }
+
+    @Override
+    public void forgetCustomer(String siteId, String userId) {
+        run("forget customer", r -> {
+            java.util.Set<String> members = new java.util.HashSet<>(r.smembers(RedisKeys.customerVisitors(siteId, userId)));
+            String bound = r.get(RedisKeys.user(siteId, userId));
+            if (bound != null) {
+                members.add(bound);
+            }
+            for (String visitorId : members) {
+                RedisScripts.DELETE_IF.run(r, List.of(RedisKeys.visitorCustomer(siteId, visitorId)), List.of(userId));
+                r.srem(RedisKeys.visitorUsers(siteId, visitorId), userId);
+            }
+            for (String link : r.hvals(RedisKeys.customerLinks(siteId, userId))) {
+                RedisScripts.DELETE_IF.run(r, List.of(RedisKeys.visitorCustomer(siteId,
+                        parse(link, ChannelLink.class).visitorId())), List.of(userId));
+            }
+            r.del(RedisKeys.customerVisitors(siteId, userId), RedisKeys.customerLinks(siteId, userId),
+                    RedisKeys.user(siteId, userId));
+        });
+    }
+
+    /** The visitor leaves its customer's profile (set, lookup, channel links to it); its consent records go. */
+    private static void eraseCustomerTraces(RedisClient r, String siteId, String visitorId) {
+        java.util.Set<String> owners = new java.util.HashSet<>(r.smembers(RedisKeys.visitorUsers(siteId, visitorId)));
+        String owner = r.get(RedisKeys.visitorCustomer(siteId, visitorId));
+        if (owner != null) {
+            owners.add(owner);
+        }
+        for (String userId : owners) {
+            r.srem(RedisKeys.customerVisitors(siteId, userId), visitorId);
+            String links = RedisKeys.customerLinks(siteId, userId);
+            r.hgetAll(links).forEach((field, link) -> {
+                if (parse(link, ChannelLink.class).visitorId().equals(visitorId)) {
+                    r.hdel(links, field);
+                }
+            });
+        }
+        r.del(RedisKeys.visitorCustomer(siteId, visitorId));
+        String own = RedisKeys.visitorTimeline(siteId, CONSENT, visitorId);
+        List<String> members = r.zrange(own, 0, -1);
+        if (!members.isEmpty()) {
+            r.zrem(RedisKeys.timeline(siteId, CONSENT), members.toArray(String[]::new));
+        }
+        r.del(own);
+    }
+
+    @Override
+    public boolean saveConsent(ConsentRecord record, boolean onlyIfChanged) {
+        String member = UUID.randomUUID() + " " + json(record);
+        return 1L == (Long) callOnce("save consent", r -> RedisScripts.SAVE_CONSENT.run(r,
+                List.of(RedisKeys.timeline(record.siteId(), CONSENT),
+                        RedisKeys.visitorTimeline(record.siteId(), CONSENT, record.visitorId())),
+                List.of(score(record.ts()), member, record.purpose(), Boolean.toString(record.granted()),
+                        onlyIfChanged ? "1" : "0", Integer.toString(ConsentRecord.MAX_PER_VISITOR))));
+    }
+
+    @Override
+    public List<ConsentRecord> consentHistory(String siteId, String visitorId) {
+        return entries(call("consent history", r -> r.zrange(RedisKeys.visitorTimeline(siteId, CONSENT, visitorId), 0, -1)),
+                ConsentRecord.class);
     }
 }
