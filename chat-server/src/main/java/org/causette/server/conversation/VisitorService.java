@@ -16,6 +16,7 @@ import org.causette.server.routing.Router;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.BotTurnRecord;
+import org.causette.server.store.ConsentRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.store.Lead;
@@ -127,22 +128,43 @@ public final class VisitorService {
      */
     public void hello(VisitorConnection connection, HelloRequest hello, Runnable onReady, Runnable onFailure) {
         String provisionalId = hello.tokenVisitorId() != null ? hello.tokenVisitorId() : tokens.newVisitorId();
-        onLane(connection, provisionalId, null, () -> {
-            try {
-                String visitorId = provisionalId;
-                if (hello.identity() != null) {
-                    String linked = store.linkUser(connection.siteId(), hello.identity().userId(), visitorId);
-                    if (!linked.equals(visitorId)) {
-                        // The customer is known from another device or channel: continue on that visitor's lane.
-                        onLane(connection, linked, null, () -> completeHello(connection, linked, hello, onReady, onFailure));
-                        return;
-                    }
+        onLane(connection, provisionalId, null,
+                () -> identify(connection, provisionalId, hello.tokenVisitorId() != null, hello, onReady, onFailure));
+    }
+
+    /**
+     * Binds a verified identity, on {@code visitorId}'s lane. A customer known from another device continues on that
+     * visitor (and this device's own visitor joins the customer's profile, with its anonymous history); a browser
+     * whose visitor belongs to another customer (a shared computer) starts a fresh visitor, so nobody reads the
+     * previous customer's conversations.
+     *
+     * @param fromToken whether {@code visitorId} came from the client's visitor token (so it may hold history)
+     */
+    private void identify(VisitorConnection connection, String visitorId, boolean fromToken, HelloRequest hello,
+                          Runnable onReady, Runnable onFailure) {
+        try {
+            if (hello.identity() != null) {
+                String userId = hello.identity().userId();
+                if (fromToken && store.customerOfVisitor(connection.siteId(), visitorId)
+                        .filter(owner -> !owner.equals(userId)).isPresent()) {
+                    String fresh = tokens.newVisitorId();
+                    onLane(connection, fresh, null, () -> identify(connection, fresh, false, hello, onReady, onFailure));
+                    return;
                 }
-                completeHello(connection, visitorId, hello, onReady, onFailure);
-            } catch (StoreUnavailableException e) {
-                helloFailed(connection, e, onFailure);
+                String linked = store.linkUser(connection.siteId(), userId, visitorId);
+                if (!linked.equals(visitorId)) {
+                    if (fromToken) {
+                        store.addCustomerVisitor(connection.siteId(), userId, visitorId);
+                    }
+                    // The customer is known from another device or channel: continue on that visitor's lane.
+                    onLane(connection, linked, null, () -> completeHello(connection, linked, hello, onReady, onFailure));
+                    return;
+                }
             }
-        });
+            completeHello(connection, visitorId, hello, onReady, onFailure);
+        } catch (StoreUnavailableException e) {
+            helloFailed(connection, e, onFailure);
+        }
     }
 
     private void completeHello(VisitorConnection connection, String visitorId, HelloRequest hello, Runnable onReady,
@@ -159,6 +181,10 @@ public final class VisitorService {
                 visitor = visitor.withIdentity(identity.userId(), identity.email(), identity.name());
             }
             store.saveVisitor(visitor);
+            if (hello.consent() || hello.consent() != known.consent()) {
+                // A grant is recorded (once) as its legal basis, a change whatever it is; a refusal nobody changed costs nothing.
+                recordConsent(connection.siteId(), visitorId, ConsentRecord.TRACKING, hello.consent(), ConsentRecord.FROM_HELLO, true);
+            }
             connection.bind(visitorId, hello.locale(), hello.consent(), hello.identity() != null);
             hub.visitors().add(connection);
 
@@ -309,7 +335,8 @@ public final class VisitorService {
                     message.text(), null, message.quickReplies(), message.cards(), false, clock.instant()), null, null);
         }
         Parse parse = turn.parse();
-        store.saveBotTurn(new BotTurnRecord(site.id(), conversation.id(), conversation.visitorId(), text,
+        // Bot turns feed the report: the shopper's words go there without the emails and phone numbers they typed.
+        store.saveBotTurn(new BotTurnRecord(site.id(), conversation.id(), conversation.visitorId(), PersonalData.redact(text),
                 parse.intent().name(), parse.intent().confidence(), parse.action().wireName(),
                 !NOT_UNDERSTOOD.contains(parse.intent().name()) && parse.action() != Parse.Action.CLARIFY, clock.instant()));
         if (turn.handover() != null) {
@@ -388,6 +415,8 @@ public final class VisitorService {
             }
             Lead lead = new Lead(UUID.randomUUID().toString(), connection.siteId(), connection.visitorId(),
                     open.map(Conversation::id).orElse(null), email, note, language, clock.instant());
+            recordConsent(connection.siteId(), connection.visitorId(), ConsentRecord.CONTACT, true,
+                    ConsentRecord.FROM_LEAD_FORM, false);
             store.saveLead(lead);
             feed.events().leadCaptured(lead);
             if (open.isPresent()) {
@@ -419,8 +448,18 @@ public final class VisitorService {
 
     public void consent(VisitorConnection connection, boolean granted) {
         connection.setConsent(granted);
-        guarded(connection, null, "the consent", () -> store.findVisitor(connection.siteId(), connection.visitorId())
-                .ifPresent(v -> store.saveVisitor(v.withConsent(granted))));
+        guarded(connection, null, "the consent", () -> {
+            recordConsent(connection.siteId(), connection.visitorId(), ConsentRecord.TRACKING, granted,
+                    ConsentRecord.FROM_CONSENT_FRAME, true);
+            store.findVisitor(connection.siteId(), connection.visitorId())
+                    .ifPresent(v -> store.saveVisitor(v.withConsent(granted)));
+        });
+    }
+
+    /** Keeps the choice in the visitor's consent history (docs/customers.md): stored whatever the choice is. */
+    private void recordConsent(String siteId, String visitorId, String purpose, boolean granted, String source,
+                               boolean onlyIfChanged) {
+        store.saveConsent(new ConsentRecord(siteId, visitorId, purpose, granted, source, clock.instant()), onlyIfChanged);
     }
 
     public void disconnected(VisitorConnection connection) {

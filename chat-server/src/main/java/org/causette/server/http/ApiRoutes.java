@@ -61,12 +61,14 @@ public final class ApiRoutes {
     private final StaffAuth auth;
     private final Executor blockingWork;
     private final StaffViews views;
+    private final CustomerViews customers;
 
     public ApiRoutes(org.causette.server.config.Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
                      Executor blockingWork, Clock clock) {
         this.auth = auth;
         this.blockingWork = blockingWork;
         this.views = new StaffViews(sites, store, feed, clock);
+        this.customers = new CustomerViews(store, feed, clock);
     }
 
     /** An API answer: status and body. */
@@ -103,6 +105,9 @@ public final class ApiRoutes {
             }
             return;
         }
+        if (customerRoute(ctx, request, uri)) {
+            return;
+        }
         Map<String, List<String>> query = uri.parameters();
         Matcher match;
         if (method.equals(HttpMethod.GET) && path.equals("/api/sites")) {
@@ -132,11 +137,79 @@ public final class ApiRoutes {
             authorized(ctx, request, match.group(1), AGENTS, principal -> reply(views.leads(principal, query)));
         } else if (method.equals(HttpMethod.DELETE) && (match = VISITOR.matcher(path)).matches()) {
             String visitorId = match.group(2);
-            authorized(ctx, request, match.group(1), ADMINS, principal -> reply(views.erase(principal, visitorId)));
+            authorized(ctx, request, match.group(1), ADMINS, principal -> reply(customers.eraseVisitor(principal, visitorId)));
         } else {
             HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.NOT_FOUND, "not_found",
                     "no route " + method + " " + path));
         }
+    }
+
+    // ---- customers: profile, card, channel links, export, erasure (docs/customers.md) -------------------------------
+
+    /** On the raw path: a customer id may hold any character, "/" included, percent-encoded in its segment. */
+    private static final Pattern CUSTOMER = Pattern.compile(
+            "/api/sites/([^/]+)/customers/([^/]+)(/export|/links|/links/([^/]+)/([^/]+))?");
+    private static final Pattern VISITOR_EXPORT = Pattern.compile("/api/sites/([^/]+)/visitors/([^/]{1,64})/export");
+    private static final Pattern CONVERSATION_CUSTOMER = Pattern.compile("/api/conversations/([^/]{1,64})/customer");
+
+    /** Handles the customer routes; false when the request is not one of them. */
+    private boolean customerRoute(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
+        HttpMethod method = request.method();
+        Matcher match = CUSTOMER.matcher(uri.rawPath());
+        if (match.matches()) {
+            String site = segment(match.group(1));
+            String userId = segment(match.group(2));
+            String rest = match.group(3) == null ? "" : match.group(3);
+            if (rest.isEmpty() && method.equals(HttpMethod.GET)) {
+                authorized(ctx, request, site, AGENTS, principal -> reply(customers.profile(principal, userId)));
+            } else if (rest.isEmpty() && method.equals(HttpMethod.DELETE)) {
+                authorized(ctx, request, site, ADMINS, principal -> reply(customers.eraseCustomer(principal, userId)));
+            } else if (rest.equals("/export") && method.equals(HttpMethod.GET)) {
+                authorized(ctx, request, site, ADMINS, principal -> attachment(
+                        customers.exportCustomer(principal, userId), "customer-" + userId));
+            } else if (rest.equals("/links") && method.equals(HttpMethod.POST)) {
+                JsonNode body = body(ctx, request);
+                if (body != null) {
+                    authorized(ctx, request, site, ADMINS, principal -> reply(customers.link(principal, userId, body)));
+                }
+            } else if (match.group(4) != null && method.equals(HttpMethod.DELETE)) {
+                String channel = segment(match.group(4));
+                String externalId = segment(match.group(5));
+                authorized(ctx, request, site, ADMINS,
+                        principal -> reply(customers.unlink(principal, userId, channel, externalId)));
+            } else {
+                return false;
+            }
+            return true;
+        }
+        if ((match = VISITOR_EXPORT.matcher(uri.path())).matches() && method.equals(HttpMethod.GET)) {
+            String visitorId = match.group(2);
+            authorized(ctx, request, match.group(1), ADMINS, principal -> attachment(
+                    customers.exportVisitor(principal, visitorId), "visitor-" + visitorId));
+            return true;
+        }
+        if ((match = CONVERSATION_CUSTOMER.matcher(uri.path())).matches() && method.equals(HttpMethod.GET)) {
+            String id = match.group(1);
+            authorized(ctx, request, null, AGENTS, principal -> reply(customers.card(principal, id)));
+            return true;
+        }
+        return false;
+    }
+
+    /** A path segment, percent-decoded ("+" stays a plus: it is the query's space, not the path's). */
+    private static String segment(String raw) {
+        return QueryStringDecoder.decodeComponent(raw.replace("+", "%2B"));
+    }
+
+    /** A JSON answer to save as a file: the export is a document for the person, not a page to show. */
+    private static Reply attachment(StaffViews.Answer answer, String name) {
+        Reply reply = reply(answer);
+        if (answer.status() == HttpResponseStatus.OK) {
+            String file = name.replaceAll("[^A-Za-z0-9_-]", "_");
+            reply.response().headers().set(HttpHeaderNames.CONTENT_DISPOSITION,
+                    "attachment; filename=\"" + file.substring(0, Math.min(file.length(), 80)) + ".json\"");
+        }
+        return reply;
     }
 
     private static Reply reply(StaffViews.Answer answer) {

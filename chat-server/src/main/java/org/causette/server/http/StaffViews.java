@@ -295,11 +295,6 @@ final class StaffViews {
         return Answer.ok(result);
     }
 
-    Answer erase(StaffAuth.Principal principal, String visitorId) {
-        store.eraseVisitor(principal.site().id(), visitorId);
-        return new Answer(HttpResponseStatus.NO_CONTENT, null, null, null);
-    }
-
     private static String first(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
