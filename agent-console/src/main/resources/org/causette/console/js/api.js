@@ -137,3 +137,8 @@ export function teach(body) {
 export function myStats() {
   return request('GET', '/api/me/stats');
 }
+
+/** GET /api/conversations/{id}/customer → {customer: {userId, lifetimeValue, purchaseCount, otherConversations…} | null} (agents, admins) */
+export function customerCard(conversationId) {
+  return request('GET', `/api/conversations/${encodeURIComponent(conversationId)}/customer`);
+}

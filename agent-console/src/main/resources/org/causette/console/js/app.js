@@ -10,6 +10,7 @@ import { initLists, renderLists } from './views/lists.js';
 import { initTranscript, renderTranscript, redrawTranscript, renderTyping } from './views/transcript.js';
 import { initComposer, loadCanned, updateMode, updateSuggestion, toggleNote, openCanned, stopTyping, closeCanned } from './views/composer.js';
 import { initContext, renderContext } from './views/context.js';
+import { initCustomerCard } from './views/customer.js';
 import { initHistory, showHistory, resetHistory } from './views/history.js';
 import { showReport, redrawReport } from './views/report.js';
 import { renderAmbassadorStats } from './views/ambassador.js';
@@ -49,6 +50,7 @@ function boot() {
   initTranscript({ earlier });
   initComposer({ send, typing: (id, onOff) => socket && socket.send({ type: 'typing', conversationId: id, on: onOff }) });
   initContext({ openPast: openReadOnly });
+  initCustomerCard({ open: openReadOnly });
   initHistory({ open: openReadOnly });
   on('lists', renderLists);
   on('transcript', () => { renderTranscript(); updateSuggestion(); });

@@ -359,4 +359,51 @@ final class ConsoleBrowserTest {
         assertThat(row.locator("[data-teach]")).isDisabled();
         assertThat(page.locator(".toasts")).containsText("zorg_club");
     }
+
+    @Test
+    @Order(4)
+    void anAgentSeesTheCustomerCardWithTheShoppersOtherConversations() throws Exception {
+        page.navigate(url("/console/?site=" + TestHub.SITE));
+        signIn("anna", "anna-pw");
+        assertThat(page.locator("#connection")).hasAttribute("data-state", "online");
+        long issuedAt = Instant.now().getEpochSecond();
+        String hash = HexFormat.of().formatHex(Hmac.sha256(TestSites.IDENTITY_SECRET, "55." + issuedAt));
+        var identity = frame("x").removeAll().put("userId", "55").put("email", "ines@example.fr").put("name", "Inès Roux")
+                .put("issuedAt", issuedAt).put("hash", hash);
+        try (WsClient phone = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
+            var hello = frame("hello").put("locale", "fr-FR").put("consent", true);
+            hello.set("identity", identity);
+            phone.hello(hello);
+            var purchase = frame("event").put("name", "purchase");
+            purchase.putObject("data").put("orderId", "R-1").put("value", 249.9).put("currency", "EUR");
+            phone.send(purchase);
+            // The laptop: an anonymous question, then the shopper signs in there too, and that conversation is theirs.
+            String laptopConversation;
+            try (WsClient laptop = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
+                String token = laptop.hello(frame("hello").put("locale", "fr-FR")).path("visitorToken").asText();
+                laptopConversation = laptop.say("k1", "Avez-vous la lampe Luna en vert ?").path("conversationId").asText();
+                var signedIn = frame("hello").put("locale", "fr-FR").put("visitorToken", token);
+                signedIn.set("identity", identity.deepCopy());
+                try (WsClient again = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
+                    again.hello(signedIn);
+                }
+            }
+            String id = askForAPerson(phone, "k2");
+            conversation(id).locator("button.conv-open").click();
+            nextFrom(phone, "system");
+
+            Locator card = page.locator("#context [data-customer-card]");
+            assertThat(card).isVisible();
+            assertThat(card.locator("[data-customer-fact=value]")).hasText(Pattern.compile("249[.,]90"));
+            assertThat(card.locator("[data-customer-fact=purchases]")).hasText("1");
+            assertThat(card.locator("[data-customer-fact=conversations]")).hasText("2");
+            Locator other = card.locator("[data-customer-conversation='" + laptopConversation + "']");
+            assertThat(other).containsText("Web");
+            screenshot("customer-card");
+            other.click();
+            assertThat(page.locator("#read-only")).isVisible();
+            assertThat(page.locator("[data-causette=message][data-role=visitor] .msg-text").first())
+                    .hasText("Avez-vous la lampe Luna en vert ?");
+        }
+    }
 }
