@@ -181,8 +181,9 @@ public final class VisitorService {
                 visitor = visitor.withIdentity(identity.userId(), identity.email(), identity.name());
             }
             store.saveVisitor(visitor);
-            if (hello.consent() || hello.consent() != known.consent()) {
-                // A grant is recorded (once) as its legal basis, a change whatever it is; a refusal nobody changed costs nothing.
+            if (hello.consent() != known.consent()) {
+                // Every change is recorded (a first grant included: no choice means not granted); a hello that
+                // repeats the current choice costs nothing more.
                 recordConsent(connection.siteId(), visitorId, ConsentRecord.TRACKING, hello.consent(), ConsentRecord.FROM_HELLO, true);
             }
             connection.bind(visitorId, hello.locale(), hello.consent(), hello.identity() != null);
