@@ -56,7 +56,7 @@ public final class CustomerProfiles {
                     List<VisitorEvent> events, List<ConsentRecord> consent) {
         Optional<Visitor> identified() {
             // The visitor a verified identity was last written to carries the name and email the shop sent.
-            return visitors.stream().filter(v -> userId != null && userId.equals(v.userId()))
+            return visitors.stream().filter(v -> v.userId() != null && (userId == null || userId.equals(v.userId())))
                     .filter(v -> v.email() != null || v.name() != null).findFirst();
         }
 
