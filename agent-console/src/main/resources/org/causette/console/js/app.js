@@ -234,7 +234,7 @@ function toast(message, kind = 'info') {
 function handle(frame) {
   switch (frame.type) {
     case 'welcome': return welcome(frame);
-    case 'queue': state.queue = frame.items || []; return emit('lists');
+    case 'queue': state.queue = frame.items || []; state.queueTotal = frame.total || 0; return emit('lists');
     case 'assigned': return assigned(frame);
     case 'unassigned': return unassigned(frame);
     case 'message': return message(frame);
@@ -260,6 +260,7 @@ function welcome(frame) {
   }
   for (const id of Array.from(state.mine.keys())) if (!held.has(id)) state.mine.delete(id);
   state.queue = frame.queue || [];
+  state.queueTotal = frame.queueTotal || 0;
   if (state.presence === 'away') socket.send({ type: 'presence', status: 'away' });
   if (!state.selectedId && state.mine.size) state.selectedId = mineSorted()[0].id;
   emit('lists', 'transcript');

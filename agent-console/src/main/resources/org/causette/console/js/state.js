@@ -8,7 +8,8 @@ export const state = {
   presence: 'online',
   connection: 'connecting',
   mine: new Map(),       // conversationId → Conversation (held by me)
-  queue: [],             // summaries waiting (for ambassadors: those offered to the community)
+  queue: [],             // summaries waiting (for ambassadors: those offered to the community), the longest waiting
+  queueTotal: 0,         // how many wait in all: the server sends only the head of a long queue
   selectedId: null,
   viewing: null,         // a conversation opened read-only from history (REST), or null
   view: 'work',          // work | history | report

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The staff sockets open on this node, by site and staff member (a person may have several tabs). */
 public final class LocalStaffConnections {
     private final Map<String, Set<StaffConnection>> byStaff = new ConcurrentHashMap<>();
+    /** The same sockets by site: queue pushes reach a site's staff without scanning every site's. */
+    private final Map<String, Set<StaffConnection>> bySite = new ConcurrentHashMap<>();
 
     private static String key(String siteId, String staffId) {
         return siteId + "/" + staffId;
@@ -18,11 +20,16 @@ public final class LocalStaffConnections {
     public void add(StaffConnection connection) {
         byStaff.computeIfAbsent(key(connection.siteId(), connection.staff().id()), k -> ConcurrentHashMap.newKeySet())
                 .add(connection);
+        bySite.computeIfAbsent(connection.siteId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
     /** @return whether it was that person's last socket on this node */
     public boolean remove(StaffConnection connection) {
         String key = key(connection.siteId(), connection.staff().id());
+        bySite.computeIfPresent(connection.siteId(), (k, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
         boolean[] last = {false};
         byStaff.computeIfPresent(key, (k, set) -> {
             set.remove(connection);
@@ -38,8 +45,12 @@ public final class LocalStaffConnections {
     }
 
     public List<StaffConnection> ofSite(String siteId) {
-        String prefix = siteId + "/";
-        return byStaff.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .flatMap(e -> e.getValue().stream()).toList();
+        Set<StaffConnection> set = bySite.get(siteId);
+        return set == null ? List.of() : List.copyOf(set);
+    }
+
+    public boolean anyOnSite(String siteId) {
+        Set<StaffConnection> set = bySite.get(siteId);
+        return set != null && !set.isEmpty();
     }
 }

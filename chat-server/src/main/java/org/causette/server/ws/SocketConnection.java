@@ -6,14 +6,23 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.ws.frames.ServerFrames;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * What every socket does, visitor or staff: send encoded frames without letting a slow reader grow the heap (its
  * outbound buffer full means it is closed, and it resumes later from the store), send errors, guard against floods.
+ * Snapshots that replace the previous one (a staff member's view of the queue) are conflated instead: at most one in
+ * flight per socket and only the newest waiting, so a big queue pushed often never fills a socket by itself.
  */
 public abstract class SocketConnection {
     private final Channel channel;
     private final HubMetrics metrics;
     private final TokenBucket floodGuard;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /** The newest snapshot not written yet; replaced, never queued, by a newer one. */
+    private final AtomicReference<EncodedFrame> waitingSnapshot = new AtomicReference<>();
+    private final AtomicBoolean snapshotInFlight = new AtomicBoolean();
 
     protected SocketConnection(Channel channel, HubMetrics metrics, int burst, double perSecond) {
         this.channel = channel;
@@ -31,12 +40,47 @@ public abstract class SocketConnection {
             return;
         }
         if (!channel.isWritable()) {
-            metrics.slowReaderClosed();
+            if (closing.compareAndSet(false, true)) {
+                metrics.slowReaderClosed(); // once per socket, not once per frame refused while it closes
+            }
             close(WebSocketCloseStatus.TRY_AGAIN_LATER, "reading too slowly");
             return;
         }
         metrics.frameOut(frame.kind());
         channel.writeAndFlush(frame.newFrame(), channel.voidPromise());
+    }
+
+    /**
+     * Sends a frame that makes the previous one of its kind obsolete. While one is being written, a newer one waits
+     * and replaces any older one waiting: a slow reader gets the latest state late, not every state in a pile.
+     */
+    public final void sendSnapshot(EncodedFrame frame) {
+        if (!channel.isActive()) {
+            return;
+        }
+        waitingSnapshot.set(frame);
+        writeWaitingSnapshot();
+    }
+
+    private void writeWaitingSnapshot() {
+        if (!snapshotInFlight.compareAndSet(false, true)) {
+            return; // the write in flight picks up the newest one when it completes
+        }
+        EncodedFrame next = waitingSnapshot.getAndSet(null);
+        if (next == null) {
+            snapshotInFlight.set(false);
+            if (waitingSnapshot.get() != null) {
+                writeWaitingSnapshot(); // set between our read and our release: nobody else will write it
+            }
+            return;
+        }
+        metrics.frameOut(next.kind());
+        channel.writeAndFlush(next.newFrame()).addListener(written -> {
+            snapshotInFlight.set(false);
+            if (waitingSnapshot.get() != null) {
+                writeWaitingSnapshot();
+            }
+        });
     }
 
     public final void sendError(ErrorCode code, String message, String ref) {

@@ -1,6 +1,7 @@
 package org.causette.server.handover;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.causette.server.conversation.StaffService;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.support.TestHub;
@@ -413,5 +414,42 @@ class HandoverTest {
         assertTrue(hub.server().store().findVisitor(TestHub.SITE, visitorId).isEmpty());
         assertEquals(404, hub.get("/api/conversations/" + conversationId, admin).statusCode());
         assertNull(hub.server().store().rating(conversationId).orElse(null));
+    }
+
+    /**
+     * A long queue: staff get its head (the longest waiting) and its length, not every summary: a frame that grew with
+     * the queue and went to every staff socket would cost (queue × staff) bytes per change.
+     */
+    @Test
+    void staffGetTheHeadOfALongQueueAndItsLength() throws Exception {
+        int shoppers = StaffService.QUEUE_FRAME_ITEMS + 2;
+        List<WsClient> visitors = new java.util.ArrayList<>();
+        try (TestHub.Staff anna = hub.staff("anna")) {
+            anna.socket().send(frame("presence").put("status", "away"));
+            Thread.sleep(200);
+            for (int i = 0; i < shoppers; i++) {
+                WsClient visitor = hub.visitor();
+                visitors.add(visitor);
+                askForAPerson(visitor, "q" + i);
+            }
+            JsonNode queue = anna.socket().nextMatching(f -> f.path("type").asText().equals("queue")
+                    && f.path("total").asInt() == shoppers, "the whole queue counted");
+            assertEquals(StaffService.QUEUE_FRAME_ITEMS, queue.path("items").size());
+            String longestWaiting = nextStateOf(visitors.get(0));
+            assertEquals(longestWaiting, queue.path("items").get(0).path("conversationId").asText());
+
+            try (TestHub.Staff zoe = hub.staff("zoe")) {
+                assertEquals(shoppers, zoe.welcome().path("queueTotal").asInt());
+                assertEquals(StaffService.QUEUE_FRAME_ITEMS, zoe.welcome().path("queue").size());
+            }
+        } finally {
+            for (WsClient visitor : visitors) {
+                visitor.close();
+            }
+        }
+    }
+
+    private static String nextStateOf(WsClient visitor) throws InterruptedException {
+        return nextState(visitor, "queued").path("conversationId").asText();
     }
 }

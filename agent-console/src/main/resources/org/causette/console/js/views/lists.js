@@ -23,7 +23,8 @@ export function renderLists() {
     ? queue.map(s => queueItem(s))
     : h('li', { class: 'empty', text: t('lists.emptyQueue') }));
   document.getElementById('mine-count').textContent = mine.length ? String(mine.length) : '';
-  document.getElementById('queue-count').textContent = queue.length ? String(queue.length) : '';
+  const notListed = Math.max(0, (state.queueTotal || 0) - state.queue.length); // beyond the head the server sent
+  document.getElementById('queue-count').textContent = queue.length + notListed ? String(queue.length + notListed) : '';
   document.getElementById('queue-title').textContent = t(isAmbassador() ? 'lists.offered' : 'lists.queue');
   const unread = mine.reduce((n, c) => n + (c.unread || 0), 0);
   document.title = (unread ? `(${unread}) ` : '') + t('app.title');

@@ -85,16 +85,23 @@ public final class ServerFrames {
                           long unread, Instant since, String reason, String skill, String target) {
     }
 
-    public record StaffWelcome(String type, StaffIdentity staff, List<Summary> conversations, List<Summary> queue) {
-        public StaffWelcome(StaffIdentity staff, List<Summary> conversations, List<Summary> queue) {
-            this("welcome", staff, conversations, queue);
+    /** {@code queueTotal}: how many wait in all; {@code queue} holds the longest waiting of them (docs/protocol.md). */
+    public record StaffWelcome(String type, StaffIdentity staff, List<Summary> conversations, List<Summary> queue,
+                               int queueTotal) {
+        public StaffWelcome(StaffIdentity staff, List<Summary> conversations, QueueView queue) {
+            this("welcome", staff, conversations, queue.items(), queue.total());
         }
     }
 
-    public record Queue(String type, List<Summary> items) {
-        public Queue(List<Summary> items) {
-            this("queue", items);
+    /** {@code total}: how many wait in all; {@code items}: the longest waiting of them, at most a frame's worth. */
+    public record Queue(String type, List<Summary> items, int total) {
+        public Queue(QueueView queue) {
+            this("queue", queue.items(), queue.total());
         }
+    }
+
+    /** A staff member's view of a queue: its head as summaries, and its length. */
+    public record QueueView(List<Summary> items, int total) {
     }
 
     /** A message as staff see it: with its conversation and whether it is an internal note. */
