@@ -4,11 +4,12 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * A send time written into a message's text, so that the socket that receives it — another session of the same
- * process, the same clock — knows the latency without any shared table: {@code … [t=123456]}. Times count from the
- * tool's start so they are never negative.
+ * process, the same clock — knows the latency without any shared table: {@code … [t=123456]}. Times count from a
+ * day before the tool's start so they are never negative.
  */
 final class Marker {
-    private static final long BASE = System.nanoTime();
+    /** A day before the class was loaded: a time taken just before the first stamp (which loads it) is still after. */
+    private static final long BASE = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(1);
     static final String PREFIX = "[t=";
     private static final byte[] KEY = FrameScan.ascii(PREFIX);
 
