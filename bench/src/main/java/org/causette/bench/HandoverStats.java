@@ -24,7 +24,22 @@ final class HandoverStats {
     final LongAdder closedByStaff = new LongAdder();
     final LongAdder completed = new LongAdder();
     final LongAdder accepts = new LongAdder();
+    /** The largest queue frame a staff socket received, in bytes (it lists every waiting conversation). */
+    final java.util.concurrent.atomic.LongAccumulator largestQueueFrame = new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    /** Sockets lost after their welcome, by side and cause; never reset: a lost socket stays lost. */
+    private final Map<String, LongAdder> lost = new ConcurrentHashMap<>();
+
+    void lost(String side, Throwable cause) {
+        lost.computeIfAbsent(side + ":" + (cause == null ? "closed by the hub" : cause.getClass().getSimpleName()),
+                c -> new LongAdder()).increment();
+    }
+
+    Map<String, Long> lostSockets() {
+        Map<String, Long> counts = new TreeMap<>();
+        lost.forEach((why, count) -> counts.put(why, count.sum()));
+        return counts;
+    }
 
     void error(String side, String code) {
         errors.computeIfAbsent(side + ":" + (code == null ? "unknown" : code), c -> new LongAdder()).increment();

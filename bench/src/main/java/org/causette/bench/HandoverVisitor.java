@@ -53,11 +53,14 @@ final class HandoverVisitor extends WsSession {
                 + "\"page\":{\"url\":\"http://127.0.0.1/bench\",\"title\":\"bench\"},\"lastSeq\":0,\"consent\":false}";
     }
 
-    /** Starts the cycle of hand-overs, the first after a random part of the pause (so shoppers do not ask in step). */
-    void start() {
+    /**
+     * Starts the cycle of hand-overs, the first at a random time within {@code spreadNanos}, so that shoppers do not
+     * all ask at once: with the spread of one whole cycle, requests arrive at a steady rate from the start.
+     */
+    void start(long spreadNanos) {
         channel.eventLoop().execute(() -> {
             running = true;
-            later(this::ask, ThreadLocalRandom.current().nextLong(Math.max(1, plan.pauseNanos())));
+            later(this::ask, ThreadLocalRandom.current().nextLong(Math.max(1, spreadNanos)));
         });
     }
 
@@ -91,6 +94,11 @@ final class HandoverVisitor extends WsSession {
         stats.visitorSent.increment();
         send("{\"type\":\"message\",\"clientId\":\"h" + nextClientId++ + "\",\"text\":"
                 + quote(Marker.stamp("Is the Oslo armchair available in blue?", System.nanoTime())) + "}");
+    }
+
+    @Override
+    protected void lost(Throwable cause) {
+        stats.lost("visitor", cause);
     }
 
     @Override

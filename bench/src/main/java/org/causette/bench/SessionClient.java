@@ -45,6 +45,8 @@ final class SessionClient implements AutoCloseable {
         boolean ready();
     }
 
+    static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
     private final EventLoopGroup group;
     private final boolean epoll;
     private final InetSocketAddress server;
@@ -116,7 +118,9 @@ final class SessionClient implements AutoCloseable {
                 .webSocketUri(URI.create("ws://127.0.0.1:" + server.getPort() + path))
                 .version(WebSocketVersion.V13)
                 .customHeaders(new DefaultHttpHeaders())
-                .maxFramePayloadLength(64 * 1024)
+                // The hub's queue frame lists every waiting conversation (~400 bytes each): far above the 64 KiB the
+                // hub accepts from clients when the queue is long. The console takes any size; so do we.
+                .maxFramePayloadLength(MAX_FRAME_BYTES)
                 .handshakeTimeoutMillis(60_000)
                 .dropPongFrames(true)
                 .build();

@@ -97,7 +97,10 @@ final class StaffBench {
                     i -> new HandoverVisitor(visitorPlan, stats), options.integer("connect-parallel", 256), 120);
             Bench.info(String.format(Locale.ROOT, "hand-over load: %d staff online, %d shoppers; %d s warm-up + %d s measured",
                     online.size(), visitors.size(), warmup, measure));
-            visitors.forEach(HandoverVisitor::start);
+            // One whole cycle (ask, talk, pause) by default: requests arrive at a steady rate from the start.
+            long cycleMs = 500L + (long) exchanges * (thinkMs + visitorThinkMs) + pauseMs;
+            long spread = TimeUnit.MILLISECONDS.toNanos(options.integer("start-spread-ms", (int) cycleMs));
+            visitors.forEach(v -> v.start(spread));
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             Bench.Sample before = Bench.Sample.of(hub);
             stats.reset();
@@ -117,15 +120,16 @@ final class StaffBench {
                     acceptQueue, Bench.round(seconds), w.requested(), w.assignedToStaff(),
                     Bench.round(w.assignedToStaff() / seconds), w.completed(), w.visitorSent(), w.staffSent(),
                     Bench.round(relayed), Stats.Latency.of(w.toAgent()), Stats.Latency.of(w.toVisitor()),
-                    Stats.Latency.of(w.queueWait()), w.accepts(), w.errors(), Bench.Sample.cpu(before, after), hub.rssBytes(),
+                    Stats.Latency.of(w.queueWait()), w.accepts(), w.errors(), stats.lostSockets(),
+                    stats.largestQueueFrame.get(), Bench.Sample.cpu(before, after), hub.rssBytes(),
                     hub.heapUsedBytes(), floorSaturation,
                     floorSaturation == null || floorSaturation <= 0 ? null : Math.round(relayed / floorSaturation * 1e5) / 1e5,
                     notes);
             Bench.info(String.format(Locale.ROOT, "  %.1f hand-overs/s, %.1f relayed messages/s; visitor→agent p50 %.2f p99 %.2f ms, "
-                            + "agent→visitor p50 %.2f p99 %.2f ms, queue wait p50 %.2f p99 %.2f ms; errors %s",
+                            + "agent→visitor p50 %.2f p99 %.2f ms, queue wait p50 %.2f p99 %.2f ms; errors %s; sockets lost %s",
                     result.handoversPerSecond(), result.relayedMessagesPerSecond(), result.visitorToAgent().p50(),
                     result.visitorToAgent().p99(), result.agentToVisitor().p50(), result.agentToVisitor().p99(),
-                    result.queueWait().p50(), result.queueWait().p99(), result.errors()));
+                    result.queueWait().p50(), result.queueWait().p99(), result.errors(), result.socketsLost()));
             return result;
         }
     }
@@ -221,6 +225,9 @@ final class StaffBench {
                 notes.add("the hub's /metrics has no " + QUEUE_ENCODED + " counter: encode-once is shown by the code "
                         + "(StaffService.pushQueue encodes one EncodedFrame per site and kind of staff, and every socket "
                         + "writes a duplicate of its bytes), and by " + QUEUE_WRITTEN + " counting one write per socket");
+            }
+            if (!stats.lostSockets().isEmpty()) {
+                notes.add("sockets lost after their welcome: " + stats.lostSockets());
             }
             notes.add("every fan-out includes the hub's " + QUEUE_PUSH_DELAY_MS + " ms queue-push delay "
                     + "(StaffService.QUEUE_PUSH_DELAY, which coalesces bursts of queue changes); the hand-over trigger also "

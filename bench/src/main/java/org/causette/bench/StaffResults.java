@@ -19,7 +19,8 @@ final class StaffResults {
                     int pauseMs, boolean acceptFromQueue, double seconds, long handoverRequests, long handoversToStaff,
                     double handoversPerSecond, long conversationsCompleted, long visitorMessages, long agentMessages,
                     double relayedMessagesPerSecond, Stats.Latency visitorToAgent, Stats.Latency agentToVisitor,
-                    Stats.Latency queueWait, long accepts, Map<String, Long> errors, Results.Cpu cpu,
+                    Stats.Latency queueWait, long accepts, Map<String, Long> errors, Map<String, Long> socketsLost,
+                    long largestQueueFrameBytes, Results.Cpu cpu,
                     long serverRssBytes, long serverHeapBytes, Double floorSaturation, Double relayedToFloorRatio,
                     List<String> notes) {
     }
@@ -73,7 +74,8 @@ final class StaffResults {
             out.append(String.format(Locale.ROOT, "Relayed messages/s over the floor's echo round trips/s (%.0f): %.4f%n%n",
                     h.floorSaturation(), h.relayedToFloorRatio()));
         }
-        out.append("Errors: ").append(h.errors()).append('\n');
+        out.append("Errors: ").append(h.errors()).append("; sockets lost after their welcome: ").append(h.socketsLost())
+                .append(String.format(Locale.ROOT, "; largest queue frame %.1f KiB%n", h.largestQueueFrameBytes() / 1024.0));
         notes(out, h.notes());
         return out.toString();
     }

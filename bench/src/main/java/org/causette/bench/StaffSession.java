@@ -73,8 +73,14 @@ final class StaffSession extends WsSession {
     }
 
     @Override
+    protected void lost(Throwable cause) {
+        stats.lost("staff", cause);
+    }
+
+    @Override
     protected void frame(ByteBuf frame, long now) {
         if (FrameScan.hasType(frame, QUEUE)) {
+            stats.largestQueueFrame.accumulate(frame.readableBytes());
             if (probe != null) {
                 probe.arrived(index, now, frame);
             }

@@ -24,6 +24,7 @@ abstract class WsSession extends SimpleChannelInboundHandler<WebSocketFrame> imp
     private CountDownLatch settled;
     private boolean ready;
     private boolean counted;
+    private Throwable failure;
     protected Channel channel;
 
     @Override
@@ -50,6 +51,10 @@ abstract class WsSession extends SimpleChannelInboundHandler<WebSocketFrame> imp
     protected void welcomed() {
     }
 
+    /** Once, from the loop: a socket that was ready closed (the hub closed it, or it failed). */
+    protected void lost(Throwable cause) {
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
@@ -69,12 +74,16 @@ abstract class WsSession extends SimpleChannelInboundHandler<WebSocketFrame> imp
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         settle();
+        if (ready) {
+            lost(failure);
+        }
         ready = false;
         super.channelInactive(ctx);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        failure = cause;
         ctx.close();
     }
 

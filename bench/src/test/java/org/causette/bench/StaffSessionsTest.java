@@ -66,7 +66,7 @@ class StaffSessionsTest {
             List<HandoverVisitor> shoppers = client.open(HandoverVisitor.path(BenchSite.SITE_ID), 2,
                     i -> new HandoverVisitor(plan, stats), 8, 30);
             assertEquals(2, shoppers.size());
-            shoppers.forEach(HandoverVisitor::start);
+            shoppers.forEach(v -> v.start(TimeUnit.MILLISECONDS.toNanos(100)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (stats.completed.sum() < 4 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -79,6 +79,7 @@ class StaffSessionsTest {
             assertTrue(w.toAgent().getTotalCount() >= 8, "each shopper message reached the agent with its send time");
             assertTrue(w.toVisitor().getTotalCount() >= 8, "each answer reached the shopper with its send time");
             assertEquals(Map.of(), w.errors(), "no error frame on either side");
+            assertEquals(Map.of(), stats.lostSockets(), "no socket closed under us");
         }
     }
 
