@@ -113,6 +113,12 @@ final class StaffBench {
             if (!hub.alive()) {
                 notes.add("the hub died during the run; its log ends: " + hub.logTail(5));
             }
+            double slow = metric(hub.httpGet("/metrics"), "causette_slow_readers_closed_total", -1);
+            if (slow > 0) {
+                notes.add(String.format(Locale.ROOT, "the hub closed %.0f sockets as slow readers "
+                        + "(causette_slow_readers_closed_total); largest queue frame %.1f KiB",
+                        slow, stats.largestQueueFrame.get() / 1024.0));
+            }
             notes.add("site folder: " + site + " (bench-only PBKDF2 at " + BenchSite.ITERATIONS + " iterations)");
             StaffResults.Handover result = new StaffResults.Handover("handover", started, now(), Machine.describe(), loadStart,
                     Machine.loadAverage(), options.words("jvm-opts", "-Xms256m -Xmx1g -XX:+UseG1GC"), site.toString(), staff,
