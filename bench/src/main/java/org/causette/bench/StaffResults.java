@@ -56,9 +56,9 @@ final class StaffResults {
                         + "shopper think %d ms, %d exchanges per conversation, %d ms pause between conversations; %.0f s measured%n%n",
                 h.staffOnline(), h.staff(), h.maxChats(), h.shoppersReady(), h.shoppers(), h.staffThinkMs(), h.visitorThinkMs(),
                 h.exchanges(), h.pauseMs(), h.seconds()));
-        out.append("| hand-overs/s | conversations closed | relayed messages/s | CPU server / client / others (cores) | server RSS MiB | heap MiB |\n");
-        out.append("|---:|---:|---:|---:|---:|---:|\n");
-        out.append(String.format(Locale.ROOT, "| %.1f | %d | %.1f | %.2f / %.2f / %.2f | %.0f | %.0f |%n%n", h.handoversPerSecond(),
+        out.append("| hand-over requests | hand-overs/s | conversations closed | relayed messages/s | CPU server / client / others (cores) | server RSS MiB | heap MiB |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %.1f | %.2f / %.2f / %.2f | %.0f | %.0f |%n%n", h.handoverRequests(), h.handoversPerSecond(),
                 h.conversationsCompleted(), h.relayedMessagesPerSecond(), h.cpu().server(), h.cpu().client(), h.cpu().others(),
                 Results.mib(h.serverRssBytes()), Results.mib(h.serverHeapBytes())));
         out.append("| latency | p50 | p90 | p99 | p99.9 | max | within 1 s | count |\n");
