@@ -177,12 +177,18 @@ final class Bench {
     }
 
     ServerProcess startHub() throws IOException, InterruptedException {
+        return startHub(List.of());
+    }
+
+    /** The hub with more arguments after {@code --hub-args} (the staff runs add {@code --site DIR}). */
+    ServerProcess startHub(List<String> extraArguments) throws IOException, InterruptedException {
         String jar = options.string("server-jar", "chat-server/target/causette.jar");
         if (!Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException(jar + " not found: build it with mvn -q -pl chat-server -am package -DskipTests");
         }
         List<String> launch = new ArrayList<>(List.of("-jar", jar, "--port", Integer.toString(port)));
         launch.addAll(hubArguments);
+        launch.addAll(extraArguments);
         launch.addAll(storeArguments());
         return track(ServerProcess.start("hub", ServerProcess.javaCommand(jvmOptions, launch), port,
                 out.resolve("hub.log"), options.integer("start-timeout", 90)));

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar bench/target/causette-bench.jar floor|hub|idle|profile-top|chart|echo-server [options]}:
+ * {@code java -jar bench/target/causette-bench.jar floor|hub|idle|handover|fanout|profile-top|chart|echo-server [options]}:
  * see {@link Options#usage}. Results go to {@code --out} (bench/results) as JSON and Markdown.
  */
 public final class BenchMain {
@@ -44,6 +44,12 @@ public final class BenchMain {
         Options options = Options.parse(args);
         watchdog(options.integer("max-minutes", 30));
         Bench bench = new Bench(options);
+        if (options.mode().equals("handover") || options.mode().equals("fanout")) {
+            // The staff side (StaffBench): results of their own shape.
+            StaffBench.run(options, bench);
+            bench.stopRedis();
+            System.exit(0);
+        }
         Results.Run run = switch (options.mode()) {
             case "floor" -> bench.floorOrHub(false);
             case "hub" -> bench.floorOrHub(true);

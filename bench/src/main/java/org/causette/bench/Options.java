@@ -21,7 +21,7 @@ final class Options {
 
     static Options parse(String... args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("a mode is needed: floor, hub, idle, profile-top, chart or echo-server");
+            throw new IllegalArgumentException("a mode is needed: floor, hub, idle, handover, fanout, profile-top, chart or echo-server");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -93,6 +93,12 @@ final class Options {
                                --open-fraction of the hub's saturation against a fresh hub; rates also as a
                                ratio to the floor
                   idle         N idle visitors (hello, then nothing) against the echo floor and the hub: memory per socket
+                  handover     staff on the other side: --shoppers ask the bot for a person, --staff agents (logged in over
+                               HTTP, /ws/staff) take the conversations and answer; delivery latency both ways, queue
+                               wait, hand-overs/s (hub on a generated site folder, see docs/performance.md)
+                  fanout       --staff staff sockets online on one site; a shopper's hand-over, then an admin's close,
+                               each make the hub push a queue frame to every staff socket: delay from the trigger to
+                               the 1st, 50th and 99th percentile and last socket, --repetitions times
                   profile-top  FILE.jfr [--top 25]: the hottest methods of a JFR recording (self and total samples)
                   chart        RESULTS.json [--svg OUT.svg]: the chart of a hub run
                   echo-server  --port N: the floor server itself (started by floor/hub/idle as a child process)
@@ -128,6 +134,23 @@ final class Options {
                   --connect-parallel N   256   handshakes in flight while connecting
                   --out DIR              bench/results
                   --max-minutes N        30    the whole run is stopped after this
+
+                Staff (handover, fanout; bench-only staff accounts, PBKDF2 at 10,000 iterations)
+                  --staff N              50 (handover), 1000 (fanout)   agents agent-0001 … (+ bench-admin)
+                  --max-chats N          4 (handover), 0 (fanout: watchers routing never assigns, so the
+                                         conversation stays queued and each trigger is one queue change)
+                  --shoppers M           100   (handover) shoppers asking for a person, in a cycle
+                  --think-ms N           1000  (handover) a staff member's wait before answering
+                  --visitor-think-ms N   1000  (handover) a shopper's wait before writing again
+                  --exchanges K          3     (handover) messages per conversation; the agent then closes it
+                  --pause-ms N           2000  (handover) a shopper's pause before asking for a person again
+                  --accept-queue         (handover) staff also accept waiting conversations from queue frames
+                  --with-floor           (handover) run the floor ramp first: relayed messages/s over floor echoes/s
+                  --warmup S / --measure S   10 / 30 (handover)
+                  --repetitions R        20    (fanout) measured fan-outs of each trigger, after
+                  --warmup-repetitions N 5     (fanout)
+                  --fanout-timeout-ms N  10000 (fanout) wait for the last staff socket
+                  --login-parallel N     4     POST /api/login in flight
 
                 Idle
                   --idle LIST            1000,5000,10000   idle sockets per step (kept, added up)

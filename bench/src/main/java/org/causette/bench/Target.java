@@ -9,8 +9,8 @@ import java.util.List;
  * (CONTRACT §4.1) and the floor, a bare echo. Frames to send are bytes built once; only the message counter
  * changes between two messages, so a message is prefix + digits + suffix copied into a pooled buffer.
  *
- * <p>Extension point: staff sockets ({@code /ws/staff}, CONTRACT §4.2) will be a second kind of session driven by
- * their own target; the visitor side below does not need to change for it.
+ * <p>Staff sockets ({@code /ws/staff}, CONTRACT §4.2) and shoppers who ask for a person are other kinds of session:
+ * {@link StaffSession} and {@link HandoverVisitor}, on {@link SessionClient}; the visitor side below did not change.
  */
 interface Target {
     /** Client ids are this prefix and the shopper's message counter: unique per visitor, as the contract asks. */
