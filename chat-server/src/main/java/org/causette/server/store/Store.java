@@ -127,12 +127,15 @@ public interface Store extends AutoCloseable {
     /** Purchase and other events of a site in [from, to), for conversions. */
     List<VisitorEvent> events(String siteId, Instant from, Instant to);
 
-    /** Erases a visitor: profile, identity link, conversations with their messages, events, ratings, leads. */
+    /**
+     * Erases a visitor: profile, identity link, conversations with their messages, events, ratings, leads, and the
+     * outcomes kept for them (order claims of their purchases, exposures, NPS asks and answers).
+     */
     void eraseVisitor(String siteId, String visitorId);
 
     /**
      * Deletes what is older than {@code cutoff} for a site: closed conversations (with their messages), events,
-     * bot turns, leads and ratings. @return how many conversations went
+     * bot turns, leads, ratings, order claims, exposures and NPS answers. @return how many conversations went
      */
     int purge(String siteId, Instant cutoff);
 
@@ -187,6 +190,46 @@ public interface Store extends AutoCloseable {
 
     /** Every counter of a scenario, keyed {@code variant + ":" + stat}; empty when nothing was counted. */
     Map<String, Long> variantCounts(String siteId, String scenarioId);
+
+    // ---- outcomes: conversions, A/B exposures, NPS (issue 9) --------------------------------------------------------
+
+    /**
+     * Stores a purchase event once per order: claims {@code orderId} for the site and saves the event in one atomic
+     * step, so a shop page that reports an order twice, or two tabs, never count it twice.
+     *
+     * @return false when that order was stored already (nothing is saved)
+     */
+    boolean savePurchase(VisitorEvent purchase, String orderId);
+
+    /** Records that a visitor was shown a scenario's variant. */
+    void saveExposure(Exposure exposure);
+
+    /** The variants a visitor was shown, oldest first. */
+    List<Exposure> exposures(String siteId, String visitorId);
+
+    /** Adds {@code amount} to a counter of a scenario's variant (like {@link #countVariant}, by more than one). */
+    void addToVariant(String siteId, String scenarioId, String variant, String stat, long amount);
+
+    /**
+     * Atomically takes the right to ask a customer the NPS question until {@code until}: true when no ask was running
+     * at {@code now}, so two tabs or nodes never both ask within a period.
+     *
+     * @param customerKey "u:" + verified user id, else "v:" + visitor id
+     */
+    boolean claimNpsAsk(String siteId, String customerKey, String conversationId, String visitorId, Instant now,
+                        Instant until);
+
+    /** The conversation the customer was asked about, while that ask runs and is not answered yet. */
+    Optional<String> pendingNps(String siteId, String customerKey, Instant now);
+
+    /**
+     * Saves an answer if the customer's ask is still running (at {@code answer.ts()}) and unanswered, marking it
+     * answered in the same atomic step: a second answer, from another tab, is refused.
+     */
+    boolean saveNpsAnswer(NpsAnswer answer, String customerKey);
+
+    /** NPS answers of a site given in [from, to), oldest first. */
+    List<NpsAnswer> npsAnswers(String siteId, Instant from, Instant to);
 
     @Override
     void close();
