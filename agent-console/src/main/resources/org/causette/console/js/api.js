@@ -137,3 +137,11 @@ export function teach(body) {
 export function myStats() {
   return request('GET', '/api/me/stats');
 }
+
+/** GET /api/sites/{site}/leaderboard → {rules, ambassadors:[{rank,staffId,name,points,…}], me} (ambassadors, admins) */
+export function leaderboard(from, to) {
+  const params = new URLSearchParams();
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  return request('GET', `/api/sites/${site()}/leaderboard?${params}`);
+}
