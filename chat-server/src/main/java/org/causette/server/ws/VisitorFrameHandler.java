@@ -210,7 +210,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
 
     private void nps(VisitorFrames.Nps nps) {
         JsonNode score = nps.score();
-        if (score == null || !score.isIntegralNumber() || score.asInt() < 0 || score.asInt() > 10) {
+        if (score == null || !score.isIntegralNumber() || !score.canConvertToInt() || score.asInt() < 0 || score.asInt() > 10) {
             connection.sendError(ErrorCode.BAD_REQUEST, "score must be a whole number from 0 to 10", null);
             return;
         }

@@ -75,7 +75,28 @@ final class ConsoleBrowserTest {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_ARGS));
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-        hub = TestHub.start();
+        hub = TestHub.start(withAnAbTest());
+    }
+
+    /**
+     * The test shop plus a scenario no test fires (a cart of a million), so the report has an A/B test to show; its
+     * counters are set by {@link #seedOutcomes}.
+     */
+    private static Path withAnAbTest() throws java.io.IOException {
+        Path folder = Files.createTempDirectory("console-shop");
+        folder.toFile().deleteOnExit(); // registered first, deleted last
+        try (var files = Files.list(TestSites.testShop())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName())).toFile().deleteOnExit();
+            }
+        }
+        folder.resolve("scenarios.json").toFile().deleteOnExit();
+        Files.writeString(folder.resolve("scenarios.json"), """
+                { "scenarios": [ { "id": "luxury-cart", "trigger": { "on": "cart_update", "minCartValue": 1000000 },
+                    "variants": [ { "id": "a", "weight": 1, "text": "Une question sur votre commande ?" },
+                                  { "id": "b", "weight": 1, "text": "Livraison offerte : besoin d'aide ?" } ] } ] }
+                """);
+        return folder;
     }
 
     @AfterAll
@@ -380,7 +401,7 @@ final class ConsoleBrowserTest {
         assertThat(page.locator("#report canvas")).hasCount(5);
         page.waitForFunction("() => window.Chart && Object.keys(window.Chart.instances).length === 5");
         assertThat(page.locator("[data-kpi=conversations] .tile-value")).not().hasText("0");
-        // Outcomes: conversions by who helped, the A/B test (test-shop's never-fired luxury-cart scenario, counted here),
+        // Outcomes: conversions by who helped, the A/B test (the never-fired luxury-cart scenario, counted here),
         // NPS, and satisfaction per person and channel.
         assertThat(page.locator("[data-kpi=nps] .tile-value")).hasText("100");
         assertThat(page.locator("[data-table=by-helper] tbody tr")).hasCount(3);

@@ -173,6 +173,7 @@ class OutcomesEndToEndTest {
                 JsonNode ask = tab1.next("nps_request");
                 assertEquals(first, ask.path("conversationId").asText());
                 for (ObjectNode bad : List.of(frame("nps").put("score", 11), frame("nps").put("score", 7.5),
+                        frame("nps").put("score", 4_294_967_305L), // would wrap to 9 as an int
                         frame("nps").put("score", "9"), frame("nps"))) {
                     tab1.send(bad);
                     assertEquals("bad_request", tab1.next("error").path("code").asText(), bad.toString());
