@@ -27,6 +27,7 @@
       starters: ['Quels sont les délais de livraison ?', 'Comment retourner un article ?', 'Je voudrais parler à un conseiller'],
       sugg: 'Suggestions', log: 'Messages', you: 'Vous', sending: 'Envoi…', failed: 'Non envoyé', read: 'Lu', typing: ' écrit…',
       rateQ: 'Comment s’est passé cet échange ?', of5: ' sur 5', comment: 'Un commentaire ? (facultatif)', rateSend: 'Envoyer mon avis',
+      skip: 'Plus tard', npsQ: 'Recommanderiez-vous la boutique à un proche ?', npsLo: '0 : pas du tout', npsHi: '10 : certainement',
       thanks: 'Merci pour votre avis !', emailQ: 'Laissez-nous votre e-mail : nous vous répondrons dès notre retour.',
       email: 'Votre adresse e-mail', emailOk: 'J’accepte que la boutique utilise cette adresse uniquement pour répondre à ma demande.',
       emailBad: 'Vérifiez l’adresse e-mail.', consentQ: 'Pour mieux vous conseiller, la boutique peut associer les pages consultées et votre panier à cette conversation.',
@@ -41,6 +42,7 @@
       starters: ['How long does delivery take?', 'How do I return an item?', 'I would like to talk to someone'],
       sugg: 'Suggestions', log: 'Messages', you: 'You', sending: 'Sending…', failed: 'Not sent', read: 'Read', typing: ' is typing…',
       rateQ: 'How was this conversation?', of5: ' out of 5', comment: 'Any comment? (optional)', rateSend: 'Send my rating',
+      skip: 'Not now', npsQ: 'How likely are you to recommend the shop to a friend?', npsLo: '0: not at all', npsHi: '10: very likely',
       thanks: 'Thank you for your feedback!', emailQ: 'Leave us your email: we will answer as soon as we are back.',
       email: 'Your email address', emailOk: 'I agree that the shop uses this address only to answer my request.',
       emailBad: 'Please check the email address.', consentQ: 'To help you better, the shop may link the pages you visit and your cart to this conversation.',
@@ -189,6 +191,7 @@
       add({ id: f.id, conversationId: f.conversationId, seq: f.seq, from: { role: 'visitor' }, text: item.text, ts: f.ts }, el);
       if (!convState || convState.conversationId !== conv || convState.state === 'bot') typing(true, { role: 'bot', name: botName });
     },
+    nps_request: function (f) { put('nps', f.conversationId || '1'); extras(); bottom(); }, // docs/marketing.md: NPS, once per period
     proactive: function (f) { // docs/marketing.md: a scenario speaks first, as a bubble above the launcher
       if (isOpen || !f.text || !d.body) return;
       mount(); bubble(f);
@@ -236,7 +239,7 @@
   function setState(f) {
     convState = { conversationId: f.conversationId, state: f.state, queuePosition: f.queuePosition, assignee: f.assignee };
     putJ('state', convState);
-    if (f.state !== 'closed') pendingRate = null;
+    if (f.state !== 'closed') { pendingRate = null; put('nps', null); }
     header(); extras(); bottom();
   }
   function add(m, el) {
@@ -448,7 +451,8 @@
     ui.intro.hidden = log.length > 0;
     var closed = convState && convState.state === 'closed' && convState.conversationId === conv;
     ui.rate.hidden = !closed || get('rated') === conv || !!pending;
-    ui.thanks.hidden = !closed || get('rated') !== conv || !!pending;
+    ui.nps.hidden = !closed || !get('nps') || !!pending;
+    ui.thanks.hidden = !closed || get('rated') !== conv || !!pending || !ui.nps.hidden || get('skipped') === conv;
   }
   function receipts() {
     if (!ui) return;
@@ -570,6 +574,25 @@
     extras();
     ui.thanks.focus();
   }
+  /** No rating, no thanks: the NPS question may follow (the hub decides, at most once per period). */
+  function skipRating() {
+    pendingRate = { type: 'rate_skipped' };
+    if (send(pendingRate)) pendingRate = null; else connect();
+    put('rated', conv); put('skipped', conv);
+    extras();
+  }
+  function sendNps(e) {
+    e.preventDefault();
+    var f = ui.nps, el = f.querySelector('input:checked');
+    if (!el) return f.querySelector('input').focus();
+    var c = f.elements.comment.value.trim();
+    pendingRate = { type: 'nps', score: +el.value, comment: c || undefined };
+    if (send(pendingRate)) pendingRate = null; else connect();
+    put('nps', null); put('skipped', null);
+    f.reset(); extras();
+    ui.thanks.focus();
+  }
+  function skipNps() { put('nps', null); extras(); }
   function stars(n) { ui.rate.querySelectorAll('label').forEach(function (l, i) { l.classList.toggle('on', i < n); }); }
 
   /* ---------- building the UI (launcher at once, panel on first open) ---------- */
@@ -623,14 +646,22 @@
     u.rate = h('form', { 'class': 'form rate', hidden: true, onsubmit: sendRating }, [
       h('fieldset', null, [tr(h('legend'), 'rateQ'), h('div', { 'class': 'stars' }, starEls)]),
       tr(h('textarea', { name: 'comment', rows: 2, maxlength: 2000 }), 'comment', 'placeholder'),
-      tr(h('button', { type: 'submit', 'class': 'btn pri' }), 'rateSend')]);
+      tr(h('button', { type: 'submit', 'class': 'btn pri' }), 'rateSend'),
+      tr(h('button', { type: 'button', 'class': 'btn', 'data-causette': 'rate-skip', onclick: skipRating }), 'skip')]);
+    u.nps = h('form', { 'class': 'form nps', hidden: true, 'data-causette': 'nps', onsubmit: sendNps }, [
+      h('fieldset', null, [tr(h('legend'), 'npsQ'), h('div', { 'class': 'sc' }, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(function (n) {
+        return h('label', null, [h('input', { type: 'radio', name: 'score', value: n, 'class': 'sr' }), h('span', null, [String(n)])]);
+      })), h('p', { 'class': 'lh' }, [tr(h('span'), 'npsLo'), tr(h('span'), 'npsHi')])]),
+      tr(h('textarea', { name: 'comment', rows: 2, maxlength: 2000 }), 'comment', 'placeholder'),
+      tr(h('button', { type: 'submit', 'class': 'btn pri' }), 'send'),
+      tr(h('button', { type: 'button', 'class': 'btn', onclick: skipNps }), 'skip')]);
     u.thanks = tr(h('p', { 'class': 'note', tabindex: '-1', hidden: true }), 'thanks');
     u.emailErr = h('p', { 'class': 'err', role: 'alert' });
     u.email = h('form', { 'class': 'form email', hidden: true, onsubmit: sendEmail, novalidate: true }, [tr(h('p'), 'emailQ'),
       tr(tr(h('input', { type: 'email', name: 'mail', autocomplete: 'email', required: true }), 'email', 'aria-label'), 'email', 'placeholder'),
       h('label', { 'class': 'ck' }, [h('input', { type: 'checkbox', name: 'ok', required: true }), tr(h('span'), 'emailOk')]),
       u.emailErr, tr(h('button', { type: 'submit', 'class': 'btn pri' }), 'send')]);
-    u.scroll = h('div', { 'class': 'scroll' }, [u.consent, u.intro, u.list, u.typing, u.qr, u.rate, u.thanks, u.email]);
+    u.scroll = h('div', { 'class': 'scroll' }, [u.consent, u.intro, u.list, u.typing, u.qr, u.rate, u.nps, u.thanks, u.email]);
     u.input = tr(tr(h('textarea', { id: 'cz-in', 'data-causette': 'input', rows: 1, maxlength: MAX_TEXT, oninput: onInput,
       onkeydown: function (e) { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e); } }), 'ph', 'placeholder'), 'input', 'aria-label');
     var sendBtn = tr(h('button', { type: 'submit', 'class': 'send', 'data-causette': 'send' }, [icon(I_SEND)]), 'send', 'aria-label');
@@ -735,6 +766,7 @@
       '.form,.consent{margin:10px 0;padding:12px 14px;background:#fff;border:1px solid #e3e7df;border-radius:14px;display:flex;flex-direction:column;gap:8px}' +
       '.form p,.consent p{margin:0;font-size:14px}.consent{flex-direction:row;flex-wrap:wrap}.consent p{flex-basis:100%;font-size:13px;color:#3d443b}.consent .btn{flex:1}' +
       'fieldset{border:0;margin:0;padding:0}legend{padding:0;margin-bottom:4px;font-weight:600}' +
+      '.sc{display:flex;flex-wrap:wrap;gap:3px}.sc label{cursor:pointer;min-width:26px;padding:3px 0;text-align:center;border:1px solid #c9cfc5;border-radius:6px;font-size:13px}.sc label:has(:checked){background:var(--a);color:var(--at);border-color:var(--a)}.sc label:has(:focus-visible){outline:3px solid #2d6cdf}.lh{display:flex;justify-content:space-between;font-size:12px!important;color:#5b6358}' +
       '.stars{display:flex;gap:4px}.stars label{cursor:pointer;font-size:30px;line-height:1;color:#c9cfc5}.stars label.on,.stars label:hover{color:#e0a526}.stars label:has(:focus-visible){outline:3px solid #2d6cdf;border-radius:6px}' +
       '.form textarea,.form input[type=email]{width:100%;border:1px solid #c9cfc5;border-radius:10px;padding:8px 10px;resize:vertical}' +
       '.ck{display:flex;gap:8px;font-size:12.5px;color:#3d443b;align-items:flex-start}.ck input{margin-top:3px}.err{color:#b02a20;font-size:13px}.err:empty{display:none}' +

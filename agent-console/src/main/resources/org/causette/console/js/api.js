@@ -142,3 +142,11 @@ export function myStats() {
 export function customerCard(conversationId) {
   return request('GET', `/api/conversations/${encodeURIComponent(conversationId)}/customer`);
 }
+
+/** GET /api/sites/{site}/leaderboard → {rules, ambassadors:[{rank,staffId,name,points,…}], me} (ambassadors, admins) */
+export function leaderboard(from, to) {
+  const params = new URLSearchParams();
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  return request('GET', `/api/sites/${site()}/leaderboard?${params}`);
+}

@@ -13,6 +13,7 @@ import { initContext, renderContext } from './views/context.js';
 import { initCustomerCard } from './views/customer.js';
 import { initHistory, showHistory, resetHistory } from './views/history.js';
 import { showReport, redrawReport } from './views/report.js';
+import { showLeaderboard, redrawLeaderboard } from './views/leaderboard.js';
 import { renderAmbassadorStats } from './views/ambassador.js';
 import { openDialog, closeDialog, dialogOpen, field } from './views/dialog.js';
 import { showHelp } from './views/help.js';
@@ -40,6 +41,7 @@ function boot() {
     renderContext();
     updateMode();
     redrawReport();
+    redrawLeaderboard();
     resetHistory();
     if (state.view === 'history') showHistory();
     updateConnection();
@@ -126,6 +128,7 @@ function startConsole() {
   $('#app').hidden = false;
   $('#me').textContent = `${state.me.name} · ${t(`role.${state.me.role}`)}`;
   $('[data-view=report]').hidden = !isAdmin();
+  $('[data-view=leaderboard]').hidden = !(isAdmin() || isAmbassador());
   $('#context').hidden = isAmbassador();
   setPresenceControl('online');
   setView('work');
@@ -210,6 +213,7 @@ function updateConnection() {
 
 function setView(view) {
   if (view === 'report' && !isAdmin()) view = 'work';
+  if (view === 'leaderboard' && !(isAdmin() || isAmbassador())) view = 'work';
   state.view = view;
   $$('.tab').forEach(tab => {
     const current = tab.dataset.view === view;
@@ -219,8 +223,10 @@ function setView(view) {
   $('#work').hidden = view !== 'work';
   $('#history').hidden = view !== 'history';
   $('#report').hidden = view !== 'report';
+  $('#leaderboard').hidden = view !== 'leaderboard';
   if (view === 'history') showHistory();
   if (view === 'report') showReport();
+  if (view === 'leaderboard') showLeaderboard();
 }
 
 function toast(message, kind = 'info') {

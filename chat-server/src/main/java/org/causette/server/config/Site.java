@@ -24,6 +24,7 @@ public final class Site {
     private final SiteKnowledge fileKnowledge;
     private final byte[] catalogJson;
     private final Scenarios scenarios;
+    private final OutcomeSettings outcomes;
     private volatile SiteKnowledge knowledge;
     private volatile Bot bot;
     private volatile int lessonsApplied;
@@ -36,6 +37,13 @@ public final class Site {
     /** @param scenarios the proactive messages of scenarios.json ({@link Scenarios#NONE} without that file) */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
                 Scenarios scenarios) {
+        this(config, staff, knowledge, bot, catalogJson, scenarios, OutcomeSettings.DEFAULTS);
+    }
+
+    /** @param outcomes attribution window and NPS (site.json {@code attributionDays}, {@code nps}) */
+    public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
+                Scenarios scenarios, OutcomeSettings outcomes) {
+        this.outcomes = outcomes;
         this.scenarios = scenarios;
         this.config = config;
         this.staff = List.copyOf(staff);
@@ -67,6 +75,10 @@ public final class Site {
 
     public Scenarios scenarios() {
         return scenarios;
+    }
+
+    public OutcomeSettings outcomes() {
+        return outcomes;
     }
 
     public byte[] catalogJson() {

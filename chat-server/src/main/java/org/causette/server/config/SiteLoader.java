@@ -56,6 +56,10 @@ public final class SiteLoader {
 
     public Site load(SiteSource source) {
         SiteConfig config = siteConfig(source);
+        // Read apart from SiteConfig (a second parse of a small file, once at start): outcome settings stay in one place.
+        OutcomeSettings outcomes = readOptional(source, "site.json")
+                .map(tree -> OutcomeSettings.from(JsonFields.root(source.describe("site.json"), tree)))
+                .orElse(OutcomeSettings.DEFAULTS);
         Catalog catalog = readOptional(source, "catalog.json")
                 .map(tree -> knowledge(source, "catalog.json", () -> KnowledgeLoader.catalog(tree, "catalog.json")))
                 .orElse(Catalog.EMPTY);
@@ -75,7 +79,7 @@ public final class SiteLoader {
         Scenarios scenarios = readOptional(source, "scenarios.json")
                 .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json")))
                 .orElse(Scenarios.NONE);
-        return new Site(config, staff, knowledge, bot, catalogJson, scenarios);
+        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes);
     }
 
     private <T> T knowledge(SiteSource source, String file, java.util.function.Supplier<T> loader) {

@@ -1,10 +1,11 @@
 package org.causette.server.conversation;
 
+import org.causette.server.config.Site;
+import org.causette.server.insights.OutcomeReport;
 import org.causette.server.store.BotTurnRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Rating;
 import org.causette.server.store.Store;
-import org.causette.server.store.VisitorEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,20 +14,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A site's figures over a period (CONTRACT §3 {@code report}): how much the bot handled alone (containment), how fast
- * people answered, satisfaction, conversions, what shoppers asked and what the bot did not understand.
+ * people answered, satisfaction, conversions (from {@link OutcomeReport}), what shoppers asked and what the bot did
+ * not understand.
  */
 public final class SiteReport {
-    /** A purchase counts for a conversation that started at most this long before it. */
-    public static final Duration ATTRIBUTION_WINDOW = Duration.ofDays(7);
     private static final int TOP_INTENTS = 10;
     private static final int UNANSWERED = 50;
     /** Report periods are at most this long: beyond, the scan is too costly to run on demand. */
@@ -35,7 +33,9 @@ public final class SiteReport {
     private SiteReport() {
     }
 
-    public static Map<String, Object> build(Store store, String siteId, Instant from, Instant to, ZoneId zone) {
+    public static Map<String, Object> build(Store store, Site site, Instant from, Instant to) {
+        String siteId = site.id();
+        ZoneId zone = site.config().businessHours().zone();
         List<Conversation> conversations = store.conversations(siteId, null, to, Integer.MAX_VALUE).stream()
                 .filter(c -> !c.createdAt().isBefore(from))
                 .toList();
@@ -67,9 +67,8 @@ public final class SiteReport {
         report.put("medianQueueWaitMs", median(queueWaits));
         report.put("csatAverage", ratings.isEmpty() ? null : ratings.stream().mapToInt(Rating::score).average().orElse(0));
         report.put("csatCount", ratings.size());
-        Conversions conversions = conversions(store, siteId, from, to);
-        report.put("conversions", conversions.count());
-        report.put("conversionValue", conversions.value());
+        // Conversions (attributed by who helped, within the site's window), NPS and satisfaction per person: insights.
+        report.putAll(OutcomeReport.build(store, site, from, to, conversations));
         List<BotTurnRecord> turns = store.botTurns(siteId, from, to);
         report.put("topIntents", topIntents(turns));
         report.put("unanswered", turns.stream().filter(t -> !t.understood())
@@ -110,32 +109,6 @@ public final class SiteReport {
                 .limit(TOP_INTENTS)
                 .map(e -> Map.<String, Object>of("intent", e.getKey(), "count", e.getValue()))
                 .toList();
-    }
-
-    private record Conversions(int count, double value) {
-    }
-
-    /** Purchases of visitors who talked with us in the week before; each order counted once. */
-    private static Conversions conversions(Store store, String siteId, Instant from, Instant to) {
-        Set<String> orders = new HashSet<>();
-        int count = 0;
-        double value = 0;
-        for (VisitorEvent event : store.events(siteId, from, to)) {
-            if (!event.name().equals("purchase")) {
-                continue;
-            }
-            String orderId = event.data() == null ? null : event.data().path("orderId").asText(null);
-            if (orderId != null && !orders.add(orderId)) {
-                continue;
-            }
-            boolean talked = store.conversationsOfVisitor(siteId, event.visitorId()).stream()
-                    .anyMatch(c -> !c.createdAt().isAfter(event.ts()) && c.createdAt().isAfter(event.ts().minus(ATTRIBUTION_WINDOW)));
-            if (talked) {
-                count++;
-                value += event.data() == null ? 0 : event.data().path("value").asDouble(0);
-            }
-        }
-        return new Conversions(count, Math.round(value * 100) / 100.0);
     }
 
     private static List<Map<String, Object>> perDay(List<Conversation> conversations, List<Rating> ratings, ZoneId zone) {

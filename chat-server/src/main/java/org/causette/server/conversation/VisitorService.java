@@ -9,6 +9,8 @@ import org.causette.bot.Parse;
 import org.causette.server.auth.SignedIdentity;
 import org.causette.server.auth.VisitorTokens;
 import org.causette.server.config.Site;
+import org.causette.server.insights.NpsSurvey;
+import org.causette.server.insights.PurchaseRecorder;
 import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.HandoverTexts;
@@ -66,6 +68,10 @@ public final class VisitorService {
     private final HubMetrics metrics;
     private final VisitorTokens tokens;
     private final Clock clock;
+    /** Purchases once per order, credited to proactive variants (insights). */
+    private final PurchaseRecorder purchases;
+    /** The NPS question after a closed conversation (insights). */
+    private final NpsSurvey npsSurvey;
     /** Proactive scenarios (conversational marketing); null: none. Set once while wiring, before any socket. */
     private volatile ProactiveEngine proactive;
 
@@ -79,6 +85,8 @@ public final class VisitorService {
         this.metrics = metrics;
         this.tokens = tokens;
         this.clock = clock;
+        this.purchases = new PurchaseRecorder(store);
+        this.npsSurvey = new NpsSurvey(store, clock);
     }
 
     /** What the event loop learned from a hello frame: who the token says the visitor is, and a verified identity. */
@@ -402,7 +410,25 @@ public final class VisitorService {
                     clock.instant());
             store.saveRating(rating);
             feed.events().ratingCreated(rating);
+            npsSurvey.afterRating(connection, closed.get());
         });
+    }
+
+    /** An extension: the shopper closed the rating form without rating; the NPS question may follow. */
+    public void rateSkipped(VisitorConnection connection) {
+        guarded(connection, null, "the skip", () -> {
+            Optional<Conversation> closed = store.lastClosedConversation(connection.siteId(), connection.visitorId());
+            if (closed.isEmpty()) {
+                connection.sendError(ErrorCode.NOT_FOUND, "there is no closed conversation to rate", null);
+                return;
+            }
+            npsSurvey.afterRating(connection, closed.get());
+        });
+    }
+
+    /** An extension: the answer to the NPS question (docs/marketing.md). */
+    public void nps(VisitorConnection connection, int score, String comment) {
+        guarded(connection, null, "the answer", () -> npsSurvey.answer(connection, score, comment));
     }
 
     /** An email left (with consent) for when people are back: stored as a lead staff see in the console and report. */
@@ -431,7 +457,10 @@ public final class VisitorService {
             return; // Without consent, events are not kept: by design, not an error the shopper should see.
         }
         guarded(connection, null, "the event", () -> {
-            store.saveEvent(new VisitorEvent(connection.siteId(), connection.visitorId(), name, data, clock.instant()));
+            if (!purchases.record(connection.site(),
+                    new VisitorEvent(connection.siteId(), connection.visitorId(), name, data, clock.instant()))) {
+                return; // an order stored already: not again, and nothing to trigger
+            }
             ProactiveEngine engine = proactive;
             if (engine != null) {
                 engine.afterEvent(connection, name, data);

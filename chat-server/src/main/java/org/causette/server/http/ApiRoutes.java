@@ -52,6 +52,8 @@ public final class ApiRoutes {
     private static final Pattern TEACH = Pattern.compile("/api/sites/([^/]+)/teach");
     private static final Pattern STAFF = Pattern.compile("/api/sites/([^/]+)/staff");
     private static final Pattern INTENTS = Pattern.compile("/api/sites/([^/]+)/intents");
+    private static final Pattern LEADERBOARD = Pattern.compile("/api/sites/([^/]+)/leaderboard");
+    private static final List<StaffMember.StaffRole> RECOGNIZED = List.of(StaffMember.StaffRole.ADMIN, StaffMember.StaffRole.AMBASSADOR);
     private static final List<StaffMember.StaffRole> EVERYONE = List.of(StaffMember.StaffRole.values());
     private static final List<StaffMember.StaffRole> AGENTS = List.of(StaffMember.StaffRole.ADMIN, StaffMember.StaffRole.AGENT);
     private static final List<StaffMember.StaffRole> ADMINS = List.of(StaffMember.StaffRole.ADMIN);
@@ -133,6 +135,8 @@ public final class ApiRoutes {
             authorized(ctx, request, null, EVERYONE, principal -> reply(views.conversation(principal, id)));
         } else if (method.equals(HttpMethod.GET) && (match = REPORT.matcher(path)).matches()) {
             authorized(ctx, request, match.group(1), ADMINS, principal -> reply(views.report(principal, query)));
+        } else if (method.equals(HttpMethod.GET) && (match = LEADERBOARD.matcher(path)).matches()) {
+            authorized(ctx, request, match.group(1), RECOGNIZED, principal -> reply(views.leaderboard(principal, query)));
         } else if (method.equals(HttpMethod.GET) && (match = LEADS.matcher(path)).matches()) {
             authorized(ctx, request, match.group(1), AGENTS, principal -> reply(views.leads(principal, query)));
         } else if (method.equals(HttpMethod.DELETE) && (match = VISITOR.matcher(path)).matches()) {

@@ -170,10 +170,26 @@ final class StaffViews {
             return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "a report covers at most 400 days");
         }
         Site site = principal.site();
-        Map<String, Object> report = SiteReport.build(store, site.id(), from, to, site.config().businessHours().zone());
+        Map<String, Object> report = SiteReport.build(store, site, from, to);
         // A/B tests of proactive messages: per variant shown, answered, dismissed, and whether the difference is real.
         report.put("variants", org.causette.server.marketing.VariantReport.build(store, site.id(), site.scenarios()));
         return Answer.ok(report);
+    }
+
+    /** Ambassadors' points and ranks over a period (default the last 30 days), for ambassadors and admins. */
+    Answer leaderboard(StaffAuth.Principal principal, Map<String, List<String>> query) {
+        Instant to = first(query, "to") == null ? clock.instant() : instant(first(query, "to"), true);
+        Instant from = first(query, "from") == null ? (to == null ? null : to.minus(Duration.ofDays(30)))
+                : instant(first(query, "from"), false);
+        if (from == null || to == null || !from.isBefore(to)) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "from and to are dates (2026-11-01) or times (2026-11-01T08:00:00Z), from before to");
+        }
+        if (Duration.between(from, to).compareTo(SiteReport.MAX_PERIOD) > 0) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "a leaderboard covers at most 400 days");
+        }
+        return Answer.ok(org.causette.server.insights.Leaderboard.build(store, principal.site(), from, to,
+                principal.staff().id()));
     }
 
     Answer leads(StaffAuth.Principal principal, Map<String, List<String>> query) {

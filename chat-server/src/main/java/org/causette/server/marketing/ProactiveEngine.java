@@ -157,6 +157,7 @@ public final class ProactiveEngine {
         hub.toVisitor(site.id(), connection.visitorId(), null, 0, EncodedFrame.of(frame, "proactive"), null);
         pending.put(key(connection), new Shown(scenario.id(), variant.id(), now, cap));
         store.countVariant(site.id(), scenario.id(), variant.id(), SHOWN);
+        store.saveExposure(new org.causette.server.store.Exposure(site.id(), connection.visitorId(), scenario.id(), variant.id(), now)); // insights: conversions per variant
     }
 
     private static boolean conditionsHold(Conditions conditions, VisitorConnection connection, Site site,

@@ -312,6 +312,7 @@ public final class MemoryStore implements Store {
 
     @Override
     public void eraseVisitor(String siteId, String visitorId) {
+        eraseOutcomes(siteId, visitorId); // first: it reads the visitor's purchases and identity links
         visitors.remove(key(siteId, visitorId));
         visitorByUser.entrySet().removeIf(e -> e.getKey().startsWith(key(siteId, "")) && e.getValue().equals(visitorId));
         Set<String> gone = all().filter(c -> c.siteId().equals(siteId) && c.visitorId().equals(visitorId))
@@ -347,6 +348,7 @@ public final class MemoryStore implements Store {
         botTurns.removeIf(t -> t.siteId().equals(siteId) && t.ts().isBefore(cutoff));
         ratings.values().removeIf(r -> r.siteId().equals(siteId) && r.ts().isBefore(cutoff));
         purgeConsent(siteId, cutoff);
+        purgeOutcomes(siteId, cutoff);
         return old.size();
     }
 
@@ -629,5 +631,100 @@ public final class MemoryStore implements Store {
                 history.removeIf(r -> r.siteId().equals(siteId) && r.ts().isBefore(cutoff));
             }
         });
+    }
+
+    // ---- outcomes: conversions, A/B exposures, NPS ------------------------------------------------------------------
+
+    /** (site, orderId) → when the order was stored. */
+    private final Map<String, Instant> orders = new ConcurrentHashMap<>();
+    private final Queue<Exposure> exposures = new ConcurrentLinkedQueue<>();
+    /** (site, customer) → the running NPS ask. */
+    private final Map<String, NpsAsk> npsAsks = new ConcurrentHashMap<>();
+    private final Queue<NpsAnswer> npsAnswers = new ConcurrentLinkedQueue<>();
+
+    private record NpsAsk(String conversationId, String visitorId, Instant until, boolean answered) {
+    }
+
+    @Override
+    public boolean savePurchase(VisitorEvent purchase, String orderId) {
+        if (orders.putIfAbsent(key(purchase.siteId(), orderId), purchase.ts()) != null) {
+            return false;
+        }
+        events.add(purchase);
+        return true;
+    }
+
+    @Override
+    public void saveExposure(Exposure exposure) {
+        exposures.add(exposure);
+    }
+
+    @Override
+    public List<Exposure> exposures(String siteId, String visitorId) {
+        return exposures.stream().filter(e -> e.siteId().equals(siteId) && e.visitorId().equals(visitorId))
+                .sorted(Comparator.comparing(Exposure::ts)).toList();
+    }
+
+    @Override
+    public void addToVariant(String siteId, String scenarioId, String variant, String stat, long amount) {
+        variantCounters.computeIfAbsent(siteId + "/" + scenarioId, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(variant + ":" + stat, k -> new java.util.concurrent.atomic.LongAdder()).add(amount);
+    }
+
+    @Override
+    public boolean claimNpsAsk(String siteId, String customerKey, String conversationId, String visitorId, Instant now,
+                               Instant until) {
+        boolean[] claimed = {false};
+        npsAsks.compute(key(siteId, customerKey), (k, held) -> {
+            if (held != null && held.until().isAfter(now)) {
+                return held;
+            }
+            claimed[0] = true;
+            return new NpsAsk(conversationId, visitorId, until, false);
+        });
+        return claimed[0];
+    }
+
+    @Override
+    public Optional<String> pendingNps(String siteId, String customerKey, Instant now) {
+        NpsAsk ask = npsAsks.get(key(siteId, customerKey));
+        return ask != null && ask.until().isAfter(now) && !ask.answered() ? Optional.of(ask.conversationId()) : Optional.empty();
+    }
+
+    @Override
+    public boolean saveNpsAnswer(NpsAnswer answer, String customerKey) {
+        boolean[] saved = {false};
+        npsAsks.computeIfPresent(key(answer.siteId(), customerKey), (k, ask) -> {
+            if (ask.answered() || !ask.until().isAfter(answer.ts())) {
+                return ask;
+            }
+            saved[0] = true;
+            npsAnswers.add(answer);
+            return new NpsAsk(ask.conversationId(), ask.visitorId(), ask.until(), true);
+        });
+        return saved[0];
+    }
+
+    @Override
+    public List<NpsAnswer> npsAnswers(String siteId, Instant from, Instant to) {
+        return npsAnswers.stream().filter(a -> a.siteId().equals(siteId) && within(a.ts(), from, to))
+                .sorted(Comparator.comparing(NpsAnswer::ts)).toList();
+    }
+
+    private void eraseOutcomes(String siteId, String visitorId) {
+        events(siteId, visitorId).stream().filter(e -> e.name().equals("purchase") && e.data() != null
+                        && e.data().path("orderId").isTextual())
+                .forEach(e -> orders.remove(key(siteId, e.data().path("orderId").asText())));
+        exposures.removeIf(e -> e.siteId().equals(siteId) && e.visitorId().equals(visitorId));
+        npsAnswers.removeIf(a -> a.siteId().equals(siteId) && a.visitorId().equals(visitorId));
+        npsAsks.entrySet().removeIf(e -> e.getKey().startsWith(key(siteId, "")) && e.getValue().visitorId().equals(visitorId));
+    }
+
+    private void purgeOutcomes(String siteId, Instant cutoff) {
+        String prefix = key(siteId, "");
+        orders.entrySet().removeIf(e -> e.getKey().startsWith(prefix) && e.getValue().isBefore(cutoff));
+        exposures.removeIf(e -> e.siteId().equals(siteId) && e.ts().isBefore(cutoff));
+        npsAnswers.removeIf(a -> a.siteId().equals(siteId) && a.ts().isBefore(cutoff));
+        npsAsks.entrySet().removeIf(e -> e.getKey().startsWith(prefix) && e.getValue().until().isBefore(cutoff));
     }
 }

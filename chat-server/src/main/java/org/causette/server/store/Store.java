@@ -129,13 +129,15 @@ public interface Store extends AutoCloseable {
 
     /**
      * Erases a visitor: profile, identity link, conversations with their messages, events, ratings, leads, consent
-     * records, and its place in a customer's profile (channel links to it included).
+     * records, its place in a customer's profile (channel links to it included), and the outcomes kept for it (order
+     * claims of its purchases, exposures, NPS asks and answers).
      */
     void eraseVisitor(String siteId, String visitorId);
 
     /**
      * Deletes what is older than {@code cutoff} for a site: closed conversations (with their messages), events,
-     * bot turns, leads, ratings and consent records. @return how many conversations went
+     * bot turns, leads, ratings, consent records, order claims, exposures and NPS answers. @return how many
+     * conversations went
      */
     int purge(String siteId, Instant cutoff);
 
@@ -236,6 +238,46 @@ public interface Store extends AutoCloseable {
 
     /** A visitor's consent records, oldest first. */
     List<ConsentRecord> consentHistory(String siteId, String visitorId);
+
+    // ---- outcomes: conversions, A/B exposures, NPS (issue 9) --------------------------------------------------------
+
+    /**
+     * Stores a purchase event once per order: claims {@code orderId} for the site and saves the event in one atomic
+     * step, so a shop page that reports an order twice, or two tabs, never count it twice.
+     *
+     * @return false when that order was stored already (nothing is saved)
+     */
+    boolean savePurchase(VisitorEvent purchase, String orderId);
+
+    /** Records that a visitor was shown a scenario's variant. */
+    void saveExposure(Exposure exposure);
+
+    /** The variants a visitor was shown, oldest first. */
+    List<Exposure> exposures(String siteId, String visitorId);
+
+    /** Adds {@code amount} to a counter of a scenario's variant (like {@link #countVariant}, by more than one). */
+    void addToVariant(String siteId, String scenarioId, String variant, String stat, long amount);
+
+    /**
+     * Atomically takes the right to ask a customer the NPS question until {@code until}: true when no ask was running
+     * at {@code now}, so two tabs or nodes never both ask within a period.
+     *
+     * @param customerKey "u:" + verified user id, else "v:" + visitor id
+     */
+    boolean claimNpsAsk(String siteId, String customerKey, String conversationId, String visitorId, Instant now,
+                        Instant until);
+
+    /** The conversation the customer was asked about, while that ask runs and is not answered yet. */
+    Optional<String> pendingNps(String siteId, String customerKey, Instant now);
+
+    /**
+     * Saves an answer if the customer's ask is still running (at {@code answer.ts()}) and unanswered, marking it
+     * answered in the same atomic step: a second answer, from another tab, is refused.
+     */
+    boolean saveNpsAnswer(NpsAnswer answer, String customerKey);
+
+    /** NPS answers of a site given in [from, to), oldest first. */
+    List<NpsAnswer> npsAnswers(String siteId, Instant from, Instant to);
 
     @Override
     void close();

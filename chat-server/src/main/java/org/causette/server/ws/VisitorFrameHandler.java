@@ -112,6 +112,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             });
             case "lead" -> read(node, VisitorFrames.Lead.class, null).ifPresent(this::lead);
             case "rate" -> read(node, VisitorFrames.Rate.class, null).ifPresent(this::rate);
+            // Extensions (docs/protocol.md): the shopper skipped rating; the answer to the NPS question.
+            case "rate_skipped" -> service.rateSkipped(connection);
+            case "nps" -> read(node, VisitorFrames.Nps.class, null).ifPresent(this::nps);
             case "event" -> read(node, VisitorFrames.Event.class, null).ifPresent(this::event);
             case "proactive_dismissed" -> read(node, VisitorFrames.ProactiveDismissed.class, null).ifPresent(d -> {
                 if (d.scenarioId() == null || !SCENARIO_ID.matcher(d.scenarioId()).matches()) {
@@ -194,7 +197,28 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             connection.sendError(ErrorCode.TOO_LARGE, "event data is larger than " + MAX_EVENT_DATA_BYTES + " bytes", null);
             return;
         }
+        if (event.name().equals(org.causette.server.insights.PurchaseRecorder.PURCHASE)) {
+            try {
+                org.causette.server.insights.PurchaseData.parse(event.data());
+            } catch (IllegalArgumentException e) {
+                connection.sendError(ErrorCode.BAD_REQUEST, e.getMessage(), null);
+                return;
+            }
+        }
         service.event(connection, event.name(), event.data());
+    }
+
+    private void nps(VisitorFrames.Nps nps) {
+        JsonNode score = nps.score();
+        if (score == null || !score.isIntegralNumber() || !score.canConvertToInt() || score.asInt() < 0 || score.asInt() > 10) {
+            connection.sendError(ErrorCode.BAD_REQUEST, "score must be a whole number from 0 to 10", null);
+            return;
+        }
+        if (nps.comment() != null && nps.comment().length() > MAX_COMMENT_CHARS) {
+            connection.sendError(ErrorCode.TOO_LARGE, "comment is longer than " + MAX_COMMENT_CHARS + " characters", null);
+            return;
+        }
+        service.nps(connection, score.asInt(), nps.comment());
     }
 
     private static String refOf(JsonNode node) {

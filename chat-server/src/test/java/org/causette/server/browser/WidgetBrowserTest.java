@@ -363,6 +363,15 @@ final class WidgetBrowserTest {
             assertThat(page.locator("form.rate")).isHidden();
             int score = eventually(() -> hub.store().rating(conversationId).map(r -> r.score()).orElse(0), 4);
             assertEquals(4, score);
+            // The demo asks the NPS question next (once per period): 0 to 10, answered with a click.
+            assertThat(page.locator("[data-causette=nps]")).isVisible();
+            page.locator("[data-causette=nps] label", new Page.LocatorOptions().setHasText("9")).first().click();
+            page.locator("[data-causette=nps] button[type=submit]").click();
+            assertThat(page.locator("[data-causette=nps]")).isHidden();
+            assertThat(page.locator("p.note[tabindex='-1']")).isVisible(); // thanks
+            java.time.Instant now = java.time.Instant.now();
+            assertEquals(9, (int) eventually(() -> hub.store().npsAnswers("demo", now.minusSeconds(120), now.plusSeconds(120)).stream()
+                    .filter(a -> a.conversationId().equals(conversationId)).map(a -> a.score()).findFirst().orElse(-1), 9));
         }
     }
 

@@ -75,7 +75,28 @@ final class ConsoleBrowserTest {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_ARGS));
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-        hub = TestHub.start();
+        hub = TestHub.start(withAnAbTest());
+    }
+
+    /**
+     * The test shop plus a scenario no test fires (a cart of a million), so the report has an A/B test to show; its
+     * counters are set by {@link #seedOutcomes}.
+     */
+    private static Path withAnAbTest() throws java.io.IOException {
+        Path folder = Files.createTempDirectory("console-shop");
+        folder.toFile().deleteOnExit(); // registered first, deleted last
+        try (var files = Files.list(TestSites.testShop())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName())).toFile().deleteOnExit();
+            }
+        }
+        folder.resolve("scenarios.json").toFile().deleteOnExit();
+        Files.writeString(folder.resolve("scenarios.json"), """
+                { "scenarios": [ { "id": "luxury-cart", "trigger": { "on": "cart_update", "minCartValue": 1000000 },
+                    "variants": [ { "id": "a", "weight": 1, "text": "Une question sur votre commande ?" },
+                                  { "id": "b", "weight": 1, "text": "Livraison offerte : besoin d'aide ?" } ] } ] }
+                """);
+        return folder;
     }
 
     @AfterAll
@@ -329,6 +350,43 @@ final class ConsoleBrowserTest {
         }
     }
 
+    /** A conversation Léo helped in, rated 5 and answered 10 at NPS, and A/B counters: what the report and board show. */
+    private void seedOutcomes() {
+        org.causette.server.store.Store store = hub.server().store();
+        Instant now = Instant.now();
+        var c = store.openConversation(org.causette.server.store.Conversation.open(java.util.UUID.randomUUID().toString(),
+                TestHub.SITE, "v-seeded", "web", now.minusSeconds(600)));
+        store.update(c.id(), x -> x.queued("product_expertise", "lampes", "ambassador", now.minusSeconds(590)));
+        store.append(c.id(), new org.causette.server.store.MessageDraft(new org.causette.server.store.Author(
+                org.causette.server.store.Role.AMBASSADOR, "leo", "Léo"), null, "La Luna, en E27.", null, List.of(), List.of(),
+                false, now.minusSeconds(580)));
+        store.update(c.id(), x -> x.closed("done", now.minusSeconds(570)));
+        store.saveRating(new org.causette.server.store.Rating(TestHub.SITE, c.id(), "v-seeded", 5, null, now.minusSeconds(560)));
+        store.claimNpsAsk(TestHub.SITE, "v:v-seeded", c.id(), "v-seeded", now.minusSeconds(560), now.plusSeconds(86_400));
+        store.saveNpsAnswer(new org.causette.server.store.NpsAnswer(TestHub.SITE, c.id(), "v-seeded", 10, null,
+                now.minusSeconds(550)), "v:v-seeded");
+        store.addToVariant(TestHub.SITE, "luxury-cart", "a", "shown", 1000);
+        store.addToVariant(TestHub.SITE, "luxury-cart", "a", "converted", 50);
+        store.addToVariant(TestHub.SITE, "luxury-cart", "b", "shown", 1000);
+        store.addToVariant(TestHub.SITE, "luxury-cart", "b", "converted", 80);
+        store.addToVariant(TestHub.SITE, "luxury-cart", "b", "revenueCents", 412_345);
+    }
+
+    @Test
+    @Order(4)
+    @org.junit.jupiter.api.Tag("fr")
+    void anAmbassadorSeesTheLeaderboardWithTheirRank() {
+        page.navigate(url("/console/?site=" + TestHub.SITE));
+        signIn("leo", "leo-pw");
+        page.locator(".tab[data-view=leaderboard]").click();
+        assertThat(page.locator("[data-me]")).containsText("n° 1");
+        Locator mine = page.locator("#leaderboard tr.mine");
+        assertThat(mine).containsText("Léo (vous)");
+        assertThat(mine.locator(".points")).hasText("15"); // seeded by the report test (Order 3): 5 stars (10) and a promoter (5)
+        assertThat(page.locator(".tab[data-view=report]")).isHidden();
+        screenshot("leaderboard");
+    }
+
     @Test
     @Order(3)
     void anAdminSeesTheReportChartsAndTeachesTheBot() throws Exception {
@@ -336,12 +394,23 @@ final class ConsoleBrowserTest {
             visitor.say("u1", "xqzt blorf wibble zorg");
             nextFrom(visitor, "bot");
         }
+        seedOutcomes();
         page.navigate(url("/console/?site=" + TestHub.SITE));
         signIn("root", "root-pw");
         page.locator(".tab[data-view=report]").click();
         assertThat(page.locator("#report canvas")).hasCount(5);
         page.waitForFunction("() => window.Chart && Object.keys(window.Chart.instances).length === 5");
         assertThat(page.locator("[data-kpi=conversations] .tile-value")).not().hasText("0");
+        // Outcomes: conversions by who helped, the A/B test (the never-fired luxury-cart scenario, counted here),
+        // NPS, and satisfaction per person and channel.
+        assertThat(page.locator("[data-kpi=nps] .tile-value")).hasText("100");
+        assertThat(page.locator("[data-table=by-helper] tbody tr")).hasCount(3);
+        Locator variantB = page.locator("[data-table=variants] tr", new Page.LocatorOptions().setHasText("luxury-cart · b"));
+        assertThat(variantB).containsText("1,000"); // shown
+        assertThat(variantB).containsText("4,123.45"); // revenue
+        assertThat(variantB).containsText("better");
+        assertThat(page.locator("[data-table=satisfaction]")).containsText("Léo · Ambassador");
+        assertThat(page.locator("[data-table=satisfaction]")).containsText("Channel Web");
         Locator row = page.locator(".unanswered tr", new Page.LocatorOptions().setHasText("xqzt blorf"));
         assertThat(row).isVisible();
         page.setViewportSize(1440, 1500); // the report scrolls inside the page: a taller window shows it all

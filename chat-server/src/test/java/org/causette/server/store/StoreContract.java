@@ -649,4 +649,96 @@ public abstract class StoreContract {
         store.purge(site, T0.plusSeconds(4));
         assertEquals(List.of(withdrawn), store.consentHistory(site, "v1"), "older than the retention: gone");
     }
+
+    // ---- outcomes: conversions, A/B exposures, NPS ------------------------------------------------------------------
+
+    private VisitorEvent purchase(String visitorId, String orderId, double value, Instant ts) {
+        ObjectNode data = Json.MAPPER.createObjectNode().put("value", value).put("currency", "EUR");
+        if (orderId != null) {
+            data.put("orderId", orderId);
+        }
+        return new VisitorEvent(site, visitorId, "purchase", data, ts);
+    }
+
+    @Test
+    void anOrderIsStoredOnceWhoeverReportsItAndHowOftenAtOnce() throws Exception {
+        List<Boolean> stored = inParallel(8, () -> store.savePurchase(purchase("v1", "A-1", 59.9, T0), "A-1"));
+        assertEquals(1, stored.stream().filter(b -> b).count(), "one of eight racers stores order A-1");
+        assertFalse(store.savePurchase(purchase("v2", "A-1", 59.9, T0.plusSeconds(5)), "A-1"), "another tab, same order");
+        assertTrue(store.savePurchase(purchase("v1", "A-2", 10, T0.plusSeconds(6)), "A-2"));
+        assertEquals(2, store.events(site, "v1").size());
+        assertEquals(List.of(), store.events(site, "v2"));
+        assertEquals(2, store.events(site, T0, T0.plusSeconds(10)).size());
+        store.saveEvent(purchase("v1", null, 5, T0.plusSeconds(7)));
+        assertEquals(3, store.events(site, "v1").size(), "a purchase without order id is an ordinary event");
+    }
+
+    @Test
+    void exposuresAndVariantAmounts() {
+        store.saveExposure(new Exposure(site, "v1", "cart", "b", T0.plusSeconds(10)));
+        store.saveExposure(new Exposure(site, "v1", "pages", "a", T0));
+        store.saveExposure(new Exposure(site, "v2", "cart", "a", T0));
+        assertEquals(List.of(new Exposure(site, "v1", "pages", "a", T0), new Exposure(site, "v1", "cart", "b", T0.plusSeconds(10))),
+                store.exposures(site, "v1"));
+        store.countVariant(site, "cart", "b", "converted");
+        store.addToVariant(site, "cart", "b", "revenueCents", 5_990);
+        store.addToVariant(site, "cart", "b", "revenueCents", 1_000);
+        assertEquals(Map.of("b:converted", 1L, "b:revenueCents", 6_990L), store.variantCounts(site, "cart"));
+    }
+
+    @Test
+    void aCustomerIsAskedTheNpsQuestionOncePerPeriodAndAnswersOnce() throws Exception {
+        Instant until = T0.plus(Duration.ofDays(90));
+        List<Boolean> claims = inParallel(8, () -> store.claimNpsAsk(site, "u:42", "c1", "v1", T0, until));
+        assertEquals(1, claims.stream().filter(b -> b).count(), "two tabs never both ask");
+        assertFalse(store.claimNpsAsk(site, "u:42", "c2", "v1", T0.plus(Duration.ofDays(89)), until.plus(Duration.ofDays(89))));
+        assertTrue(store.claimNpsAsk(site, "v:v9", "c9", "v9", T0, until), "another customer has their own period");
+        assertEquals(Optional.of("c1"), store.pendingNps(site, "u:42", T0.plusSeconds(30)));
+        assertEquals(Optional.empty(), store.pendingNps(site, "u:7", T0));
+
+        NpsAnswer answer = new NpsAnswer(site, "c1", "v1", 9, "Super", T0.plusSeconds(30));
+        List<Boolean> saved = inParallel(4, () -> store.saveNpsAnswer(answer, "u:42"));
+        assertEquals(1, saved.stream().filter(b -> b).count(), "one answer per ask");
+        assertEquals(List.of(answer), store.npsAnswers(site, T0, T0.plusSeconds(31)));
+        assertEquals(List.of(), store.npsAnswers(site, T0, T0.plusSeconds(30)), "to is exclusive");
+        assertEquals(Optional.empty(), store.pendingNps(site, "u:42", T0.plusSeconds(31)));
+        assertFalse(store.saveNpsAnswer(new NpsAnswer(site, "c1", "v1", 3, null, T0.plusSeconds(40)), "u:7"), "never asked");
+        assertFalse(store.saveNpsAnswer(new NpsAnswer(site, "c9", "v9", 3, null, until.plusSeconds(1)), "v:v9"), "the ask ran out");
+
+        assertTrue(store.claimNpsAsk(site, "u:42", "c3", "v1", until.plusSeconds(1), until.plus(Duration.ofDays(90))),
+                "the next period asks again");
+        assertTrue(store.saveNpsAnswer(new NpsAnswer(site, "c3", "v1", 6, null, until.plusSeconds(2)), "u:42"));
+    }
+
+    @Test
+    void erasureAndRetentionCoverOrdersExposuresAndNps() {
+        store.saveVisitor(new Visitor(site, "v1", T0, "42", null, null, "fr", true));
+        store.linkUser(site, "42", "v1");
+        assertTrue(store.savePurchase(purchase("v1", "A-1", 20, T0), "A-1"));
+        store.saveExposure(new Exposure(site, "v1", "cart", "a", T0));
+        store.claimNpsAsk(site, "u:42", "c1", "v1", T0, T0.plus(Duration.ofDays(90)));
+        store.saveNpsAnswer(new NpsAnswer(site, "c1", "v1", 10, "Top", T0.plusSeconds(1)), "u:42");
+        store.saveExposure(new Exposure(site, "v2", "cart", "b", T0));
+        store.saveNpsAnswer(new NpsAnswer(site, "c2", "v2", 10, null, T0.plusSeconds(1)), "v:v2");
+
+        store.eraseVisitor(site, "v1");
+
+        assertTrue(store.exposures(site, "v1").isEmpty());
+        assertTrue(store.npsAnswers(site, T0, T0.plusSeconds(2)).isEmpty());
+        assertTrue(store.pendingNps(site, "u:42", T0).isEmpty());
+        assertTrue(store.claimNpsAsk(site, "u:42", "c5", "v5", T0, T0.plus(Duration.ofDays(90))), "no ask left for the customer");
+        assertTrue(store.savePurchase(purchase("v5", "A-1", 20, T0), "A-1"), "the erased order id is gone too");
+        assertEquals(1, store.exposures(site, "v2").size(), "others keep theirs");
+
+        Instant cutoff = T0.plus(Duration.ofDays(400));
+        store.claimNpsAsk(site, "v:v3", "c3", "v3", cutoff, cutoff.plus(Duration.ofDays(90)));
+        store.saveNpsAnswer(new NpsAnswer(site, "c3", "v3", 8, null, cutoff.plusSeconds(1)), "v:v3");
+        store.saveExposure(new Exposure(site, "v3", "cart", "a", cutoff.plusSeconds(1)));
+        store.purge(site, cutoff);
+        assertTrue(store.exposures(site, "v2").isEmpty());
+        assertEquals(1, store.exposures(site, "v3").size());
+        assertEquals(1, store.npsAnswers(site, Instant.EPOCH, cutoff.plusSeconds(10)).size());
+        assertTrue(store.savePurchase(purchase("v6", "A-1", 20, cutoff), "A-1"), "old order claims go with retention");
+        assertFalse(store.savePurchase(purchase("v6", "A-1", 20, cutoff), "A-1"));
+    }
 }

@@ -122,13 +122,18 @@ function draw(report) {
       tile(t('report.csat'), report.csatAverage === null || report.csatAverage === undefined ? '—' : `${formatNumber(report.csatAverage, { maximumFractionDigits: 1 })} / 5`,
         t('report.ratingsCount', { n: report.csatCount || 0 }), 'csat'),
       tile(t('report.conversions'), formatNumber(report.conversions), report.conversionValue ? formatNumber(report.conversionValue, { minimumFractionDigits: 2 }) : null, 'conversions'),
-      report.leads !== undefined ? tile(t('report.leads'), formatNumber(report.leads), null, 'leads') : null),
+      report.leads !== undefined ? tile(t('report.leads'), formatNumber(report.leads), null, 'leads') : null,
+      report.conversionRate !== undefined ? tile(t('report.conversionRate'), pct(report.conversionRate),
+        t('report.window', { n: report.attributionDays ?? 7 }), 'conversionRate') : null,
+      report.nps ? tile(t('report.nps'), report.nps.score === null || report.nps.score === undefined ? '—' : formatNumber(report.nps.score, { maximumFractionDigits: 1 }),
+        t('report.npsDetail', { p: report.nps.promoters, n: report.nps.passives, d: report.nps.detractors }), 'nps') : null),
     h('div', { class: 'charts' },
       chartBox('chart-per-day', t('report.perDay'), true, !days.length),
       chartBox('chart-containment', t('report.containmentPerDay'), false, !days.some(d => d.conversations)),
       chartBox('chart-reasons', t('report.byReason'), false, !Object.keys(report.handedOverByReason || {}).length),
       chartBox('chart-csat', t('report.csatOverTime'), false, !days.some(d => d.csatAverage !== null && d.csatAverage !== undefined)),
       chartBox('chart-intents', t('report.topIntents'), false, !(report.topIntents || []).length)),
+    outcomes(report, pct),
     unanswered(report.unanswered || []));
   loadChartJs().then(Chart => drawCharts(Chart, report)).catch(() => {
     body.querySelector('.charts').prepend(h('p', { class: 'form-error', text: t('report.chartsUnavailable') }));
@@ -177,6 +182,70 @@ function drawCharts(Chart, report) {
     data: { labels: top.map(i => i.intent), datasets: [{ label: t('report.series.count'), data: top.map(i => i.count), backgroundColor: COLORS[5], maxBarThickness: 28 }] },
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
+}
+
+// ---- outcomes: conversions by who helped, A/B variants, satisfaction per person and channel --------------------------
+
+const money = value => formatNumber(value || 0, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const avg = value => (value === null || value === undefined ? '—' : formatNumber(value, { maximumFractionDigits: 1 }));
+
+/** The server's verdicts are English words; shown in the console's language. */
+function verdictLabel(verdict) {
+  if (!verdict) return '—';
+  if (verdict.startsWith('not enough data')) return t('report.v.notEnough');
+  return { better: t('report.v.better'), worse: t('report.v.worse'), 'no significant difference': t('report.v.same') }[verdict] || verdict;
+}
+
+function table(key, headings, rows) {
+  return h('table', { class: 'table', dataset: { table: key } },
+    h('thead', {}, h('tr', {}, headings.map(text => h('th', { text, attrs: { scope: 'col' } })))),
+    h('tbody', {}, rows.map(cells => h('tr', {}, cells.map((cell, i) => (i === 0 ? h('th', { text: cell, attrs: { scope: 'row' } }) : h('td', { text: cell })))))));
+}
+
+function outcomes(report, pct) {
+  if (!report.conversionsByHelper && !report.variants && !report.satisfaction) return null;
+  const parts = [];
+  const byHelper = report.conversionsByHelper;
+  if (byHelper) {
+    const funnel = report.funnel || {};
+    parts.push(h('section', { class: 'panel-block', dataset: { section: 'conversions' } },
+      h('h2', { text: t('report.byHelper') }),
+      table('by-helper', [t('report.helper'), t('report.conversions'), t('report.value')],
+        ['bot', 'agent', 'ambassador'].map(kind => [t(`role.${kind}`), formatNumber((byHelper[kind] || {}).conversions || 0), money((byHelper[kind] || {}).value)])),
+      h('p', { class: 'muted small', text: t('report.funnel', { c: funnel.cartUpdates || 0, k: funnel.checkouts || 0, p: funnel.purchases || 0 }) })));
+  }
+  const scenarios = report.variants || [];
+  if (scenarios.length) {
+    const rows = [];
+    for (const scenario of scenarios) {
+      for (const v of scenario.variants || []) {
+        const verdict = v.conversionComparison ? verdictLabel(v.conversionComparison.verdict) : t('report.control');
+        rows.push([`${scenario.scenarioId} · ${v.variant}`, formatNumber(v.shown || 0), formatNumber(v.answered || 0), pct(v.answerRate),
+          formatNumber(v.converted || 0), pct(v.conversionRate), money(v.revenue),
+          v.comparison ? verdictLabel(v.comparison.verdict) : t('report.control'), verdict]);
+      }
+    }
+    parts.push(h('section', { class: 'panel-block', dataset: { section: 'variants' } },
+      h('h2', { text: t('report.variants') }),
+      table('variants', [t('report.variant'), t('report.shown'), t('report.answered'), t('report.answerRate'), t('report.converted'),
+        t('report.conversionRateShort'), t('report.revenue'), t('report.verdictAnswers'), t('report.verdictSales')], rows)));
+  }
+  const sat = report.satisfaction;
+  if (sat) {
+    const row = (label, r) => [label, avg(r.csatAverage), formatNumber(r.csatCount || 0), avg(r.npsScore), formatNumber(r.npsCount || 0),
+      formatNumber(r.conversions || 0), money(r.conversionValue)];
+    const rows = [
+      ...(sat.agents || []).map(r => row(`${r.name} · ${t('role.agent')}`, r)),
+      ...(sat.ambassadors || []).map(r => row(`${r.name} · ${t('role.ambassador')}`, r)),
+      sat.bot ? row(t('role.bot'), sat.bot) : null,
+      ...(sat.channels || []).map(r => row(`${t('report.channel')} ${t(`channel.${r.channel}`)}`, r)),
+    ].filter(Boolean);
+    parts.push(h('section', { class: 'panel-block', dataset: { section: 'satisfaction' } },
+      h('h2', { text: t('report.satisfaction') }),
+      table('satisfaction', [t('report.who'), t('report.csat'), t('report.ratings'), t('report.nps'), t('report.answers'),
+        t('report.conversions'), t('report.value')], rows)));
+  }
+  return h('div', { class: 'outcomes' }, parts);
 }
 
 function unanswered(list) {

@@ -170,4 +170,16 @@ final class RedisKeys {
     static String visitorCustomer(String siteId, String visitorId) {
         return visitor(siteId, visitorId) + ":customer";
     }
+
+    // ---- outcomes: conversions, A/B exposures, NPS ------------------------------------------------------------------
+
+    /** Sorted set of the site's stored order ids by when they were stored (µs): the once-per-order claim. */
+    static String orders(String siteId) {
+        return site(siteId) + "orders";
+    }
+
+    /** Hash: until (epoch ms), answered (0/1), conversation, visitor: a customer's running NPS ask. */
+    static String npsAsk(String siteId, String customerKey) {
+        return site(siteId) + "npsask:" + customerKey;
+    }
 }

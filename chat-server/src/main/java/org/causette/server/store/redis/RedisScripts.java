@@ -241,4 +241,45 @@ final class RedisScripts {
             end
             return 1
             """);
+
+    // ---- outcomes: conversions, NPS ----------------------------------------------------------------------------------
+
+    /**
+     * A purchase stored once per order: the order id is claimed (ZADD NX) and the event added to the site's and the
+     * visitor's timelines in one step. KEYS: orders, site events, visitor events. ARGV: order id, score, member.
+     * Returns 1 (stored) or 0 (that order was stored already; nothing changed).
+     */
+    static final LuaScript SAVE_PURCHASE = new LuaScript("""
+            if redis.call('ZADD', KEYS[1], 'NX', ARGV[2], ARGV[1]) == 0 then return 0 end
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+            redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+            return 1
+            """);
+
+    /**
+     * Takes a customer's NPS ask unless one runs at {@code now}. Times are compared here (not by Redis expiry) so the
+     * caller's clock decides; the key's TTL only cleans up. KEYS: ask. ARGV: now ms, until ms, conversation id,
+     * visitor id, ttl ms. Returns 1 (taken) or 0.
+     */
+    static final LuaScript NPS_CLAIM = new LuaScript("""
+            local held = redis.call('HGET', KEYS[1], 'until')
+            if held and tonumber(held) > tonumber(ARGV[1]) then return 0 end
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], 'until', ARGV[2], 'answered', '0', 'conversation', ARGV[3], 'visitor', ARGV[4])
+            redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            return 1
+            """);
+
+    /**
+     * Saves an NPS answer if the ask runs and is unanswered, and marks it answered. KEYS: ask, site nps timeline,
+     * visitor nps timeline. ARGV: now ms, score, member. Returns 1 (saved) or 0.
+     */
+    static final LuaScript NPS_ANSWER = new LuaScript("""
+            local f = redis.call('HMGET', KEYS[1], 'until', 'answered')
+            if not f[1] or tonumber(f[1]) <= tonumber(ARGV[1]) or f[2] ~= '0' then return 0 end
+            redis.call('HSET', KEYS[1], 'answered', '1')
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+            redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+            return 1
+            """);
 }

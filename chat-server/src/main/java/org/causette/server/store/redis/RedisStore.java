@@ -9,6 +9,8 @@ import org.causette.server.store.ChannelLink;
 import org.causette.server.store.ConsentRecord;
 import org.causette.server.store.BotTurnRecord;
 import org.causette.server.store.Conversation;
+import org.causette.server.store.Exposure;
+import org.causette.server.store.NpsAnswer;
 import org.causette.server.store.ConversationState;
 import org.causette.server.store.Lead;
 import org.causette.server.store.Lesson;
@@ -780,6 +782,7 @@ public final class RedisStore implements Store {
 
     @Override
     public void eraseVisitor(String siteId, String visitorId) {
+        eraseOutcomes(siteId, visitorId); // first: it reads the visitor's purchases and identity links
         for (Conversation c : conversationsOfVisitor(siteId, visitorId)) {
             deleteConversation(c);
         }
@@ -824,6 +827,7 @@ public final class RedisStore implements Store {
             }
             r.zremrangeByScore(RedisKeys.ratings(siteId), "-inf", before);
         });
+        purgeOutcomes(siteId, before);
         return gone;
     }
 
@@ -1008,5 +1012,111 @@ public final class RedisStore implements Store {
     public List<ConsentRecord> consentHistory(String siteId, String visitorId) {
         return entries(call("consent history", r -> r.zrange(RedisKeys.visitorTimeline(siteId, CONSENT, visitorId), 0, -1)),
                 ConsentRecord.class);
+    }
+
+    // ---- outcomes: conversions, A/B exposures, NPS ------------------------------------------------------------------
+
+    private static final String EXPOSURES = "exposures";
+    private static final String NPS = "nps";
+
+    @Override
+    public boolean savePurchase(VisitorEvent purchase, String orderId) {
+        String siteId = purchase.siteId();
+        String member = UUID.randomUUID() + " " + json(purchase);
+        // Once only: after a lost reply a retry would find its own claim and say "already stored" (the safe side).
+        Object stored = callOnce("save purchase", r -> RedisScripts.SAVE_PURCHASE.run(r,
+                List.of(RedisKeys.orders(siteId), RedisKeys.timeline(siteId, EVENTS),
+                        RedisKeys.visitorTimeline(siteId, EVENTS, purchase.visitorId())),
+                List.of(orderId, score(purchase.ts()), member)));
+        return Long.valueOf(1).equals(stored);
+    }
+
+    @Override
+    public void saveExposure(Exposure exposure) {
+        addToTimeline(exposure.siteId(), EXPOSURES, exposure.visitorId(), exposure.ts(), exposure);
+    }
+
+    @Override
+    public List<Exposure> exposures(String siteId, String visitorId) {
+        return entries(call("read exposures", r -> r.zrange(RedisKeys.visitorTimeline(siteId, EXPOSURES, visitorId), 0, -1)),
+                Exposure.class);
+    }
+
+    @Override
+    public void addToVariant(String siteId, String scenarioId, String variant, String stat, long amount) {
+        callOnce("add to variant", r -> r.hincrBy(RedisKeys.variantCounts(siteId, scenarioId), variant + ":" + stat, amount));
+    }
+
+    @Override
+    public boolean claimNpsAsk(String siteId, String customerKey, String conversationId, String visitorId, Instant now,
+                               Instant until) {
+        long ttl = Math.max(1, until.toEpochMilli() - now.toEpochMilli());
+        Object claimed = callOnce("claim nps", r -> RedisScripts.NPS_CLAIM.run(r, List.of(RedisKeys.npsAsk(siteId, customerKey)),
+                List.of(Long.toString(now.toEpochMilli()), Long.toString(until.toEpochMilli()), conversationId, visitorId,
+                        Long.toString(ttl))));
+        return Long.valueOf(1).equals(claimed);
+    }
+
+    @Override
+    public Optional<String> pendingNps(String siteId, String customerKey, Instant now) {
+        List<String> f = call("pending nps", r -> r.hmget(RedisKeys.npsAsk(siteId, customerKey), "until", "answered", "conversation"));
+        if (f.get(0) == null || Long.parseLong(f.get(0)) <= now.toEpochMilli() || !"0".equals(f.get(1))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(f.get(2));
+    }
+
+    @Override
+    public boolean saveNpsAnswer(NpsAnswer answer, String customerKey) {
+        String siteId = answer.siteId();
+        String member = UUID.randomUUID() + " " + json(answer);
+        Object saved = callOnce("save nps", r -> RedisScripts.NPS_ANSWER.run(r,
+                List.of(RedisKeys.npsAsk(siteId, customerKey), RedisKeys.timeline(siteId, NPS),
+                        RedisKeys.visitorTimeline(siteId, NPS, answer.visitorId())),
+                List.of(Long.toString(answer.ts().toEpochMilli()), score(answer.ts()), member)));
+        return Long.valueOf(1).equals(saved);
+    }
+
+    @Override
+    public List<NpsAnswer> npsAnswers(String siteId, Instant from, Instant to) {
+        return timeline(siteId, NPS, from, to, NpsAnswer.class);
+    }
+
+    private void eraseOutcomes(String siteId, String visitorId) {
+        List<String> orderIds = events(siteId, visitorId).stream()
+                .filter(e -> e.name().equals("purchase") && e.data() != null && e.data().path("orderId").isTextual())
+                .map(e -> e.data().path("orderId").asText()).toList();
+        run("erase outcomes", r -> {
+            if (!orderIds.isEmpty()) {
+                r.zrem(RedisKeys.orders(siteId), orderIds.toArray(String[]::new));
+            }
+            List<String> asks = new ArrayList<>();
+            asks.add(RedisKeys.npsAsk(siteId, "v:" + visitorId));
+            for (String userId : r.smembers(RedisKeys.visitorUsers(siteId, visitorId))) {
+                asks.add(RedisKeys.npsAsk(siteId, "u:" + userId));
+            }
+            for (String ask : asks) {
+                if (visitorId.equals(r.hget(ask, "visitor"))) {
+                    r.del(ask);
+                }
+            }
+            for (String name : List.of(EXPOSURES, NPS)) {
+                String own = RedisKeys.visitorTimeline(siteId, name, visitorId);
+                List<String> members = r.zrange(own, 0, -1);
+                if (!members.isEmpty()) {
+                    r.zrem(RedisKeys.timeline(siteId, name), members.toArray(String[]::new));
+                }
+                r.del(own);
+            }
+        });
+    }
+
+    /** NPS asks need no purge: each key expires with its period. */
+    private void purgeOutcomes(String siteId, String before) {
+        run("purge outcomes", r -> {
+            r.zremrangeByScore(RedisKeys.orders(siteId), "-inf", before);
+            purgeTimeline(r, siteId, EXPOSURES, Exposure.class, Exposure::visitorId, before);
+            purgeTimeline(r, siteId, NPS, NpsAnswer.class, NpsAnswer::visitorId, before);
+        });
     }
 }

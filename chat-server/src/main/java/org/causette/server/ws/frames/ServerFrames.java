@@ -157,4 +157,14 @@ public final class ServerFrames {
             this("proactive", scenarioId, variant, text, quickReplies, cards);
         }
     }
+
+    /**
+     * An extension (docs/protocol.md): the widget may ask the NPS question about this closed conversation now, once;
+     * the answer is a visitor {@code nps} frame.
+     */
+    public record NpsRequest(String type, String conversationId) {
+        public NpsRequest(String conversationId) {
+            this("nps_request", conversationId);
+        }
+    }
 }

@@ -50,4 +50,11 @@ public final class VisitorFrames {
     /** An extension: the shopper changes their tracking consent without reconnecting ({@code Causette.setConsent}). */
     public record Consent(Boolean granted) {
     }
+
+    /**
+     * An extension (docs/protocol.md): the answer to an {@code nps_request}. {@code score} is read as a node so that
+     * 7.5 or "7" is refused rather than rounded.
+     */
+    public record Nps(JsonNode score, String comment) {
+    }
 }
