@@ -572,4 +572,37 @@ final class WidgetBrowserTest {
             marketing.close();
         }
     }
+
+    @Test
+    void thePointerLeavingThroughTheTopSendsExitIntentOnceWithConsentOnly() throws Exception {
+        // marketing-shop's "leaving" scenario fires on exit intent for newcomers.
+        CausetteServer marketing = CausetteServer.start(org.causette.server.config.ServerConfig.defaults().withPort(0)
+                .withSites(List.of(org.causette.server.support.TestSites.resource("sites/marketing-shop"))),
+                org.causette.server.support.TestSites.ENV);
+        HttpServer page = shopPage(marketing.port(), "marketing-shop");
+        try {
+            Page tab = context.newPage();
+            tab.navigate("http://127.0.0.1:" + page.getAddress().getPort() + "/");
+            assertThat(launcher(tab)).isVisible();
+            String leave = "() => document.documentElement.dispatchEvent(new MouseEvent('mouseout', {bubbles: true, clientX: 300, clientY: -2, relatedTarget: null}))";
+            tab.evaluate(leave);
+            tab.waitForTimeout(300);
+            assertEquals(0, tab.locator("[data-causette=proactive]").count(), "no consent, nothing leaves the page");
+
+            tab.evaluate("() => window.Causette.setConsent(true)");
+            tab.evaluate("() => document.documentElement.dispatchEvent(new MouseEvent('mouseout', {bubbles: true, clientX: 300, clientY: 200, relatedTarget: null}))");
+            tab.evaluate(leave);
+            var bubble = tab.locator("[data-causette=proactive]");
+            assertThat(bubble.locator(".bt")).hasText("Avant de partir : la livraison est offerte dès 100 €.");
+            String visitorId = (String) tab.evaluate("() => localStorage.getItem('causette:marketing-shop:vid')");
+            tab.evaluate(leave);
+            tab.waitForTimeout(300);
+            assertEquals(1L, marketing.store().events("marketing-shop", visitorId).stream()
+                    .filter(e -> e.name().equals("custom") && e.data().path("name").asText().equals("exit_intent")).count(),
+                    "once per page; a move inside the page is not an exit");
+        } finally {
+            page.stop(0);
+            marketing.close();
+        }
+    }
 }
