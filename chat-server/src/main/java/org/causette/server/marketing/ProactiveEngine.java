@@ -331,7 +331,12 @@ public final class ProactiveEngine {
         }
         greetingShown.put(key(connection), now);
         greetingPending.put(key(connection), new Shown(Scenario.GREETING, variantId, now, SESSION));
-        quietly("greeting shown", () -> store.countVariant(connection.siteId(), Scenario.GREETING, variantId, SHOWN));
+        quietly("greeting shown", () -> {
+            store.countVariant(connection.siteId(), Scenario.GREETING, variantId, SHOWN);
+            // Like a bubble's: a purchase within the attribution window credits the greeting's variant too.
+            store.saveExposure(new org.causette.server.store.Exposure(connection.siteId(), connection.visitorId(),
+                    Scenario.GREETING, variantId, now));
+        });
     }
 
     private static boolean conditionsHold(Conditions conditions, VisitorConnection connection, Site site,

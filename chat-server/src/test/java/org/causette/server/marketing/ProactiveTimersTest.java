@@ -323,6 +323,14 @@ class ProactiveTimersTest {
             assertEquals(variant, welcome.path("greeting").path("variant").asText(), "the same variant on every visit");
             assertTrue(welcome.path("greeting").path("text").asText().matches("Bonjour ! .*|Bienvenue ! .*"));
         }
+        // A purchase after the greeting was shown credits its variant, as a bubble's would be.
+        try (WsClient buyer = WsClient.visitor(hub.port(), SITE, TestSites.ALLOWED_ORIGIN)) {
+            buyer.hello(frame("hello").put("visitorToken", token).put("locale", "fr-FR").put("lastSeq", 0).put("consent", true));
+            long converted = count(Scenario.GREETING, variant + ":converted");
+            buyer.send(frame("event").put("name", "purchase").set("data", frame("x").put("value", 80)
+                    .put("currency", "EUR").put("orderId", "GREET-1")));
+            assertEquals(converted + 1, eventually(Scenario.GREETING, variant + ":converted", converted + 1));
+        }
         var report = VariantReport.build(hub.server().store(), SITE, hub.server().sites().all().stream()
                 .filter(s -> s.id().equals(SITE)).findFirst().orElseThrow().scenarios());
         assertTrue(report.stream().anyMatch(r -> Scenario.GREETING.equals(r.get("scenarioId"))), Json.MAPPER.writeValueAsString(report));
