@@ -36,4 +36,11 @@ public interface Bot {
 
     /** One bot turn: understands the visitor's input in its context and decides what to say or whom to hand over to. */
     BotTurn respond(BotInput input, DialogueContext context);
+
+    /**
+     * Product cards built exactly like the bot's own (title, subtitle, price in the shop's currency and this language,
+     * image, "view product" and "availability" buttons), for the products with these SKUs in order; a variant's SKU
+     * stands for its product, unknown SKUs are left out. For messages the hub sends without a bot turn (proactive ones).
+     */
+    java.util.List<Card> cards(java.util.List<String> skus, String language);
 }

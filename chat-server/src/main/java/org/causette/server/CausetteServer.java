@@ -90,17 +90,17 @@ public final class CausetteServer implements AutoCloseable {
     private final ExecutorService blockingWork;
     private final ScheduledExecutorService housekeeping;
     private final Channels channels;
+    private final ProactiveEngine proactive;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ChannelGroup sockets = new DefaultChannelGroup("sockets", GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private CausetteServer(ServerConfig config, Sites sites, Store store) throws InterruptedException {
+    private CausetteServer(ServerConfig config, Sites sites, Store store, Clock clock) throws InterruptedException {
         this.config = config;
         this.sites = sites;
         this.store = store;
-        Clock clock = Clock.systemUTC();
         HubMetrics metrics = new HubMetrics();
         this.broker = store instanceof RedisStore redis
                 ? new RedisBroker(redis, config.nodeId(), sites.all().stream().map(Site::id).toList()) : new LocalBroker();
@@ -118,7 +118,8 @@ public final class CausetteServer implements AutoCloseable {
         StaffAuth staffAuth = new StaffAuth(sites, store, clock);
         VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
                 new VisitorTokens(store.serverSecret()), clock);
-        visitors.setProactive(new ProactiveEngine(store, hub, clock));
+        this.proactive = new ProactiveEngine(store, hub, lanes, clock);
+        visitors.setProactive(proactive);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
             thread.setDaemon(true);
@@ -135,6 +136,8 @@ public final class CausetteServer implements AutoCloseable {
                 clock, sockets);
         Retention retention = new Retention(sites, store, clock);
         housekeeping.scheduleWithFixedDelay(quietly(routing::sweep), 1, 1, TimeUnit.SECONDS);
+        // Time on page and abandoned carts: the timers due by the clock, checked every second.
+        housekeeping.scheduleWithFixedDelay(quietly(proactive::sweep), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(routing.presence()::renew),
                 PresenceBook.RENEW_EVERY.toSeconds(), PresenceBook.RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(retention::purge), 1, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
@@ -179,6 +182,16 @@ public final class CausetteServer implements AutoCloseable {
      * @throws ConfigException when a site file or an option is wrong
      */
     public static CausetteServer start(ServerConfig config, Map<String, String> environment) throws InterruptedException {
+        return start(config, environment, Clock.systemUTC());
+    }
+
+    /**
+     * Loads the sites and starts serving with this clock for everything time-based (tests pass one they move by hand).
+     *
+     * @throws ConfigException when a site file or an option is wrong
+     */
+    public static CausetteServer start(ServerConfig config, Map<String, String> environment, Clock clock)
+            throws InterruptedException {
         Function<String, String> env = environment::get;
         SiteLoader loader = new SiteLoader(env);
         List<Site> loaded = new ArrayList<>();
@@ -190,7 +203,7 @@ public final class CausetteServer implements AutoCloseable {
             }
         }
         Sites sites = new Sites(loaded, config.demo());
-        return new CausetteServer(config, sites, openStore(config.store()));
+        return new CausetteServer(config, sites, openStore(config.store()), clock);
     }
 
     private static Store openStore(String uri) {
@@ -211,6 +224,11 @@ public final class CausetteServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The proactive scenarios, for tests that run a timer sweep right after moving their clock. */
+    public ProactiveEngine proactive() {
+        return proactive;
     }
 
     /** The store, for tools and tests that look at what was kept. */

@@ -85,7 +85,10 @@
       continueShopping: 'Continuer mes achats',
       chatUnavailable: 'Le chat n\u2019est pas disponible pour le moment.',
       sale: 'Promo',
-      colorsCount: function (n) { return n + ' coloris'; }
+      colorsCount: function (n) { return n + ' coloris'; },
+      consentText: 'Démo des messages proactifs : autorisez Colette à voir les pages consultées et votre panier. Laissez un article au panier une minute, ou restez 30 secondes sur une fiche produit.',
+      consentYes: 'Autoriser',
+      consentNo: 'Refuser'
     },
     en: {
       skip: 'Skip to content',
@@ -160,7 +163,10 @@
       continueShopping: 'Continue shopping',
       chatUnavailable: 'The chat is not available right now.',
       sale: 'Sale',
-      colorsCount: function (n) { return n + (n > 1 ? ' colours' : ' colour'); }
+      colorsCount: function (n) { return n + (n > 1 ? ' colours' : ' colour'); },
+      consentText: 'Proactive messages demo: let Colette see the pages you visit and your cart. Leave an item in your cart for a minute, or stay 30 seconds on a product page.',
+      consentYes: 'Allow',
+      consentNo: 'Decline'
     }
   };
 
@@ -822,6 +828,32 @@
     }
   }
 
+  /* ---------- consent, for the proactive messages demo (docs/marketing.md) ---------- */
+
+  var CONSENT_KEY = 'causette:demo:consent'; // where the widget keeps the shopper's choice
+
+  // Proactive messages on pages and carts need the shopper's consent: the demo asks for it up front, plainly.
+  function consentBar() {
+    var old = document.getElementById('consent-bar');
+    if (old) old.parentNode.removeChild(old);
+    if (store(CONSENT_KEY) !== null) return;
+    function choose(yes) {
+      var c = causette();
+      if (!c || typeof c.setConsent !== 'function') { toast(t('chatUnavailable')); return; }
+      c.setConsent(yes);
+      var bar = document.getElementById('consent-bar');
+      if (bar) bar.parentNode.removeChild(bar);
+      if (yes && readCart().length) trackCart(readCart()); // a cart filled before consent counts from now
+    }
+    var bar = el('div', { id: 'consent-bar', className: 'consent-bar', role: 'region', 'aria-label': t('consentYes') }, [
+      el('p', { text: t('consentText') }),
+      el('button', { type: 'button', className: 'btn btn-primary', onclick: function () { choose(true); } }, [t('consentYes')]),
+      el('button', { type: 'button', className: 'btn btn-ghost', onclick: function () { choose(false); } }, [t('consentNo')])
+    ]);
+    var announce = document.querySelector('.announce');
+    if (announce) announce.parentNode.insertBefore(bar, announce.nextSibling);
+  }
+
   /* ---------- language ---------- */
 
   function applyLanguage() {
@@ -844,6 +876,7 @@
 
   function render() {
     applyLanguage();
+    consentBar();
     updateCartCount();
     if (document.body.getAttribute('data-page') === 'home') renderHome();
     else renderProduct();

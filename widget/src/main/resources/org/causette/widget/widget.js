@@ -75,7 +75,8 @@
   var readSeq = getJ('read', {});     // {c, s}: staff read receipt
   var consent = get('consent');       // '1' | '0' | null (no choice yet)
   var botName = attr('bot-name') || get('bot');
-  var identity = null, events = [], pvSent = false;
+  var identity = null, events = [], pvSent = false, exitSent = false;
+  var greet = getJ('greet', null);    // the greeting A/B variant the hub gave this visitor: {variant, text, quickReplies}
   var sock = null, ready = false, attempt = 0, retryTimer = 0, pingTimer = 0, deadTimer = 0, wanted = false, blocked = false;
   var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null;
   var isOpen = false, ui = null, typingTimer = 0, myTyping = false, myTypingTimer = 0, lastRead = 0;
@@ -175,6 +176,9 @@
           assignee: same ? convState.assignee : null });
       }
       ready = true; attempt = 0;
+      greet = f.greeting || null; // docs/marketing.md: the intro text is the visitor's variant of the greeting
+      if (greet) putJ('greet', greet); else put('greet', null);
+      extras(); greetSeen();
       flush();
       if (pendingRate && send(pendingRate)) pendingRate = null;
       if (pendingLead && send(pendingLead)) pendingLead = null;
@@ -391,7 +395,7 @@
       c.regularPrice ? h('s', null, [c.regularPrice]) : null]);
     var buttons = (c.buttons || []).map(function (b) {
       if (b.url) return link(b.url, 'btn', [b.title || L('card')]);
-      return h('button', { type: 'button', 'class': 'btn', onclick: function () { say(b.title, b.payload); } }, [b.title]);
+      return h('button', { type: 'button', 'class': 'btn', onclick: function () { if (!isOpen) open(false); say(b.title, b.payload); } }, [b.title]);
     });
     return h('article', { 'class': 'card', role: 'listitem', 'data-sku': c.sku }, [img,
       h('div', { 'class': 'cb' }, [(c.url && link(c.url, 'ct', [c.title])) || h('span', { 'class': 'ct' }, [c.title]),
@@ -440,7 +444,9 @@
     var m = last(), q = ui.qr, pending = outbox().length;
     q.textContent = '';
     var replies = !pending && m && m.from && m.from.role !== 'visitor' ? m.quickReplies || [] : [];
-    if (!log.length && !pending && attr('suggestions') !== 'off') replies = L('starters').map(function (t) { return { title: t }; });
+    if (!log.length && !pending && attr('suggestions') !== 'off') {
+      replies = greet && greet.quickReplies && greet.quickReplies.length ? greet.quickReplies : L('starters').map(function (t) { return { title: t }; });
+    }
     replies.forEach(function (r) {
       if (!r || !r.title) return;
       q.append(h('button', { type: 'button', 'class': 'chip', onclick: function () {
@@ -449,6 +455,7 @@
       } }, [r.title]));
     });
     ui.intro.hidden = log.length > 0;
+    ui.intro.textContent = (greet && greet.text) || L('intro');
     var closed = convState && convState.state === 'closed' && convState.conversationId === conv;
     ui.rate.hidden = !closed || get('rated') === conv || !!pending;
     ui.nps.hidden = !closed || !get('nps') || !!pending;
@@ -634,7 +641,7 @@
       tr(h('p'), 'consentQ'),
       tr(h('button', { type: 'button', 'class': 'btn pri', onclick: function () { setConsent(true); } }), 'yes'),
       tr(h('button', { type: 'button', 'class': 'btn', onclick: function () { setConsent(false); } }), 'no')]);
-    u.intro = tr(h('p', { 'class': 'intro' }), 'intro');
+    u.intro = h('p', { 'class': 'intro' }); // its text: extras()
     u.list = tr(h('div', { 'class': 'list', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' }), 'log', 'aria-label');
     u.typingLabel = h('span', { 'class': 'sr' });
     u.typing = h('div', { 'class': 'typing', hidden: true }, [h('span', { 'class': 'dots', 'aria-hidden': 'true' }, [h('i'), h('i'), h('i')]), u.typingLabel]);
@@ -679,15 +686,21 @@
   function bubble(f) {
     unbub();
     var dismiss = function () { unbub(); send({ type: 'proactive_dismissed', scenarioId: f.scenarioId }); root.launcher.focus(); };
+    var cards = (f.cards || []).filter(Boolean).slice(0, 3);
     var b = h('div', { 'class': 'bub', role: 'dialog', 'aria-label': botName, 'data-causette': 'proactive',
       onkeydown: function (e) { if (e.key === 'Escape') dismiss(); } }, [
       h('button', { type: 'button', 'class': 'bx', 'aria-label': L('close'), 'data-causette': 'proactive-close', onclick: dismiss }, [icon(I_X)]),
       h('button', { type: 'button', 'class': 'bt', text: f.text, onclick: function () { open(false); } })
     ].concat((f.quickReplies || []).slice(0, 3).map(function (q) {
       return h('button', { type: 'button', 'class': 'bq', text: q.title, onclick: function () { open(false); say(q.title, q.payload); } });
-    })));
+    })).concat(cards.length ? [h('div', { 'class': 'cards' + (cards.length === 1 ? ' one' : ''), role: 'list' }, cards.map(card))] : []));
     root.sr.insertBefore(b, root.launcher);
     root.bub = b; root.live.textContent = f.text;
+  }
+  /** The panel shows the greeting: counted once per browser session (the hub also counts once per session). */
+  function greetSeen() {
+    if (isOpen && ready && greet && !ui.intro.hidden && get('gs', session) !== greet.variant &&
+      send({ type: 'greeting_shown', variant: greet.variant })) put('gs', greet.variant, session);
   }
   function unbub() { if (root && root.bub) { root.bub.remove(); root.bub = null; } }
   function open(restore) {
@@ -699,7 +712,7 @@
     root.launcher.classList.add('open');
     root.launcher.setAttribute('aria-expanded', 'true');
     if (session) put('open', '1', session);
-    connect(); markRead(); header(); bottom();
+    connect(); markRead(); header(); bottom(); greetSeen();
     if (!restore) setTimeout(function () { ui.input.focus(); }, 30); // a restored panel does not steal the page's focus
   }
   function close() {
@@ -728,6 +741,7 @@
       '.bub{position:fixed;right:20px;bottom:92px;max-width:280px;padding:12px 30px 12px 12px;background:#fff;border-radius:14px;box-shadow:0 6px 24px rgba(20,30,20,.22);font:15px/1.45 system-ui,sans-serif;color:#1d211c;display:flex;flex-wrap:wrap;gap:6px;animation:up .22s ease-out}' +
       '.bub button{font:inherit;cursor:pointer}.bt{border:0;background:none;padding:0;text-align:left;color:inherit;flex-basis:100%}' +
       '.bq{border:1px solid var(--a);background:#fff;color:var(--a);border-radius:14px;padding:3px 10px;font-size:14px!important}' +
+      '.bub .cards{flex-basis:100%;padding:2px 0 0}.bub .card{flex-basis:150px}.bub .cs{display:none}' +
       '.bx{position:absolute;top:4px;right:4px;width:24px;height:24px;border:0;background:none;padding:2px;color:#555}.bx svg{width:100%;height:100%;fill:currentColor}' +
       '.badge{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c2352b;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;border:2px solid #fff}' +
       ':focus-visible{outline:3px solid #2d6cdf;outline-offset:2px}' +
@@ -799,6 +813,11 @@
       else if (k === 'consent') { consent = e.newValue; if (ui) ui.consent.hidden = consent != null; }
     });
     w.addEventListener('online', now);
+    // Exit intent (desktop): the pointer leaves through the top of the viewport; once per page, with consent only.
+    d.addEventListener('mouseout', function (e) {
+      if (!e.relatedTarget && e.clientY <= 0 && !exitSent && !isOpen && consent === '1' && w.matchMedia &&
+        w.matchMedia('(hover:hover) and (pointer:fine)').matches) exitSent = API.track('exit_intent', { url: location.href });
+    });
     d.addEventListener('visibilitychange', function () {
       if (d.hidden) return;
       if (wanted) now();

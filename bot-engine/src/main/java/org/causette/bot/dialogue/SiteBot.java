@@ -70,6 +70,18 @@ public final class SiteBot implements Bot {
     }
 
     @Override
+    public List<org.causette.bot.Card> cards(List<String> skus, String language) {
+        String lang = site.languages().contains(language) ? language : site.defaultLanguage();
+        return skus.stream()
+                .map(sku -> site.catalog().bySku(sku).or(() -> site.catalog().products().stream()
+                        .filter(p -> p.variants().stream().anyMatch(v -> sku.equals(v.sku()))).findFirst()))
+                .flatMap(java.util.Optional::stream)
+                .distinct()
+                .map(p -> replies.card(p, lang))
+                .toList();
+    }
+
+    @Override
     public BotTurn respond(BotInput input, DialogueContext context) {
         Objects.requireNonNull(input, "input");
         DialogueContext ctx = context == null ? DialogueContext.EMPTY : context;

@@ -77,7 +77,8 @@ public final class SiteLoader {
                 catalog.products().size(), faq.intents().size(), staff.size(), (System.nanoTime() - started) / 1_000_000);
         byte[] catalogJson = source.read("catalog.json").orElse("{\"products\":[]}".getBytes(StandardCharsets.UTF_8));
         Scenarios scenarios = readOptional(source, "scenarios.json")
-                .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json")))
+                .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json"), sku -> catalog.products().stream()
+                        .anyMatch(p -> p.sku().equals(sku) || p.variants().stream().anyMatch(v -> sku.equals(v.sku())))))
                 .orElse(Scenarios.NONE);
         return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes);
     }

@@ -198,10 +198,11 @@ public final class VisitorService {
             hub.visitors().add(connection);
 
             Optional<Conversation> open = store.findOpenConversation(connection.siteId(), visitorId, WEB);
+            ProactiveEngine marketing = proactive;
             connection.send(EncodedFrame.of(new ServerFrames.Welcome(visitorId, tokens.issue(connection.siteId(), visitorId),
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
-                    connection.site().config().name()), "welcome"));
+                    connection.site().config().name(), marketing == null ? null : marketing.greeting(connection)), "welcome"));
             if (open.isPresent()) {
                 Conversation conversation = open.get();
                 boolean sameConversation = hello.conversationId() == null || hello.conversationId().equals(conversation.id());
@@ -473,6 +474,14 @@ public final class VisitorService {
         ProactiveEngine engine = proactive;
         if (engine != null) {
             guarded(connection, null, "the dismissal", () -> engine.dismissedBy(connection, scenarioId));
+        }
+    }
+
+    /** The widget showed the bot's greeting variant (an extension, docs/marketing.md). */
+    public void greetingShown(VisitorConnection connection, String variant) {
+        ProactiveEngine engine = proactive;
+        if (engine != null) {
+            guarded(connection, null, "the greeting", () -> engine.greetingShown(connection, variant));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -21,15 +22,31 @@ public final class ScenarioParser {
     private static final Set<String> LANGUAGES = Set.of("fr", "en");
     private static final int MAX_TEXT = 1000;
     private static final int MAX_PAYLOAD = 1000;
+    private static final Set<String> SEGMENT_FIELDS = Set.of("id", "returning", "identified", "languages", "minPages",
+            "visited", "minPurchases", "minLifetimeValue");
+
+    /** time_on_page: up to a day on one page. */
+    private static final int MAX_SECONDS = 86_400;
+    /** cart_abandoned: up to 30 days without touching the cart. */
+    private static final int MAX_IDLE_MINUTES = 43_200;
 
     private final String file;
+    private final Predicate<String> knownSku;
+    private Map<String, Segment> segments = Map.of();
 
-    private ScenarioParser(String file) {
+    private ScenarioParser(String file, Predicate<String> knownSku) {
         this.file = file;
+        this.knownSku = knownSku;
     }
 
+    /** Without a catalog to check card SKUs against (any SKU is accepted). */
     public static Scenarios parse(JsonNode root, String file) {
-        return new ScenarioParser(file).scenarios(root);
+        return parse(root, file, sku -> true);
+    }
+
+    /** @param knownSku whether a SKU of a variant's {@code cards} list is in the site's catalog */
+    public static Scenarios parse(JsonNode root, String file, Predicate<String> knownSku) {
+        return new ScenarioParser(file, knownSku).scenarios(root);
     }
 
     private Scenarios scenarios(JsonNode root) {
@@ -44,6 +61,7 @@ public final class ScenarioParser {
             }
             cap = Duration.ofMinutes(Math.round(capHours.asDouble() * 60));
         }
+        segments = segments(root.get("segments"));
         JsonNode array = root.get("scenarios");
         if (array == null || !array.isArray()) {
             throw fail("scenarios", "must be an array of scenarios");
@@ -52,12 +70,75 @@ public final class ScenarioParser {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
             Scenario scenario = scenario(array.get(i), "scenarios[" + i + "]");
+            if (scenario.id().equals(Scenario.GREETING)) {
+                throw fail("scenarios[" + i + "].id", "\"greeting\" is reserved for the bot's greeting (\"greeting\": {...})");
+            }
             if (!ids.add(scenario.id())) {
                 throw fail("scenarios[" + i + "].id", "\"" + scenario.id() + "\" is used twice");
             }
             scenarios.add(scenario);
         }
-        return new Scenarios(cap, scenarios);
+        JsonNode greeting = root.get("greeting");
+        if (greeting != null && !greeting.isNull()) {
+            scenarios.add(greeting(greeting));
+        }
+        return new Scenarios(cap, scenarios, segments);
+    }
+
+    /** The bot's greeting (the widget's intro text) as an A/B test: variants with text and quick replies, no cards. */
+    private Scenario greeting(JsonNode node) {
+        object(node, "greeting");
+        List<Variant> variants = variants(node, "greeting");
+        for (int v = 0; v < variants.size(); v++) {
+            if (variants.get(v).cards().kind() != CardSource.Kind.NONE) {
+                throw fail(node.has("variants") ? "greeting.variants[" + v + "].cards" : "greeting.cards",
+                        "is for proactive messages; the greeting has text and quick replies only");
+            }
+        }
+        return new Scenario(Scenario.GREETING, new Trigger(Trigger.On.GREETING, null, 0, 0, false), Conditions.NONE, variants);
+    }
+
+    private Map<String, Segment> segments(JsonNode list) {
+        if (list == null || list.isNull()) {
+            return Map.of();
+        }
+        if (!list.isArray()) {
+            throw fail("segments", "must be an array of {\"id\", criteria...}");
+        }
+        Map<String, Segment> parsed = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "segments[" + i + "]";
+            JsonNode node = list.get(i);
+            object(node, path);
+            String id = text(node, path, "id");
+            if (!ID.matcher(id).matches()) {
+                throw fail(path + ".id", "\"" + id + "\" is not an id of 1 to 40 characters a-z, 0-9, _ and -");
+            }
+            if (parsed.containsKey(id)) {
+                throw fail(path + ".id", "\"" + id + "\" is used twice");
+            }
+            for (var names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!SEGMENT_FIELDS.contains(name)) {
+                    throw fail(path + "." + name, "is not a segment criterion (" + String.join(", ", SEGMENT_FIELDS.stream()
+                            .filter(f -> !f.equals("id")).sorted().toList()) + ")");
+                }
+            }
+            JsonNode value = node.get("minLifetimeValue");
+            if (value != null && !value.isNull() && (!value.isNumber() || value.asDouble() < 0)) {
+                throw fail(path + ".minLifetimeValue", "must be a number of 0 or more");
+            }
+            Segment segment = new Segment(id, optionalBool(node, path, "returning"), optionalBool(node, path, "identified"),
+                    languages(node, path), integer(node, path, "minPages", 0, 0, 100_000),
+                    optionalText(node, path, "visited"), integer(node, path, "minPurchases", 0, 0, 100_000),
+                    value == null || value.isNull() ? 0 : value.asDouble());
+            if (node.size() == 1) {
+                throw fail(path, "has no criterion: give at least one of returning, identified, languages, minPages, "
+                        + "visited, minPurchases, minLifetimeValue");
+            }
+            parsed.put(id, segment);
+        }
+        return parsed;
     }
 
     private Scenario scenario(JsonNode node, String path) {
@@ -69,6 +150,11 @@ public final class ScenarioParser {
         Trigger trigger = trigger(node.get("trigger"), path + ".trigger");
         Conditions conditions = node.hasNonNull("conditions")
                 ? conditions(node.get("conditions"), path + ".conditions") : Conditions.NONE;
+        return new Scenario(id, trigger, conditions, variants(node, path));
+    }
+
+    /** A scenario's (or the greeting's) variants: its {@code variants}, or its own text as the single variant "a". */
+    private List<Variant> variants(JsonNode node, String path) {
         JsonNode variants = node.get("variants");
         List<Variant> parsed = new ArrayList<>();
         if (variants == null || variants.isNull()) {
@@ -94,7 +180,7 @@ public final class ScenarioParser {
                 parsed.add(variant(variant, vPath, variantId, weight));
             }
         }
-        return new Scenario(id, trigger, conditions, parsed);
+        return parsed;
     }
 
     private Trigger trigger(JsonNode node, String path) {
@@ -111,12 +197,62 @@ public final class ScenarioParser {
                 yield new Trigger(Trigger.On.CART_UPDATE, null, 0, min == null ? 0 : min.asDouble(), false);
             }
             case "hello" -> new Trigger(Trigger.On.HELLO, null, 0, 0, bool(node, path, "returning", false));
-            default -> throw fail(path + ".on", "\"" + on + "\" is not page_view, cart_update or hello");
+            case "time_on_page" -> new Trigger(Trigger.On.TIME_ON_PAGE, optionalText(node, path, "urlContains"), 0, 0,
+                    false, required(node, path, "seconds", 1, MAX_SECONDS), 0);
+            case "cart_abandoned" -> new Trigger(Trigger.On.CART_ABANDONED, null, 0, minCartValue(node, path), false, 0,
+                    required(node, path, "idleMinutes", 1, MAX_IDLE_MINUTES));
+            case "exit_intent" -> new Trigger(Trigger.On.EXIT_INTENT, optionalText(node, path, "urlContains"), 0, 0,
+                    false, 0, 0);
+            default -> throw fail(path + ".on", "\"" + on + "\" is not page_view, cart_update, hello, time_on_page, "
+                    + "cart_abandoned or exit_intent");
         };
+    }
+
+    private double minCartValue(JsonNode node, String path) {
+        JsonNode min = node.get("minCartValue");
+        if (min != null && !min.isNull() && (!min.isNumber() || min.asDouble() < 0)) {
+            throw fail(path + ".minCartValue", "must be a number of 0 or more");
+        }
+        return min == null || min.isNull() ? 0 : min.asDouble();
+    }
+
+    private int required(JsonNode node, String path, String name, int min, int max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw fail(path + "." + name, "is required: a whole number from " + min + " to " + max);
+        }
+        return integer(node, path, name, 0, min, max);
     }
 
     private Conditions conditions(JsonNode node, String path) {
         object(node, path);
+        List<String> inSegments = new ArrayList<>();
+        JsonNode one = node.get("segment");
+        if (one != null && !one.isNull()) {
+            inSegments.add(segmentRef(one, path + ".segment"));
+        }
+        JsonNode many = node.get("segments");
+        if (many != null && !many.isNull()) {
+            if (!many.isArray() || many.isEmpty()) {
+                throw fail(path + ".segments", "must be a non-empty array of segment ids (the visitor is in at least one)");
+            }
+            for (int i = 0; i < many.size(); i++) {
+                inSegments.add(segmentRef(many.get(i), path + ".segments[" + i + "]"));
+            }
+        }
+        return new Conditions(languages(node, path), bool(node, path, "duringBusinessHours", false),
+                optionalBool(node, path, "identified"), optionalBool(node, path, "consent"), inSegments);
+    }
+
+    private String segmentRef(JsonNode node, String path) {
+        if (!node.isTextual() || !segments.containsKey(node.asText())) {
+            throw fail(path, "must be the id of a segment defined in \"segments\" (known: "
+                    + (segments.isEmpty() ? "none" : String.join(", ", segments.keySet())) + ")");
+        }
+        return node.asText();
+    }
+
+    private List<String> languages(JsonNode node, String path) {
         List<String> languages = new ArrayList<>();
         JsonNode list = node.get("languages");
         if (list != null && !list.isNull()) {
@@ -130,8 +266,7 @@ public final class ScenarioParser {
                 languages.add(list.get(i).asText());
             }
         }
-        return new Conditions(languages, bool(node, path, "duringBusinessHours", false),
-                optionalBool(node, path, "identified"), optionalBool(node, path, "consent"));
+        return languages;
     }
 
     private Variant variant(JsonNode node, String path, String id, int weight) {
@@ -152,7 +287,33 @@ public final class ScenarioParser {
                 replies.add(new Variant.LocalizedReply(localized(list.get(i).get("title"), rPath + ".title", 100), payload));
             }
         }
-        return new Variant(id, weight, text, replies);
+        return new Variant(id, weight, text, replies, cards(node.get("cards"), path + ".cards"));
+    }
+
+    /** {@code "cart"}, {@code "related"} or a list of 1 to 3 SKUs of the catalog. */
+    private CardSource cards(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return CardSource.NONE;
+        }
+        if (node.isTextual() && node.asText().equals("cart")) {
+            return new CardSource(CardSource.Kind.CART, List.of());
+        }
+        if (node.isTextual() && node.asText().equals("related")) {
+            return new CardSource(CardSource.Kind.RELATED, List.of());
+        }
+        if (!node.isArray() || node.isEmpty() || node.size() > CardSource.MAX) {
+            throw fail(path, "must be \"cart\", \"related\" or a list of 1 to " + CardSource.MAX + " SKUs of catalog.json");
+        }
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode sku = node.get(i);
+            if (!sku.isTextual() || !knownSku.test(sku.asText())) {
+                throw fail(path + "[" + i + "]", (sku.isTextual() ? "\"" + sku.asText() + "\"" : sku.toString())
+                        + " is not a SKU of catalog.json");
+            }
+            skus.add(sku.asText());
+        }
+        return new CardSource(CardSource.Kind.LIST, skus);
     }
 
     /** A string (every language) or {"fr": …, "en": …}. */

@@ -11,11 +11,19 @@ import java.util.Map;
  * @param weight       its share of visitors, relative to the other variants' weights (1 or more)
  * @param text         the message by language ({@code fr}, {@code en})
  * @param quickReplies suggested answers, each title by language
+ * @param cards        the product cards to show with it
  */
-public record Variant(String id, int weight, Map<String, String> text, List<LocalizedReply> quickReplies) {
+public record Variant(String id, int weight, Map<String, String> text, List<LocalizedReply> quickReplies,
+                      CardSource cards) {
     public Variant {
         text = Map.copyOf(text);
         quickReplies = List.copyOf(quickReplies);
+        cards = cards == null ? CardSource.NONE : cards;
+    }
+
+    /** A variant without cards. */
+    public Variant(String id, int weight, Map<String, String> text, List<LocalizedReply> quickReplies) {
+        this(id, weight, text, quickReplies, CardSource.NONE);
     }
 
     /** A quick reply whose title depends on the visitor's language. */

@@ -123,6 +123,13 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
                     service.proactiveDismissed(connection, d.scenarioId());
                 }
             });
+            case "greeting_shown" -> read(node, VisitorFrames.GreetingShown.class, null).ifPresent(g -> {
+                if (g.variant() == null || !SCENARIO_ID.matcher(g.variant()).matches()) {
+                    connection.sendError(ErrorCode.BAD_REQUEST, "greeting_shown needs \"variant\": 1 to 40 of a-z, 0-9, _ and -", null);
+                } else {
+                    service.greetingShown(connection, g.variant());
+                }
+            });
             case "consent" -> read(node, VisitorFrames.Consent.class, null).ifPresent(c -> {
                 if (c.granted() == null) {
                     connection.sendError(ErrorCode.BAD_REQUEST, "consent needs \"granted\": true or false", null);

@@ -486,4 +486,132 @@ final class WidgetBrowserTest {
             marketing.close();
         }
     }
+
+    /** A shop page on its own origin embedding the widget of {@code hubPort} for {@code site}. */
+    private static HttpServer shopPage(int hubPort, String site) throws IOException {
+        byte[] body = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Shop</title><script src=\"http://127.0.0.1:"
+                + hubPort + "/widget.js\" data-site=\"" + site + "\" async></script></head><body><main>Shop</main></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpServer page = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        page.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        page.start();
+        return page;
+    }
+
+    @Test
+    void anAbandonedCartBringsABubbleWithTheCartsProductCardAndTheGreetingIsTheVisitorsVariant() throws Exception {
+        // marketing-shop's scenarios.json: "cart-left" fires after 10 minutes without touching a cart of 50 or more,
+        // with the cart's products as cards; its greeting is an A/B test. The hub's clock is the test's.
+        org.causette.server.support.TestClock clock = org.causette.server.support.TestClock.startingNow();
+        CausetteServer marketing = CausetteServer.start(org.causette.server.config.ServerConfig.defaults().withPort(0)
+                .withSites(List.of(org.causette.server.support.TestSites.resource("sites/marketing-shop"))),
+                org.causette.server.support.TestSites.ENV, clock);
+        HttpServer page = shopPage(marketing.port(), "marketing-shop");
+        try {
+            Page tab = context.newPage();
+            tab.navigate("http://127.0.0.1:" + page.getAddress().getPort() + "/");
+            assertThat(launcher(tab)).isVisible();
+            tab.evaluate("() => window.Causette.setConsent(true)");
+            assertEquals(true, tab.evaluate("() => window.Causette.track('cart_update', {value: 120, currency: 'EUR',"
+                    + " items: [{sku: 'LUNA-BLANC', quantity: 1, price: 69}]})"));
+            String vid = "() => localStorage.getItem('causette:marketing-shop:vid')";
+            eventually(() -> tab.evaluate(vid) != null, true);
+            String visitorId = (String) tab.evaluate(vid);
+            assertNotNull(visitorId);
+            assertEquals(true, eventually(() -> marketing.store().events("marketing-shop", visitorId).stream()
+                    .anyMatch(e -> e.name().equals("cart_update")), true), "the cart reached the hub");
+            var bubble = tab.locator("[data-causette=proactive]");
+            tab.waitForTimeout(300);
+            assertEquals(0, bubble.count(), "nothing before the 10 minutes");
+
+            clock.advance(java.time.Duration.ofMinutes(10));
+            marketing.proactive().sweep();
+            assertThat(bubble).isVisible();
+            assertThat(bubble.locator(".bt")).hasText(java.util.regex.Pattern.compile("Votre panier vous attend\\.|Une question avant de commander \\?"));
+            var card = bubble.locator(".card[data-sku=LUNA]");
+            assertThat(card).isVisible();
+            assertThat(card.locator(".ct")).hasText("Lampe Luna");
+            assertThat(card.locator(".now")).hasText(java.util.regex.Pattern.compile("69,00"));
+            assertThat(panel(tab)).not().isVisible();
+
+            // A card button sends its payload as a message, in the panel, like the bot's cards.
+            card.locator("button.btn").click();
+            assertThat(panel(tab)).isVisible();
+            assertThat(visitorSaid(tab, "Disponibilité")).hasCount(1);
+            assertThat(bubble).hasCount(0);
+            assertThat(messages(tab, "bot").first()).isVisible();
+        } finally {
+            page.stop(0);
+            marketing.close();
+        }
+    }
+
+    @Test
+    void theGreetingShownInThePanelIsTheVisitorsVariantAndIsCountedOnce() throws Exception {
+        CausetteServer marketing = CausetteServer.start(org.causette.server.config.ServerConfig.defaults().withPort(0)
+                .withSites(List.of(org.causette.server.support.TestSites.resource("sites/marketing-shop"))),
+                org.causette.server.support.TestSites.ENV);
+        HttpServer page = shopPage(marketing.port(), "marketing-shop");
+        try {
+            Page tab = context.newPage();
+            tab.navigate("http://127.0.0.1:" + page.getAddress().getPort() + "/");
+            launcher(tab).click();
+            var intro = tab.locator(".intro");
+            assertThat(intro).hasText(java.util.regex.Pattern.compile("^(Bonjour ! Une question sur nos lampes \\?|Bienvenue ! Je vous aide à choisir \\?)$"));
+            String variant = intro.textContent().startsWith("Bonjour") ? "a" : "b";
+            assertEquals(1L, eventually(() -> marketing.store().variantCounts("marketing-shop", "greeting")
+                    .getOrDefault(variant + ":shown", 0L), 1L));
+            if (variant.equals("b")) {
+                assertThat(tab.locator(".qr .chip")).hasText(new String[]{"Livraison"});
+            }
+            tab.reload(); // another page of the same session: the panel comes back open, the greeting is counted once
+            assertThat(panel(tab)).isVisible();
+            assertThat(intro).isVisible();
+            say(tab, "Bonjour");
+            assertEquals(1L, eventually(() -> marketing.store().variantCounts("marketing-shop", "greeting")
+                    .getOrDefault(variant + ":answered", 0L), 1L));
+            assertEquals(1L, marketing.store().variantCounts("marketing-shop", "greeting").get(variant + ":shown"));
+        } finally {
+            page.stop(0);
+            marketing.close();
+        }
+    }
+
+    @Test
+    void thePointerLeavingThroughTheTopSendsExitIntentOnceWithConsentOnly() throws Exception {
+        // marketing-shop's "leaving" scenario fires on exit intent for newcomers.
+        CausetteServer marketing = CausetteServer.start(org.causette.server.config.ServerConfig.defaults().withPort(0)
+                .withSites(List.of(org.causette.server.support.TestSites.resource("sites/marketing-shop"))),
+                org.causette.server.support.TestSites.ENV);
+        HttpServer page = shopPage(marketing.port(), "marketing-shop");
+        try {
+            Page tab = context.newPage();
+            tab.navigate("http://127.0.0.1:" + page.getAddress().getPort() + "/");
+            assertThat(launcher(tab)).isVisible();
+            String leave = "() => document.documentElement.dispatchEvent(new MouseEvent('mouseout', {bubbles: true, clientX: 300, clientY: -2, relatedTarget: null}))";
+            tab.evaluate(leave);
+            tab.waitForTimeout(300);
+            assertEquals(0, tab.locator("[data-causette=proactive]").count(), "no consent, nothing leaves the page");
+
+            tab.evaluate("() => window.Causette.setConsent(true)");
+            tab.evaluate("() => document.documentElement.dispatchEvent(new MouseEvent('mouseout', {bubbles: true, clientX: 300, clientY: 200, relatedTarget: null}))");
+            tab.evaluate(leave);
+            var bubble = tab.locator("[data-causette=proactive]");
+            assertThat(bubble.locator(".bt")).hasText("Avant de partir : la livraison est offerte dès 100 €.");
+            String visitorId = (String) tab.evaluate("() => localStorage.getItem('causette:marketing-shop:vid')");
+            tab.evaluate(leave);
+            tab.waitForTimeout(300);
+            assertEquals(1L, marketing.store().events("marketing-shop", visitorId).stream()
+                    .filter(e -> e.name().equals("custom") && e.data().path("name").asText().equals("exit_intent")).count(),
+                    "once per page; a move inside the page is not an exit");
+        } finally {
+            page.stop(0);
+            marketing.close();
+        }
+    }
 }

@@ -60,6 +60,11 @@ class SiteLoaderTest {
         assertEquals(Sites.DEMO_ID, demo.id());
         assertTrue(demo.knowledge().catalog().products().size() >= 24, "a few dozen products");
         assertEquals(3, demo.staff().size());
+        // The demo's proactive messages (its README says how to trigger them): an A/B test and a time-on-page one.
+        var scenarios = demo.scenarios().scenarios();
+        assertEquals(java.util.List.of("cart-left", "hesitating"), scenarios.stream().map(s -> s.id()).toList());
+        assertEquals(2, scenarios.get(0).variants().size());
+        assertEquals(1, scenarios.get(0).trigger().idleMinutes());
     }
 
     @ParameterizedTest(name = "{0}: {2}")

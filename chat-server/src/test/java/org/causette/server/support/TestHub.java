@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,11 @@ public final class TestHub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private TestHub(Path site) throws Exception {
-        this.server = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(site)), TestSites.ENV);
+        this(site, Clock.systemUTC());
+    }
+
+    private TestHub(Path site, Clock clock) throws Exception {
+        this.server = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(site)), TestSites.ENV, clock);
     }
 
     public static TestHub start() throws Exception {
@@ -30,6 +35,11 @@ public final class TestHub implements AutoCloseable {
 
     public static TestHub start(Path site) throws Exception {
         return new TestHub(site);
+    }
+
+    /** A hub whose every timestamp and timer reads {@code clock} (a {@link TestClock} the test moves by hand). */
+    public static TestHub start(Path site, Clock clock) throws Exception {
+        return new TestHub(site, clock);
     }
 
     public CausetteServer server() {

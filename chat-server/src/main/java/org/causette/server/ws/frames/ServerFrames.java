@@ -11,13 +11,28 @@ public final class ServerFrames {
     private ServerFrames() {
     }
 
-    /** @param botName an extension: the bot's name, and {@code siteName} the shop's, for the widget's header */
+    /**
+     * @param botName  an extension: the bot's name, and {@code siteName} the shop's, for the widget's header
+     * @param greeting an extension (docs/marketing.md): the greeting A/B test's variant for this visitor; left out of
+     *                 the JSON when the site has none
+     */
     public record Welcome(String type, String visitorId, String visitorToken, String conversationId, String state,
-                          long lastSeq, String botName, String siteName) {
+                          long lastSeq, String botName, String siteName,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Greeting greeting) {
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null);
         }
+
+        public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
+                       String botName, String siteName, Greeting greeting) {
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting);
+        }
+    }
+
+    /** The widget's intro text and starter quick replies, from scenarios.json's greeting A/B test (docs/marketing.md). */
+    public record Greeting(String variant, String text, List<QuickReply> quickReplies) {
     }
 
     public record Ack(String type, String clientId, String conversationId, long seq, String id, Instant ts) {

@@ -40,6 +40,10 @@ public final class VisitorFrames {
     public record ProactiveDismissed(String scenarioId) {
     }
 
+    /** An extension (docs/marketing.md): the widget's panel showed the greeting {@code variant} from the welcome. */
+    public record GreetingShown(String variant) {
+    }
+
     /**
      * An extension: out of hours or with nobody free, the shopper leaves an email to be contacted; {@code consent}
      * must be true (the widget asks for it in so many words).
