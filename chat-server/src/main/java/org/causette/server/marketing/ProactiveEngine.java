@@ -278,6 +278,7 @@ public final class ProactiveEngine {
     /** A due check: only for a visitor who still has a socket here and still consents. */
     private void check(ProactiveTimers.Due due) {
         VisitorConnection connection = hub.visitors().of(due.siteId(), due.visitorId()).stream()
+                .filter(VisitorConnection::isOpen) // a socket closing now would swallow the message and its cap
                 .filter(VisitorConnection::consent).findFirst().orElse(null);
         if (connection == null) {
             return; // Gone: an abandoned cart is offered at their next hello instead.
