@@ -32,8 +32,11 @@ public record Parse(String language, IntentScore intent, List<IntentScore> ranki
     public enum Action {
         ANSWER, CLARIFY, HANDOVER;
 
+        /** Lower-cased once: the name is read on every bot turn, and a fresh string each time showed in profiles. */
+        private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return wireName;
         }
     }
 }

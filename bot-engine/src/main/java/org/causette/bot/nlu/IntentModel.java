@@ -33,12 +33,15 @@ public final class IntentModel {
     private static final Logger LOG = LoggerFactory.getLogger(IntentModel.class);
 
     private final MaxentModel model;
+    /** The same model evaluated straight from the feature chars; null when it is not a GIS model. */
+    private final CompiledGisModel compiled;
     private final String[] labels;
     private final String outOfScopeLabel;
     private final double threshold;
 
     private IntentModel(MaxentModel model, String outOfScopeLabel, double threshold) {
         this.model = model;
+        this.compiled = CompiledGisModel.of(model);
         this.outOfScopeLabel = outOfScopeLabel;
         this.threshold = threshold;
         this.labels = new String[model.getNumOutcomes()];
@@ -160,6 +163,12 @@ public final class IntentModel {
     /** Classifies a text. Thread-safe. */
     public IntentPrediction predict(String text) {
         return predict(FeatureExtractor.features(text));
+    }
+
+    /** Classifies a tokenized line: the turn's path, with no string per feature when the model is GIS. Thread-safe. */
+    public IntentPrediction predict(List<Token> tokens) {
+        double[] p = compiled != null ? compiled.eval(tokens) : model.eval(FeatureExtractor.features(tokens));
+        return decide(labels, p, outOfScopeLabel, threshold);
     }
 
     /** Classifies pre-computed features. Thread-safe. */

@@ -106,7 +106,7 @@ public final class Nlu {
         if (language == null || (!siteLanguages.isEmpty() && !siteLanguages.contains(language))) {
             language = languages.guess(text, siteLanguages, conversationLanguage, locale);
         }
-        IntentPrediction prediction = intents.predict(FeatureExtractor.features(tokens));
+        IntentPrediction prediction = intents.predict(tokens);
         return new Understanding(text, language, tokens, prediction, entities.extract(text, tokens));
     }
 

@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum ConversationState {
     BOT, QUEUED, ASSIGNED, CLOSED;
 
+    /** Lower-cased once: the name is read for every frame and message, and a fresh string each time showed in profiles. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public boolean isOpen() {

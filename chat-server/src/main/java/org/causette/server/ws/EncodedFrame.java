@@ -21,7 +21,8 @@ public final class EncodedFrame {
     public static EncodedFrame of(Object frame, String kind) {
         // An unreleasable wrapper: duplicates handed to channels may be released by Netty without freeing the
         // shared array, and the garbage collector takes it when the last one is gone.
-        return new EncodedFrame(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(Json.bytes(frame))), kind);
+        byte[] hot = HotFrameWriter.encode(frame);
+        return ofBytes(hot != null ? hot : Json.bytes(frame), kind);
     }
 
     /** A frame that arrived already encoded (from another node). */

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class Json {
     public static final ObjectMapper MAPPER = strict(JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // Added after the JavaTimeModule, so it wins for Instant: the same text, without a formatter per value.
+            .addModule(InstantCodec.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
