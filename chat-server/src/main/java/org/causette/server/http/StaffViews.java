@@ -158,19 +158,32 @@ final class StaffViews {
         return context;
     }
 
-    Answer report(StaffAuth.Principal principal, Map<String, List<String>> query) {
+    /** A report's or leaderboard's [from, to): the last 30 days by default, at most {@link SiteReport#MAX_PERIOD}. */
+    private record Period(Instant from, Instant to, Answer error) {
+    }
+
+    private Period period(Map<String, List<String>> query, String what) {
         Instant to = first(query, "to") == null ? clock.instant() : instant(first(query, "to"), true);
         Instant from = first(query, "from") == null ? (to == null ? null : to.minus(Duration.ofDays(30)))
                 : instant(first(query, "from"), false);
         if (from == null || to == null || !from.isBefore(to)) {
-            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
-                    "from and to are dates (2026-11-01) or times (2026-11-01T08:00:00Z), from before to");
+            return new Period(null, null, Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "from and to are dates (2026-11-01) or times (2026-11-01T08:00:00Z), from before to"));
         }
         if (Duration.between(from, to).compareTo(SiteReport.MAX_PERIOD) > 0) {
-            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "a report covers at most 400 days");
+            return new Period(null, null, Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "a " + what + " covers at most 400 days"));
+        }
+        return new Period(from, to, null);
+    }
+
+    Answer report(StaffAuth.Principal principal, Map<String, List<String>> query) {
+        Period period = period(query, "report");
+        if (period.error() != null) {
+            return period.error();
         }
         Site site = principal.site();
-        Map<String, Object> report = SiteReport.build(store, site, from, to);
+        Map<String, Object> report = SiteReport.build(store, site, period.from(), period.to());
         // A/B tests of proactive messages: per variant shown, answered, dismissed, and whether the difference is real.
         report.put("variants", org.causette.server.marketing.VariantReport.build(store, site.id(), site.scenarios()));
         return Answer.ok(report);
@@ -178,17 +191,11 @@ final class StaffViews {
 
     /** Ambassadors' points and ranks over a period (default the last 30 days), for ambassadors and admins. */
     Answer leaderboard(StaffAuth.Principal principal, Map<String, List<String>> query) {
-        Instant to = first(query, "to") == null ? clock.instant() : instant(first(query, "to"), true);
-        Instant from = first(query, "from") == null ? (to == null ? null : to.minus(Duration.ofDays(30)))
-                : instant(first(query, "from"), false);
-        if (from == null || to == null || !from.isBefore(to)) {
-            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
-                    "from and to are dates (2026-11-01) or times (2026-11-01T08:00:00Z), from before to");
+        Period period = period(query, "leaderboard");
+        if (period.error() != null) {
+            return period.error();
         }
-        if (Duration.between(from, to).compareTo(SiteReport.MAX_PERIOD) > 0) {
-            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "a leaderboard covers at most 400 days");
-        }
-        return Answer.ok(org.causette.server.insights.Leaderboard.build(store, principal.site(), from, to,
+        return Answer.ok(org.causette.server.insights.Leaderboard.build(store, principal.site(), period.from(), period.to(),
                 principal.staff().id()));
     }
 

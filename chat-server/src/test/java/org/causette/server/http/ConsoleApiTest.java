@@ -37,6 +37,22 @@ class ConsoleApiTest {
         assertEquals("Test Shop", sites.path("sites").get(0).path("name").asText());
     }
 
+    /** The report and the leaderboard read their period the same way, and refuse a bad one with a precise error. */
+    @Test
+    void reportsAndLeaderboardsRefuseABadPeriod() throws Exception {
+        String admin = hub.login("root");
+        for (String route : new String[]{"report", "leaderboard"}) {
+            var backwards = hub.get("/api/sites/test-shop/" + route + "?from=2026-11-10&to=2026-11-01", admin);
+            assertEquals(400, backwards.statusCode(), route);
+            assertEquals("bad_request", json(backwards.body()).path("error").asText());
+            var tooLong = hub.get("/api/sites/test-shop/" + route + "?from=2024-01-01&to=2026-01-01", admin);
+            assertEquals(400, tooLong.statusCode(), route);
+            assertTrue(json(tooLong.body()).path("message").asText().contains("a " + route + " covers at most 400 days"),
+                    tooLong.body());
+            assertEquals(200, hub.get("/api/sites/test-shop/" + route + "?from=2026-10-01&to=2026-11-01", admin).statusCode());
+        }
+    }
+
     @Test
     void cannedResponsesComeFromSiteJson() throws Exception {
         String agent = hub.login("anna");
