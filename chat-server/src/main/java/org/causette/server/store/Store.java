@@ -242,12 +242,19 @@ public interface Store extends AutoCloseable {
     // ---- outcomes: conversions, A/B exposures, NPS (issue 9) --------------------------------------------------------
 
     /**
-     * Stores a purchase event once per order: claims {@code orderId} for the site and saves the event in one atomic
-     * step, so a shop page that reports an order twice, or two tabs, never count it twice.
+     * Stores a purchase event once per order: claims {@code orderId} for its buyer (the event's visitor) and saves the
+     * event in one atomic step, so a shop page that reports an order twice, or two tabs, never count it twice. The claim
+     * is the buyer's, not the site's: another shopper sending a guessed order id first must not make the real
+     * purchase vanish from the figures.
      *
      * @return false when that order was stored already (nothing is saved)
      */
     boolean savePurchase(VisitorEvent purchase, String orderId);
+
+    /** The member an order claim is kept under: the buyer and the order id. */
+    static String orderClaim(String visitorId, String orderId) {
+        return visitorId + ":" + orderId;
+    }
 
     /** Records that a visitor was shown a scenario's variant. */
     void saveExposure(Exposure exposure);
