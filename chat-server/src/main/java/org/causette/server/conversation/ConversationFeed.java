@@ -30,6 +30,13 @@ import java.util.List;
  * conversation's visitor lane, so everyone sees the same order.
  */
 public final class ConversationFeed {
+    /**
+     * A summary's {@code lastMessage} is a preview of at most this many characters: summaries go to every staff socket
+     * in each queue push, and 50 messages of 4,000 characters (12,000 bytes in some scripts) would make one push
+     * larger than a socket's outbound limit.
+     */
+    static final int LAST_MESSAGE_PREVIEW = 200;
+
     /** Messages an {@code assigned} frame carries, newest last. */
     public static final int ASSIGNED_HISTORY = 50;
 
@@ -166,6 +173,17 @@ public final class ConversationFeed {
                 m.quickReplies(), m.cards(), m.internal(), m.ts());
     }
 
+    private static String preview(String text) {
+        if (text == null || text.length() <= LAST_MESSAGE_PREVIEW) {
+            return text;
+        }
+        int end = LAST_MESSAGE_PREVIEW;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never cut an emoji in half
+        }
+        return text.substring(0, end) + "…";
+    }
+
     /**
      * A conversation as a staff list shows it. An ambassador gets a pseudonym for the shopper and no name: they help
      * a fellow customer without learning who it is.
@@ -175,8 +193,8 @@ public final class ConversationFeed {
         String lastMessage = null;
         for (int i = recent.size() - 1; i >= 0 && lastMessage == null; i--) {
             if (!recent.get(i).internal()) {
-                lastMessage = forAmbassador && recent.get(i).from().role() == Role.VISITOR
-                        ? PersonalData.redact(recent.get(i).text()) : recent.get(i).text();
+                lastMessage = preview(forAmbassador && recent.get(i).from().role() == Role.VISITOR
+                        ? PersonalData.redact(recent.get(i).text()) : recent.get(i).text());
             }
         }
         long unread = recent.stream()

@@ -18,9 +18,15 @@ public final class LocalStaffConnections {
     }
 
     public void add(StaffConnection connection) {
-        byStaff.computeIfAbsent(key(connection.siteId(), connection.staff().id()), k -> ConcurrentHashMap.newKeySet())
-                .add(connection);
-        bySite.computeIfAbsent(connection.siteId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
+        // Added inside compute: a set that remove() is dropping at the same moment must not swallow the new socket.
+        byStaff.compute(key(connection.siteId(), connection.staff().id()), (k, set) -> withAdded(set, connection));
+        bySite.compute(connection.siteId(), (k, set) -> withAdded(set, connection));
+    }
+
+    private static Set<StaffConnection> withAdded(Set<StaffConnection> set, StaffConnection connection) {
+        Set<StaffConnection> result = set == null ? ConcurrentHashMap.newKeySet() : set;
+        result.add(connection);
+        return result;
     }
 
     /** @return whether it was that person's last socket on this node */

@@ -97,6 +97,9 @@ public final class StaffService {
             connection.send(EncodedFrame.of(new ServerFrames.StaffWelcome(new ServerFrames.StaffIdentity(me.id(), me.name(),
                     me.role().wireName(), site.id()), held, queueView(store.queue(site.id()), ambassador)), "welcome"));
             onReady.run();
+            // A queue push that read the queue before this welcome could still be written after it: one more push
+            // makes the newest queue the last one this socket gets.
+            queueChanged(site.id());
             router.route(site.id());
         });
     }

@@ -40,10 +40,10 @@ public abstract class SocketConnection {
             return;
         }
         if (!channel.isWritable()) {
-            if (closing.compareAndSet(false, true)) {
-                metrics.slowReaderClosed(); // once per socket, not once per frame refused while it closes
+            if (closing.compareAndSet(false, true)) { // once per socket, not once per frame refused while it closes
+                metrics.slowReaderClosed();
+                close(WebSocketCloseStatus.TRY_AGAIN_LATER, "reading too slowly");
             }
-            close(WebSocketCloseStatus.TRY_AGAIN_LATER, "reading too slowly");
             return;
         }
         metrics.frameOut(frame.kind());

@@ -449,6 +449,27 @@ class HandoverTest {
         }
     }
 
+    /** Summaries carry a preview of the last message, not all of it: a queue push goes to every staff socket. */
+    @Test
+    void summariesPreviewALongLastMessage() throws Exception {
+        try (WsClient visitor = hub.visitor(); TestHub.Staff anna = hub.staff("anna")) {
+            anna.socket().send(frame("presence").put("status", "away"));
+            Thread.sleep(200);
+            String conversationId = askForAPerson(visitor, "p1");
+            nextState(visitor, "queued");
+            String long4000 = "Une très longue question sur le canapé. ".repeat(100).substring(0, 4000);
+            visitor.send(frame("message").put("clientId", "p2").put("text", long4000));
+            visitor.next("ack");
+            JsonNode queue = anna.socket().nextMatching(f -> f.path("type").asText().equals("queue")
+                    && f.path("items").size() == 1
+                    && f.path("items").get(0).path("lastMessage").asText().startsWith("Une très longue"), "the long message queued");
+            String preview = queue.path("items").get(0).path("lastMessage").asText();
+            assertEquals(201, preview.length(), preview);
+            assertTrue(preview.endsWith("…"));
+            assertEquals(conversationId, queue.path("items").get(0).path("conversationId").asText());
+        }
+    }
+
     private static String nextStateOf(WsClient visitor) throws InterruptedException {
         return nextState(visitor, "queued").path("conversationId").asText();
     }
