@@ -98,7 +98,7 @@ public final class ProactiveEngine {
                     armPage(connection, url);
                     long[] pages = {-1};
                     fire(connection, Trigger.On.PAGE_VIEW, t -> {
-                        if (t.urlContains() != null && !url.contains(t.urlContains())) {
+                        if (!t.urlMatches(url)) {
                             return false;
                         }
                         if (t.minPages() <= 1) {
