@@ -72,7 +72,7 @@ public final class CustomerExport {
 
     private Map<String, Object> document(Site site, Map<String, Object> subject, String userId, List<String> visitorIds) {
         CustomerProfiles.Gathered g = profiles.gather(site.id(), userId, visitorIds);
-        Purchases purchases = Purchases.of(g.events());
+        Purchases purchases = Purchases.of(g.events(), site.config().currency());
         Set<String> mine = Set.copyOf(visitorIds);
         Instant now = clock.instant();
         Map<String, Object> doc = new LinkedHashMap<>();

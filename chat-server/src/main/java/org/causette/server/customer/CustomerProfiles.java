@@ -97,7 +97,7 @@ public final class CustomerProfiles {
             return Optional.empty();
         }
         Gathered g = gather(site.id(), userId, visitorIds);
-        Purchases purchases = Purchases.of(g.events());
+        Purchases purchases = Purchases.of(g.events(), site.config().currency());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("userId", userId);
         body.put("name", g.identified().map(Visitor::name).orElse(null));
@@ -159,7 +159,7 @@ public final class CustomerProfiles {
         }
         List<String> visitorIds = store.customerVisitors(site.id(), userId.get());
         Gathered g = gather(site.id(), userId.get(), visitorIds);
-        Purchases purchases = Purchases.of(g.events());
+        Purchases purchases = Purchases.of(g.events(), site.config().currency());
         List<Conversation> others = g.conversations().stream().filter(c -> !c.id().equals(conversation.id())).toList();
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("userId", userId.get());

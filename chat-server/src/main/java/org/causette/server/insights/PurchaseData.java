@@ -56,7 +56,7 @@ public record PurchaseData(double value, String currency, String orderId) {
     }
 
     /** Reads stored data, which was validated when it arrived; anything odd (older data) reads as nothing. */
-    static PurchaseData lenient(JsonNode data) {
+    public static PurchaseData lenient(JsonNode data) {
         try {
             return parse(data);
         } catch (IllegalArgumentException e) {
