@@ -6,7 +6,6 @@ import org.causette.server.config.Site;
 import org.causette.server.conversation.Hub;
 import org.causette.server.conversation.Lanes;
 import org.causette.server.store.Store;
-import org.causette.server.store.VisitorEvent;
 import org.causette.server.ws.EncodedFrame;
 import org.causette.server.ws.VisitorConnection;
 import org.causette.server.ws.frames.ServerFrames;
@@ -96,20 +95,11 @@ public final class ProactiveEngine {
                 case "page_view" -> {
                     String url = data == null ? "" : data.path("url").asText("");
                     armPage(connection, url);
-                    long[] pages = {-1};
-                    fire(connection, Trigger.On.PAGE_VIEW, t -> {
-                        if (!t.urlMatches(url)) {
-                            return false;
-                        }
-                        if (t.minPages() <= 1) {
-                            return true;
-                        }
-                        if (pages[0] < 0) {
-                            pages[0] = store.events(connection.siteId(), connection.visitorId()).stream()
-                                    .map(VisitorEvent::name).filter("page_view"::equals).count();
-                        }
-                        return pages[0] >= t.minPages();
-                    }, new Moment(url, null));
+                    // One read of the visitor's events serves the page count and the segments alike.
+                    VisitorFacts facts = new VisitorFacts(store, connection.siteId(), connection.visitorId());
+                    fire(connection, Trigger.On.PAGE_VIEW, t -> t.urlMatches(url)
+                            && (t.minPages() <= 1 || facts.count("page_view") >= t.minPages()),
+                            new Moment(url, null), facts);
                 }
                 case "cart_update" -> {
                     armCart(connection, data);
@@ -167,24 +157,29 @@ public final class ProactiveEngine {
     }
 
     private void fire(VisitorConnection connection, Trigger.On on, Predicate<Trigger> matches, Moment moment) {
+        fire(connection, on, matches, moment, new VisitorFacts(store, connection.siteId(), connection.visitorId()));
+    }
+
+    private void fire(VisitorConnection connection, Trigger.On on, Predicate<Trigger> matches, Moment moment,
+                      VisitorFacts facts) {
         Site site = connection.site();
         List<Scenario> scenarios = site.scenarios().on(on);
         if (scenarios.isEmpty() || connection.visitorId() == null) {
             return;
         }
         Instant now = clock.instant();
+        // The in-memory dismissal first: a silenced visitor costs no store read.
+        Instant dismissedAt = dismissed.get(key(connection));
+        if (dismissedAt != null && dismissedAt.plus(SESSION).isAfter(now)) {
+            return;
+        }
         String language = language(connection);
-        VisitorFacts facts = new VisitorFacts(store, site.id(), connection.visitorId());
         Optional<Scenario> chosen = scenarios.stream()
                 .filter(s -> conditionsHold(s.conditions(), connection, site, language, now))
                 .filter(s -> matches.test(s.trigger()))
                 .filter(s -> Segments.hold(s.conditions(), site.scenarios().segments(), connection, language, now, facts))
                 .findFirst();
         if (chosen.isEmpty()) {
-            return;
-        }
-        Instant dismissedAt = dismissed.get(key(connection));
-        if (dismissedAt != null && dismissedAt.plus(SESSION).isAfter(now)) {
             return;
         }
         // Never interrupt a conversation: whoever is talking with the visitor is the one to suggest things.
