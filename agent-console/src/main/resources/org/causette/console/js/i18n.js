@@ -266,3 +266,9 @@ export function formatDuration(ms) {
 export function formatNumber(n, options) {
   return n === null || n === undefined ? '—' : new Intl.NumberFormat(current, options).format(n);
 }
+
+/** A date input's value for the staff member's own day (not the UTC one, which differs near midnight). */
+export function isoDay(date) {
+  const pad = n => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -2,15 +2,11 @@
 // ambassador's own row is highlighted and their rank said in words. Staff names only: no shopper appears here.
 
 import { h, fill } from '../dom.js';
-import { t, formatNumber } from '../i18n.js';
+import { t, formatNumber, isoDay } from '../i18n.js';
 import * as api from '../api.js';
 import { field } from './dialog.js';
 
 let last = null;
-
-function isoDay(date) {
-  return date.toISOString().slice(0, 10);
-}
 
 export function showLeaderboard() {
   const root = document.getElementById('leaderboard');

@@ -2,7 +2,7 @@
 // did not understand, each with a button to teach the bot when the server offers it.
 
 import { h, fill } from '../dom.js';
-import { t, lang, formatTime, formatDuration, formatNumber } from '../i18n.js';
+import { t, lang, formatTime, formatDuration, formatNumber, isoDay } from '../i18n.js';
 import * as api from '../api.js';
 import { reasonLabel } from './labels.js';
 import { openDialog, field } from './dialog.js';
@@ -29,10 +29,6 @@ function loadChartJs() {
     });
   }
   return chartLoader;
-}
-
-function isoDay(date) {
-  return date.toISOString().slice(0, 10);
 }
 
 export function showReport() {
