@@ -1,5 +1,6 @@
 package org.causette.server.conversation;
 
+import org.causette.server.ws.OutboundBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Ordered execution per key on a fixed set of single-threaded stripes: tasks of one key run one after the other in
  * submission order, tasks of different keys run in parallel. This is what keeps a conversation's seq without gaps
- * and without locks, and keeps blocking store calls and bot turns off the event loops.
+ * and without locks, and keeps blocking store calls and bot turns off the event loops. The frames a task sends leave
+ * together when it ends ({@link OutboundBatch}): one wake-up of each socket's event loop per task, not one per frame.
  */
 public final class Lanes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Lanes.class);
@@ -48,7 +50,7 @@ public final class Lanes implements AutoCloseable {
     public void execute(String key, Runnable task) {
         stripes.get(Math.floorMod(spread(key.hashCode()), stripes.size())).execute(() -> {
             try {
-                task.run();
+                OutboundBatch.around(task);
             } catch (RuntimeException | Error e) {
                 log.error("Task on lane of {} failed", key, e);
             }

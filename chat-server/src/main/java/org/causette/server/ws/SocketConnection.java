@@ -47,7 +47,7 @@ public abstract class SocketConnection {
             return;
         }
         metrics.frameOut(frame.kind());
-        channel.writeAndFlush(frame.newFrame(), channel.voidPromise());
+        OutboundBatch.write(channel, frame.newFrame());
     }
 
     /**
