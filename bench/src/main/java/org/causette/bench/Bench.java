@@ -107,6 +107,16 @@ final class Bench {
             }
         }
         List<Results.Idle> results = new ArrayList<>();
+        int nodes = options.integer("nodes", 1);
+        if (nodes > 1) {
+            // Past one process's open files: hub nodes sharing one Redis, each with a client process of its own.
+            if (!options.flag("redis")) {
+                throw new IllegalArgumentException("--nodes needs --redis: the nodes of a cluster share one Redis");
+            }
+            results.addAll(new IdleCluster(this, options, out).run(nodes, counts, notes));
+            return new Results.Run("idle", started, now(), Machine.describe(), loadStart, Machine.loadAverage(), jvmOptions,
+                    String.join(" ", hubArguments), 0, null, null, null, null, null, null, results, notes);
+        }
         List<String> targets = List.of(options.string("targets", "floor,hub").split(","));
         if (targets.contains("floor")) {
             try (ServerProcess floor = startFloor()) {
@@ -141,6 +151,11 @@ final class Bench {
     static volatile long redisPid = -1;
 
     private List<String> storeArguments() throws IOException, InterruptedException {
+        return storeArguments(true);
+    }
+
+    /** @param flush empty Redis first (false for the second and later nodes of one cluster) */
+    private List<String> storeArguments(boolean flush) throws IOException, InterruptedException {
         if (!options.flag("redis")) {
             return List.of();
         }
@@ -157,11 +172,11 @@ final class Bench {
                     + "its CPU is counted in the server's");
         }
         for (int i = 0; i < 50; i++) {
-            Process flush = new ProcessBuilder("redis-cli", "-p", Integer.toString(redisPort), "FLUSHALL")
+            Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(redisPort), flush ? "FLUSHALL" : "PING")
                     .redirectErrorStream(true).start();
-            String answer = new String(flush.getInputStream().readAllBytes()).trim();
-            flush.waitFor(10, TimeUnit.SECONDS);
-            if (answer.equals("OK")) {
+            String answer = new String(cli.getInputStream().readAllBytes()).trim();
+            cli.waitFor(10, TimeUnit.SECONDS);
+            if (answer.equals(flush ? "OK" : "PONG")) {
                 return List.of("--store", "redis://127.0.0.1:" + redisPort);
             }
             Thread.sleep(100);
@@ -194,13 +209,31 @@ final class Bench {
                 out.resolve("hub.log"), options.integer("start-timeout", 90)));
     }
 
+    /**
+     * One node of a cluster on our Redis (needs {@code --redis}), on its own port and with its own node id; the first
+     * node starts on an empty Redis, the others join what it wrote (the cluster's signing secret among others).
+     */
+    ServerProcess startHubNode(int nodePort, String nodeId, boolean first) throws IOException, InterruptedException {
+        String jar = options.string("server-jar", "chat-server/target/causette.jar");
+        List<String> launch = new ArrayList<>(List.of("-jar", jar, "--port", Integer.toString(nodePort), "--node-id", nodeId));
+        launch.addAll(hubArguments);
+        launch.addAll(storeArguments(first));
+        return track(ServerProcess.start(nodeId, ServerProcess.javaCommand(jvmOptions, launch), nodePort,
+                out.resolve(nodeId + ".log"), options.integer("start-timeout", 90)));
+    }
+
+    /** The RSS of our redis-server, or 0 without one. */
+    long redisRss() {
+        return redisPid > 0 ? ServerProcess.statusField(redisPid, "VmRSS:") * 1024 : 0;
+    }
+
     private static ServerProcess track(ServerProcess server) {
         CHILDREN.add(server);
         return server;
     }
 
     /** The class path for the floor process: our shaded jar, or under {@code mvn exec:java} the loader's URLs. */
-    private static String selfJar() {
+    static String selfJar() {
         try {
             Path self = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(self)) {

@@ -156,6 +156,9 @@ final class Options {
                   --idle LIST            1000,5000,10000   idle sockets per step (kept, added up)
                   --settle S             5     wait after each step before the full GC and the sample
                   --histogram            after the last step, the server's class histogram to OUT/TARGET-idle-histogram.txt
+                  --nodes N              1     with --redis: N hub nodes of one cluster (ports --port, +2, +4 …), each
+                                               with a client process of its own, the sockets spread evenly; past one
+                                               process's open-files limit (100,000 sockets: --nodes 6)
                 """;
     }
 }
