@@ -94,6 +94,17 @@ final class Bench {
         String started = now();
         String loadStart = Machine.loadAverage();
         List<Integer> counts = new ArrayList<>(options.integers("idle", "1000,5000,10000"));
+        List<Results.Idle> results = new ArrayList<>();
+        int nodes = options.integer("nodes", 1);
+        if (nodes > 1) {
+            // Past one process's open files: hub nodes sharing one Redis, each with a client process of its own.
+            if (!options.flag("redis")) {
+                throw new IllegalArgumentException("--nodes needs --redis: the nodes of a cluster share one Redis");
+            }
+            results.addAll(new IdleCluster(this, options, out).run(nodes, counts, notes));
+            return new Results.Run("idle", started, now(), Machine.describe(), loadStart, Machine.loadAverage(), jvmOptions,
+                    String.join(" ", hubArguments), 0, null, null, null, null, null, null, results, notes);
+        }
         long limit = Machine.openFilesLimit();
         // Our sockets, the server's (one each), and some files of the JVMs themselves.
         long usable = limit - 300;
@@ -105,17 +116,6 @@ final class Bench {
                 notes.add("idle step " + count + " skipped: the open-files limit is " + limit
                         + " per process (ulimit -n; the server needs one file per socket too)");
             }
-        }
-        List<Results.Idle> results = new ArrayList<>();
-        int nodes = options.integer("nodes", 1);
-        if (nodes > 1) {
-            // Past one process's open files: hub nodes sharing one Redis, each with a client process of its own.
-            if (!options.flag("redis")) {
-                throw new IllegalArgumentException("--nodes needs --redis: the nodes of a cluster share one Redis");
-            }
-            results.addAll(new IdleCluster(this, options, out).run(nodes, counts, notes));
-            return new Results.Run("idle", started, now(), Machine.describe(), loadStart, Machine.loadAverage(), jvmOptions,
-                    String.join(" ", hubArguments), 0, null, null, null, null, null, null, results, notes);
         }
         List<String> targets = List.of(options.string("targets", "floor,hub").split(","));
         if (targets.contains("floor")) {

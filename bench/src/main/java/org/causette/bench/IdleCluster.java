@@ -46,7 +46,7 @@ final class IdleCluster {
                 clients.add(ClientProcess.start(i, hubs.get(i).port(), options, out));
             }
             // Warm every node's paths once (classes, pools), then measure from collected baselines.
-            openOnEach(clients, 200);
+            openOnEach(clients, 200 * nodes);
             clients.forEach(c -> c.send("close"));
             clients.forEach(ClientProcess::awaitOpen);
             Thread.sleep(2000);
@@ -61,14 +61,14 @@ final class IdleCluster {
             Bench.info(String.format(java.util.Locale.ROOT, "idle sockets against %d hub nodes: baseline RSS %d MiB, heap %d MiB (all nodes)",
                     nodes, baseRss >> 20, baseHeap >> 20));
             for (int total : totals) {
-                int share = (total + nodes - 1) / nodes;
+                int share = (total + nodes - 1) / nodes; // the most any node gets
                 if (share > perProcess) {
                     notes.add("idle step " + total + " skipped: " + share + " sockets per node is above the open-files limit of "
                             + (perProcess + FILES_KEPT_FOR_THE_JVM) + " per process; use more --nodes");
                     continue;
                 }
                 long started = System.nanoTime();
-                int open = openOnEach(clients, share);
+                int open = openOnEach(clients, total);
                 Bench.info(String.format(java.util.Locale.ROOT, "  %d open on %d nodes after %.1f s", open, nodes,
                         (System.nanoTime() - started) / 1e9));
                 Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
@@ -114,9 +114,14 @@ final class IdleCluster {
         return results;
     }
 
-    /** Asks every client for {@code count} open visitors at once, then waits for all: the nodes fill in parallel. */
-    private static int openOnEach(List<ClientProcess> clients, int count) {
-        clients.forEach(c -> c.send("open " + count));
+    /**
+     * Asks the clients for {@code total} open visitors in all, spread evenly (the first ones take the remainder), at
+     * once, then waits for all: the nodes fill in parallel.
+     */
+    private static int openOnEach(List<ClientProcess> clients, int total) {
+        for (int i = 0; i < clients.size(); i++) {
+            clients.get(i).send("open " + (total / clients.size() + (i < total % clients.size() ? 1 : 0)));
+        }
         int open = 0;
         for (ClientProcess client : clients) {
             open += client.awaitOpen();
