@@ -73,8 +73,11 @@ import java.util.function.Function;
 public final class CausetteServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CausetteServer.class);
 
-    /** Lanes: store calls block, so more lanes than cores keep the cores busy. */
-    public static final int LANE_COUNT = 16;
+    /**
+     * Lanes: store calls block, so more lanes than cores keep the cores busy. The system property
+     * {@code causette.lanes} changes it, for measuring (docs/performance.md).
+     */
+    public static final int LANE_COUNT = Math.max(1, Integer.getInteger("causette.lanes", 16));
     public static final int LANE_QUEUE = 10_000;
     public static final int BLOCKING_POOL_THREADS = 4;
     public static final int BLOCKING_POOL_QUEUE = 1_000;
