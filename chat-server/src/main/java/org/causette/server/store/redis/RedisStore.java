@@ -1141,26 +1141,50 @@ public final class RedisStore implements Store {
     public Optional<OpenAppend> appendToOpen(String siteId, String visitorId, String channel, MessageDraft draft) {
         MessageDoc doc = new MessageDoc(UUID.randomUUID().toString(), draft.from(), draft.clientId(), draft.text(),
                 draft.payload(), draft.quickReplies(), draft.cards(), draft.internal(), draft.ts());
-        List<String> keys = List.of(RedisKeys.openSlot(siteId, visitorId, channel), RedisKeys.siteClients(siteId));
-        List<String> args = List.of(draft.clientId() == null ? "" : clientKey(draft.from(), draft.clientId()), json(doc),
-                draft.ts().toString(), RedisKeys.conversationPrefix(siteId));
+        List<byte[]> keys = List.of(utf8(RedisKeys.openSlot(siteId, visitorId, channel)), utf8(RedisKeys.siteClients(siteId)));
+        List<byte[]> args = List.of(utf8(draft.clientId() == null ? "" : clientKey(draft.from(), draft.clientId())),
+                jsonBytes(doc), utf8(draft.ts().toString()), utf8(RedisKeys.conversationPrefix(siteId)));
         // Once: a lost reply may hide a stored message, and only a clientId makes a second try safe; the caller then
         // reports the store unavailable and the client resends with the same clientId.
-        List<?> result = (List<?>) callOnce("append to open", r -> RedisScripts.APPEND_TO_OPEN.run(r, keys, args));
+        List<?> result = (List<?>) callOnce("append to open", r -> RedisScripts.APPEND_TO_OPEN.runBinary(r, keys, args));
         long status = (Long) result.get(0);
         if (status == -1) {
             return Optional.empty();
         }
-        String conversationId = (String) result.get(1);
+        String conversationId = text(result.get(1));
         long seq = (Long) result.get(2);
         remember(conversationId, siteId);
         if (status == 0) {
-            MessageDoc original = parse((String) result.get(3), MessageDoc.class);
+            MessageDoc original = parse((byte[]) result.get(3), MessageDoc.class);
             return Optional.of(new OpenAppend(original.toMessage(conversationId, seq), true, null));
         }
-        Conversation conversation = parse((String) result.get(3), Conversation.class).withLastSeq(seq, draft.ts());
+        Conversation conversation = parse((byte[]) result.get(3), Conversation.class).withLastSeq(seq, draft.ts());
         return Optional.of(new OpenAppend(doc.toMessage(conversationId, seq), false,
-                new VersionedConversation(conversation, Long.parseLong((String) result.get(4)))));
+                new VersionedConversation(conversation, Long.parseLong(text(result.get(4))))));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String text(Object reply) {
+        return reply == null ? null : new String((byte[]) reply, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] jsonBytes(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T parse(byte[] json, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("corrupt " + type.getSimpleName() + " in Redis", e);
+        }
     }
 
     @Override
@@ -1195,27 +1219,31 @@ public final class RedisStore implements Store {
             docs.add(new MessageDoc(UUID.randomUUID().toString(), draft.from(), null, draft.text(), draft.payload(),
                     draft.quickReplies(), draft.cards(), draft.internal(), draft.ts()));
         }
-        String member = UUID.randomUUID() + " " + json(turn);
+        byte[] member = utf8(UUID.randomUUID() + " " + json(turn));
         String siteTimeline = RedisKeys.timeline(siteId, BOT_TURNS);
         Instant lastTs = messages.isEmpty() ? null : messages.get(messages.size() - 1).ts();
-        List<String> bodies = docs.stream().map(RedisStore::json).toList();
+        List<byte[]> bodies = new ArrayList<>(docs.size());
+        for (MessageDoc doc : docs) {
+            bodies.add(jsonBytes(doc));
+        }
+        byte[] turnScore = utf8(score(turn.ts()));
         Conversation base = known.conversation();
         String version = Long.toString(known.version());
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
             Conversation changed = change.apply(base);
             Conversation updated = changed.withLastSeq(base.lastSeq(), changed.updatedAt());
-            List<String> keys = List.of(RedisKeys.conversation(siteId, conversationId),
-                    RedisKeys.messages(siteId, conversationId), RedisKeys.queue(siteId), RedisKeys.assigned(siteId),
-                    RedisKeys.closed(siteId), RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel()),
-                    siteTimeline, turn.visitorId() == null ? siteTimeline
-                            : RedisKeys.visitorTimeline(siteId, BOT_TURNS, turn.visitorId()));
-            List<String> args = new ArrayList<>(10 + bodies.size());
-            args.addAll(List.of(version, json(updated), updated.updatedAt().toString(), updated.state().name(),
-                    score(updated.queuedAt()), score(updated.closedAt()), conversationId, score(turn.ts()), member,
-                    (lastTs == null ? updated.updatedAt() : lastTs).toString()));
+            List<byte[]> keys = List.of(utf8(RedisKeys.conversation(siteId, conversationId)),
+                    utf8(RedisKeys.messages(siteId, conversationId)), utf8(RedisKeys.queue(siteId)),
+                    utf8(RedisKeys.assigned(siteId)), utf8(RedisKeys.closed(siteId)),
+                    utf8(RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())), utf8(siteTimeline),
+                    utf8(turn.visitorId() == null ? siteTimeline : RedisKeys.visitorTimeline(siteId, BOT_TURNS, turn.visitorId())));
+            List<byte[]> args = new ArrayList<>(10 + bodies.size());
+            args.addAll(List.of(utf8(version), jsonBytes(updated), utf8(updated.updatedAt().toString()),
+                    utf8(updated.state().name()), utf8(score(updated.queuedAt())), utf8(score(updated.closedAt())),
+                    utf8(conversationId), turnScore, member, utf8((lastTs == null ? updated.updatedAt() : lastTs).toString())));
             args.addAll(bodies);
             // Once: the script writes messages without clientIds, which a blind second try would store twice.
-            List<?> result = (List<?>) callOnce("save bot turn", r -> RedisScripts.BOT_TURN.run(r, keys, args));
+            List<?> result = (List<?>) callOnce("save bot turn", r -> RedisScripts.BOT_TURN.runBinary(r, keys, args));
             long status = (Long) result.get(0);
             if (status == -1) {
                 return Optional.empty();
@@ -1231,10 +1259,12 @@ public final class RedisStore implements Store {
                 return Optional.of(new SavedTurn(new VersionedConversation(after, (Long) result.get(1)), stored));
             }
             // Changed since the lane read it: the script sent the conversation as it is; apply the change to that.
-            List<String> fields = result.subList(2, 5).stream().map(v -> "".equals(v) ? null : (String) v).toList();
             List<String> row = new ArrayList<>(4);
-            row.addAll(fields);
-            row.add((String) result.get(1));
+            for (int i = 2; i < 5; i++) {
+                String field = text(result.get(i));
+                row.add(field == null || field.isEmpty() ? null : field);
+            }
+            row.add(text(result.get(1)));
             Optional<Snapshot> current = snapshot(row);
             if (current.isEmpty()) {
                 return Optional.empty();
