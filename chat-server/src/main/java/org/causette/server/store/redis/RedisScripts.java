@@ -290,9 +290,11 @@ final class RedisScripts {
      * open conversation, append): the idempotency check across the site first (a duplicate returns the original,
      * wherever it is), then the open slot, then the append as {@link #APPEND} does it. Nothing is stored when the slot
      * is empty or points at a closed (or erased) conversation: the caller opens one and appends with {@link #APPEND}.
-     * KEYS: open slot, site clients. ARGV: client key ("" for none), message body, ts, conversation key prefix.
+     * KEYS: open slot, site clients. ARGV: client key ("" for none), message body, ts, conversation key prefix, the id
+     * and ver of the conversation the caller holds a copy of ("" for none).
      * Returns {-1} (no open conversation), {0, conversationId, seq, body} (already stored) or
-     * {1, conversationId, seq, doc, ver} (stored; doc and ver as they are, for the caller's next update).
+     * {1, conversationId, seq, doc, ver} (stored; doc and ver as they are, for the caller's next update; doc is ""
+     * when the caller's copy is that very version: every write of doc bumps ver, so it is the same doc).
      */
     static final LuaScript APPEND_TO_OPEN = new LuaScript("""
             if ARGV[1] ~= '' then
@@ -308,15 +310,19 @@ final class RedisScripts {
             local id = redis.call('GET', KEYS[1])
             if not id then return {-1} end
             local key = ARGV[4] .. id
-            local f = redis.call('HMGET', key, 'doc', 'state', 'ver')
-            if not f[1] or f[2] == 'CLOSED' then return {-1} end
+            local f = redis.call('HMGET', key, 'state', 'ver')
+            if not f[1] or f[1] == 'CLOSED' then return {-1} end
+            local ver = f[2] or '0'
+            local doc = ''
+            if id ~= ARGV[5] or ver ~= ARGV[6] then doc = redis.call('HGET', key, 'doc') end
+            if not doc then return {-1} end
             local seq = redis.call('RPUSH', key .. ':msgs', ARGV[2])
             redis.call('HSET', key, 'seq', seq, 'updated', ARGV[3])
             if ARGV[1] ~= '' then
               redis.call('HSET', KEYS[2], ARGV[1], id .. ' ' .. seq)
               redis.call('SADD', key .. ':clients', ARGV[1])
             end
-            return {1, id, seq, f[1], f[3] or '0'}
+            return {1, id, seq, doc, ver}
             """);
 
     /**

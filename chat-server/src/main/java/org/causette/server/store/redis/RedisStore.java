@@ -1141,9 +1141,12 @@ public final class RedisStore implements Store {
     public Optional<OpenAppend> appendToOpen(String siteId, String visitorId, String channel, MessageDraft draft) {
         MessageDoc doc = new MessageDoc(UUID.randomUUID().toString(), draft.from(), draft.clientId(), draft.text(),
                 draft.payload(), draft.quickReplies(), draft.cards(), draft.internal(), draft.ts());
-        List<byte[]> keys = List.of(utf8(RedisKeys.openSlot(siteId, visitorId, channel)), utf8(RedisKeys.siteClients(siteId)));
+        String slot = RedisKeys.openSlot(siteId, visitorId, channel);
+        VersionedConversation held = openCopies.get(slot);
+        List<byte[]> keys = List.of(utf8(slot), utf8(RedisKeys.siteClients(siteId)));
         List<byte[]> args = List.of(utf8(draft.clientId() == null ? "" : clientKey(draft.from(), draft.clientId())),
-                jsonBytes(doc), utf8(draft.ts().toString()), utf8(RedisKeys.conversationPrefix(siteId)));
+                jsonBytes(doc), utf8(draft.ts().toString()), utf8(RedisKeys.conversationPrefix(siteId)),
+                utf8(held == null ? "" : held.id()), utf8(held == null ? "" : Long.toString(held.version())));
         // Once: a lost reply may hide a stored message, and only a clientId makes a second try safe; the caller then
         // reports the store unavailable and the client resends with the same clientId.
         List<?> result = (List<?>) callOnce("append to open", r -> RedisScripts.APPEND_TO_OPEN.runBinary(r, keys, args));
@@ -1158,9 +1161,36 @@ public final class RedisStore implements Store {
             MessageDoc original = parse((byte[]) result.get(3), MessageDoc.class);
             return Optional.of(new OpenAppend(original.toMessage(conversationId, seq), true, null));
         }
-        Conversation conversation = parse((byte[]) result.get(3), Conversation.class).withLastSeq(seq, draft.ts());
-        return Optional.of(new OpenAppend(doc.toMessage(conversationId, seq), false,
-                new VersionedConversation(conversation, Long.parseLong(text(result.get(4))))));
+        byte[] body = (byte[]) result.get(3);
+        long version = Long.parseLong(text(result.get(4)));
+        // An empty doc: Redis has the very version this node holds (each write of doc bumps ver), so no need to parse.
+        Conversation conversation = (body.length == 0 ? held.conversation() : parse(body, Conversation.class))
+                .withLastSeq(seq, draft.ts());
+        VersionedConversation current = new VersionedConversation(conversation, version);
+        keepOpenCopy(current);
+        return Optional.of(new OpenAppend(doc.toMessage(conversationId, seq), false, current));
+    }
+
+    /**
+     * The open conversations this node last read or wrote, by open slot, with their version: appendToOpen then gets
+     * the conversation's JSON from Redis (and parses it) only when its version moved. Bounded like the site cache: a
+     * copy missing or stale costs a parse, never a wrong answer (the version is checked in Redis).
+     */
+    private final Map<String, VersionedConversation> openCopies = new ConcurrentHashMap<>();
+    /** About 1 KiB each: at most ~10 MiB of heap, cleared as a whole when full (chatting visitors of this node). */
+    private static final int OPEN_COPIES_LIMIT = 10_000;
+
+    private void keepOpenCopy(VersionedConversation copy) {
+        Conversation c = copy.conversation();
+        String slot = RedisKeys.openSlot(c.siteId(), c.visitorId(), c.channel());
+        if (!c.state().isOpen()) {
+            openCopies.remove(slot);
+            return;
+        }
+        if (openCopies.size() >= OPEN_COPIES_LIMIT) {
+            openCopies.clear();
+        }
+        openCopies.put(slot, copy);
     }
 
     private static byte[] utf8(String text) {
@@ -1196,7 +1226,9 @@ public final class RedisStore implements Store {
             Conversation updated = changed.withLastSeq(known.conversation().lastSeq(), changed.updatedAt());
             long outcome = commitUpdate(siteId, known.id(), Long.toString(known.version()), updated);
             if (outcome == 1) {
-                return Optional.of(new VersionedConversation(updated, known.version() + 1));
+                VersionedConversation committed = new VersionedConversation(updated, known.version() + 1);
+                keepOpenCopy(committed);
+                return Optional.of(committed);
             }
             if (outcome == -1) {
                 return Optional.empty();
@@ -1256,7 +1288,9 @@ public final class RedisStore implements Store {
                     stored.add(docs.get(i).toMessage(conversationId, lastSeq));
                 }
                 Conversation after = docs.isEmpty() ? updated : updated.withLastSeq(lastSeq, lastTs);
-                return Optional.of(new SavedTurn(new VersionedConversation(after, (Long) result.get(1)), stored));
+                VersionedConversation saved = new VersionedConversation(after, (Long) result.get(1));
+                keepOpenCopy(saved);
+                return Optional.of(new SavedTurn(saved, stored));
             }
             // Changed since the lane read it: the script sent the conversation as it is; apply the change to that.
             List<String> row = new ArrayList<>(4);
