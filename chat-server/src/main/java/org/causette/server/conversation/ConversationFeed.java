@@ -87,6 +87,15 @@ public final class ConversationFeed {
         return result;
     }
 
+    /**
+     * A message the store already holds (appended together with other writes in one step, as a bot turn is): counted
+     * and delivered as {@link #post} would, once.
+     */
+    public void stored(Conversation conversation, StoredMessage message) {
+        metrics.messageStored(message.from().role().wireName());
+        deliver(conversation, message, null, null);
+    }
+
     /** A message from the hub itself (who joined, what happens next), in the visitor's language. */
     public StoredMessage announce(Conversation conversation, String text, List<QuickReply> quickReplies) {
         return post(conversation, new MessageDraft(new Author(Role.SYSTEM, null, null), null, text, null,

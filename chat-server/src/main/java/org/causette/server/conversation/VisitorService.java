@@ -2,7 +2,6 @@ package org.causette.server.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.bot.BotInput;
-import org.causette.bot.BotMessage;
 import org.causette.bot.BotTurn;
 import org.causette.bot.Handover;
 import org.causette.bot.Parse;
@@ -23,6 +22,9 @@ import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.store.Lead;
 import org.causette.server.store.MessageDraft;
+import org.causette.server.store.OpenAppend;
+import org.causette.server.store.SavedTurn;
+import org.causette.server.store.VersionedConversation;
 import org.causette.server.store.Rating;
 import org.causette.server.store.Role;
 import org.causette.server.store.Store;
@@ -267,17 +269,30 @@ public final class VisitorService {
     public AppendResult inbound(Site site, String visitorId, String channel, String clientId, String text,
                                 String payload, String locale, VisitorConnection sender) {
         Author author = new Author(Role.VISITOR, visitorId, null);
-        Optional<StoredMessage> earlier = store.findByClientId(site.id(), author, clientId);
-        if (earlier.isPresent()) {
+        MessageDraft draft = new MessageDraft(author, clientId, text, payload, List.of(), List.of(), false, clock.instant());
+        // The common case in one store round trip: idempotency, the open conversation and the append together.
+        Optional<OpenAppend> intoOpen = store.appendToOpen(site.id(), visitorId, channel, draft);
+        if (intoOpen.isPresent() && intoOpen.get().duplicate()) {
             if (sender != null) {
-                ack(sender, earlier.get());
+                ack(sender, intoOpen.get().message());
             }
-            return new AppendResult(earlier.get(), true);
+            return intoOpen.get().result();
         }
-        Conversation conversation = openConversation(site.id(), visitorId, channel);
+        VersionedConversation versioned;
+        AppendResult result;
+        if (intoOpen.isPresent()) {
+            versioned = intoOpen.get().conversation();
+            result = intoOpen.get().result();
+        } else {
+            // No open conversation (and not a duplicate: that was checked first): open one and append to it; the
+            // append checks the clientId again, so a second tab racing with the same message is still stored once.
+            Conversation opened = openConversation(site.id(), visitorId, channel);
+            result = store.append(opened.id(), draft);
+            // A fresh conversation is at version 0; if that guess is wrong the store notices and reads it.
+            versioned = new VersionedConversation(opened, 0);
+        }
+        Conversation conversation = versioned.conversation();
         MDC.put("conversation", conversation.id());
-        AppendResult result = store.append(conversation.id(),
-                new MessageDraft(author, clientId, text, payload, List.of(), List.of(), false, clock.instant()));
         StoredMessage stored = result.message();
         if (sender != null) {
             sender.accept(stored.conversationId(), stored.seq());
@@ -289,7 +304,7 @@ public final class VisitorService {
         metrics.messageStored(Role.VISITOR.wireName());
         feed.deliver(conversation, stored, sender, null);
         switch (conversation.state()) {
-            case BOT -> botTurn(site, conversation, text, payload, locale);
+            case BOT -> botTurn(site, versioned, text, payload, locale);
             case QUEUED -> hub.queueChanged(conversation.siteId());
             default -> {
                 // The person holding it got the message.
@@ -323,7 +338,8 @@ public final class VisitorService {
         return created;
     }
 
-    private void botTurn(Site site, Conversation conversation, String text, String payload, String locale) {
+    private void botTurn(Site site, VersionedConversation known, String text, String payload, String locale) {
+        Conversation conversation = known.conversation();
         long started = System.nanoTime();
         BotTurn turn;
         try {
@@ -334,21 +350,31 @@ public final class VisitorService {
             feed.announce(conversation, language.equals("fr")
                     ? "Je rencontre un souci technique. Je vous passe une personne de l'équipe."
                     : "I've hit a technical problem. Let me pass you to someone from the team.", List.of());
-            handOver(site, conversation, new Handover(Handover.Target.AGENT, "bot_error", null));
+            handOver(site, known, new Handover(Handover.Target.AGENT, "bot_error", null));
             metrics.botTurn("error", System.nanoTime() - started);
             return;
         }
-        Conversation updated = store.update(conversation.id(),
-                c -> c.withBotContext(turn.context(), turn.language(), clock.instant())).orElse(conversation);
-        for (BotMessage message : turn.messages()) {
-            feed.post(updated, new MessageDraft(new Author(Role.BOT, null, site.config().botName()), null,
-                    message.text(), null, message.quickReplies(), message.cards(), false, clock.instant()), null, null);
-        }
+        Author bot = new Author(Role.BOT, null, site.config().botName());
+        List<MessageDraft> answers = turn.messages().stream()
+                .map(m -> new MessageDraft(bot, null, m.text(), null, m.quickReplies(), m.cards(), false, clock.instant()))
+                .toList();
         Parse parse = turn.parse();
         // Bot turns feed the report: the shopper's words go there without the emails and phone numbers they typed.
-        store.saveBotTurn(new BotTurnRecord(site.id(), conversation.id(), conversation.visitorId(), PersonalData.redact(text),
+        BotTurnRecord record = new BotTurnRecord(site.id(), conversation.id(), conversation.visitorId(), PersonalData.redact(text),
                 parse.intent().name(), parse.intent().confidence(), parse.action().wireName(),
-                !NOT_UNDERSTOOD.contains(parse.intent().name()) && parse.action() != Parse.Action.CLARIFY, clock.instant()));
+                !NOT_UNDERSTOOD.contains(parse.intent().name()) && parse.action() != Parse.Action.CLARIFY, clock.instant());
+        // The new context, the answers and the record in one store step; staff who took the conversation meanwhile
+        // keep it (the context is applied to the conversation as they left it).
+        Optional<SavedTurn> saved = store.saveBotTurn(known,
+                c -> c.withBotContext(turn.context(), turn.language(), clock.instant()), answers, record);
+        if (saved.isEmpty()) {
+            log.info("The conversation was erased during the bot's turn; its answer is dropped");
+            return;
+        }
+        VersionedConversation updated = saved.get().conversation();
+        for (StoredMessage answer : saved.get().messages()) {
+            feed.stored(updated.conversation(), answer);
+        }
         if (turn.handover() != null) {
             handOver(site, updated, turn.handover());
         }
@@ -356,10 +382,11 @@ public final class VisitorService {
     }
 
     /** The bot lets go: into the queue, and the shopper hears what happens next. */
-    private void handOver(Site site, Conversation conversation, Handover handover) {
+    private void handOver(Site site, VersionedConversation conversation, Handover handover) {
         Instant now = clock.instant();
-        Optional<Conversation> queued = store.updateIf(conversation.id(), c -> c.state() == ConversationState.BOT,
-                c -> c.queued(handover.reason(), handover.skill(), handover.target().wireName(), now));
+        Optional<Conversation> queued = store.updateIf(conversation, c -> c.state() == ConversationState.BOT,
+                c -> c.queued(handover.reason(), handover.skill(), handover.target().wireName(), now))
+                .map(VersionedConversation::conversation);
         if (queued.isEmpty()) {
             return;
         }

@@ -50,6 +50,8 @@ public final class MemoryStore implements Store {
     /** A conversation with its messages; the record itself is the lock. */
     private static final class ConversationRecord {
         Conversation conversation;
+        /** Bumped by every update, not by appends: what {@link VersionedConversation} carries. */
+        long version;
         final List<StoredMessage> messages = new ArrayList<>();
 
         ConversationRecord(Conversation conversation) {
@@ -139,6 +141,7 @@ public final class MemoryStore implements Store {
             Conversation changed = change.apply(before);
             updated = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
             record.conversation = updated;
+            record.version++;
         }
         if (!updated.state().isOpen()) {
             openConversationByVisitor.remove(key(updated.siteId(), updated.visitorId(), updated.channel()), updated.id());
@@ -153,23 +156,28 @@ public final class MemoryStore implements Store {
             throw new IllegalArgumentException("no conversation " + conversationId);
         }
         synchronized (record) {
-            String clientKey = draft.clientId() == null ? null
-                    : clientKey(record.conversation.siteId(), draft.from(), draft.clientId());
-            if (clientKey != null) {
-                StoredMessage earlier = byClientKey.get(clientKey);
-                if (earlier != null) {
-                    return new AppendResult(earlier, true);
-                }
-            }
-            long seq = record.conversation.lastSeq() + 1;
-            StoredMessage message = StoredMessage.of(UUID.randomUUID().toString(), conversationId, seq, draft);
-            record.messages.add(message);
-            if (clientKey != null) {
-                byClientKey.put(clientKey, message);
-            }
-            record.conversation = record.conversation.withLastSeq(seq, draft.ts());
-            return new AppendResult(message, false);
+            return appendLocked(record, conversationId, draft);
         }
+    }
+
+    /** Append with idempotency; the caller holds the record's monitor. */
+    private AppendResult appendLocked(ConversationRecord record, String conversationId, MessageDraft draft) {
+        String clientKey = draft.clientId() == null ? null
+                : clientKey(record.conversation.siteId(), draft.from(), draft.clientId());
+        if (clientKey != null) {
+            StoredMessage earlier = byClientKey.get(clientKey);
+            if (earlier != null) {
+                return new AppendResult(earlier, true);
+            }
+        }
+        long seq = record.conversation.lastSeq() + 1;
+        StoredMessage message = StoredMessage.of(UUID.randomUUID().toString(), conversationId, seq, draft);
+        record.messages.add(message);
+        if (clientKey != null) {
+            byClientKey.put(clientKey, message);
+        }
+        record.conversation = record.conversation.withLastSeq(seq, draft.ts());
+        return new AppendResult(message, false);
     }
 
     private static String clientKey(String siteId, Author author, String clientId) {
@@ -726,5 +734,94 @@ public final class MemoryStore implements Store {
         exposures.removeIf(e -> e.siteId().equals(siteId) && e.ts().isBefore(cutoff));
         npsAnswers.removeIf(a -> a.siteId().equals(siteId) && a.ts().isBefore(cutoff));
         npsAsks.entrySet().removeIf(e -> e.getKey().startsWith(prefix) && e.getValue().until().isBefore(cutoff));
+    }
+
+    // ---- the hot path of a visitor message and the bot's turn (issue 10) ---------------------------------------------
+    // The same outcomes as the Redis store's one-script versions; here the record's monitor makes each step atomic, so a
+    // version that is no longer current just means the change is applied to the conversation as it is now.
+
+    @Override
+    public Optional<OpenAppend> appendToOpen(String siteId, String visitorId, String channel, MessageDraft draft) {
+        if (draft.clientId() != null) {
+            StoredMessage earlier = byClientKey.get(clientKey(siteId, draft.from(), draft.clientId()));
+            if (earlier != null) {
+                return Optional.of(new OpenAppend(earlier, true, null));
+            }
+        }
+        String id = openConversationByVisitor.get(key(siteId, visitorId, channel));
+        ConversationRecord record = id == null ? null : conversations.get(id);
+        if (record == null) {
+            return Optional.empty();
+        }
+        synchronized (record) {
+            if (!record.conversation.state().isOpen()) {
+                return Optional.empty();
+            }
+            AppendResult result = appendLocked(record, id, draft);
+            return Optional.of(result.duplicate() ? new OpenAppend(result.message(), true, null)
+                    : new OpenAppend(result.message(), false, new VersionedConversation(record.conversation, record.version)));
+        }
+    }
+
+    @Override
+    public Optional<VersionedConversation> updateIf(VersionedConversation known, Predicate<Conversation> expected,
+                                                    UnaryOperator<Conversation> change) {
+        ConversationRecord record = conversations.get(known.id());
+        if (record == null) {
+            return Optional.empty();
+        }
+        VersionedConversation after;
+        synchronized (record) {
+            // The version and the state it belongs to are read and written under one monitor: a caller that later
+            // changes the conversation with this version cannot overwrite someone else's change.
+            if (!expected.test(record.conversation)) {
+                return Optional.empty();
+            }
+            Conversation before = record.conversation;
+            Conversation changed = change.apply(before);
+            record.conversation = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
+            record.version++;
+            after = new VersionedConversation(record.conversation, record.version);
+        }
+        if (!after.conversation().state().isOpen()) {
+            openConversationByVisitor.remove(key(after.conversation().siteId(), after.conversation().visitorId(),
+                    after.conversation().channel()), after.id());
+        }
+        return Optional.of(after);
+    }
+
+    @Override
+    public Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
+                                           List<MessageDraft> messages, BotTurnRecord turn) {
+        messages.forEach(MemoryStore::requireServerMade);
+        ConversationRecord record = conversations.get(known.id());
+        if (record == null) {
+            return Optional.empty();
+        }
+        VersionedConversation after;
+        List<StoredMessage> stored = new ArrayList<>(messages.size());
+        synchronized (record) {
+            Conversation before = record.conversation;
+            Conversation changed = change.apply(before);
+            record.conversation = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
+            record.version++;
+            for (MessageDraft draft : messages) {
+                stored.add(appendLocked(record, known.id(), draft).message());
+            }
+            after = new VersionedConversation(record.conversation, record.version);
+        }
+        if (!after.conversation().state().isOpen()) {
+            openConversationByVisitor.remove(key(after.conversation().siteId(), after.conversation().visitorId(),
+                    after.conversation().channel()), after.id());
+        }
+        botTurns.add(turn);
+        return Optional.of(new SavedTurn(after, stored));
+    }
+
+    /** A bot turn's messages are the server's own: no clientId, so nothing to deduplicate. */
+    static void requireServerMade(MessageDraft draft) {
+        if (draft.clientId() != null) {
+            throw new IllegalArgumentException("a bot turn's messages carry no clientId");
+        }
     }
 }

@@ -286,6 +286,42 @@ public interface Store extends AutoCloseable {
     /** NPS answers of a site given in [from, to), oldest first. */
     List<NpsAnswer> npsAnswers(String siteId, Instant from, Instant to);
 
+    // ---- the hot path of a visitor message and the bot's turn, in as few store round trips as possible (issue 10) -----
+
+    /**
+     * A message into its author's open conversation on that channel, in one atomic step: the idempotency check across
+     * the site's conversations (as {@link #findByClientId}), finding the open conversation (as
+     * {@link #findOpenConversation}) and {@link #append}. A conversation closed meanwhile is not appended to.
+     *
+     * @param visitorId whose open conversation (the draft's author is usually that visitor)
+     * @return the stored message with the conversation after the append, or the original for a {@code clientId} already
+     * stored; empty when the visitor has no open conversation on that channel: nothing was stored, and the caller
+     * opens one ({@link #openConversation}) and appends to it
+     */
+    Optional<OpenAppend> appendToOpen(String siteId, String visitorId, String channel, MessageDraft draft);
+
+    /**
+     * {@link #updateIf} for a caller that holds the conversation with its version: when nobody changed it since, the
+     * change is written without reading the conversation again; when someone did (staff on another node assigned or
+     * closed it), the condition and the change are applied to the conversation as it is now, like {@link #updateIf}.
+     *
+     * @return the changed conversation with its new version, or empty when it does not exist or no longer matches
+     */
+    Optional<VersionedConversation> updateIf(VersionedConversation known, Predicate<Conversation> expected,
+                                             UnaryOperator<Conversation> change);
+
+    /**
+     * A bot turn's writes in one atomic step: {@code change} applied to the conversation (to {@code known} when its
+     * version is current, else to the conversation as it is now, as {@link #update} would), the bot's
+     * {@code messages} appended with the next seqs (as {@link #append}, without clientIds), and the turn's record for
+     * the report (as {@link #saveBotTurn(BotTurnRecord)}). Either all of it is stored or none.
+     *
+     * @return the conversation after the change with its new version, and the stored messages in order; empty when the
+     * conversation does not exist (nothing was stored)
+     */
+    Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
+                                    List<MessageDraft> messages, BotTurnRecord record);
+
     @Override
     void close();
 }

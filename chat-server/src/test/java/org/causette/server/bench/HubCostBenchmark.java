@@ -68,9 +68,11 @@ public final class HubCostBenchmark {
             }
             log.info("{} shoppers connected; warming up for {} s", sockets, seconds);
             Thread.sleep(seconds * 1000L);
+            RedisSample redisBefore = redis ? RedisSample.of(redisServer) : null;
             Sample before = Sample.now();
             Thread.sleep(seconds * 1000L);
             Sample after = Sample.now();
+            RedisSample redisAfter = redis ? RedisSample.of(redisServer) : null;
             long trips = after.roundTrips - before.roundTrips;
             log.info(String.format("Result (%s store): %d round trips in %d s = %.0f/s; hub threads: %.1f µs CPU "
                             + "(lanes %.1f, event loops %.1f) and %.1f KiB allocated per round trip",
@@ -78,12 +80,58 @@ public final class HubCostBenchmark {
                     (after.cpuLanes + after.cpuLoops - before.cpuLanes - before.cpuLoops) / 1000.0 / trips,
                     (after.cpuLanes - before.cpuLanes) / 1000.0 / trips, (after.cpuLoops - before.cpuLoops) / 1000.0 / trips,
                     (after.allocated - before.allocated) / 1024.0 / trips));
+            if (redis) {
+                log.info(redisAfter.minus(redisBefore, trips));
+            }
             shoppers.forEach(Shopper::stop);
         } finally {
             server.close();
             if (redisServer != null) {
                 redisServer.close();
             }
+        }
+    }
+
+    /**
+     * What redis-server did, at one instant: its CPU time (from /proc, Linux only) and the calls of each command from
+     * {@code INFO commandstats}. Commands run inside a Lua script are counted there too (an EVALSHA and the HSET it runs
+     * are two calls), so the per-command figures tell round trips (EVALSHA, PUBLISH, HMGET …) from work in scripts.
+     */
+    private record RedisSample(long cpuNanos, Map<String, Long> calls) {
+        static RedisSample of(RedisServer server) throws Exception {
+            long cpu = 0;
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + server.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime, 100 ticks/s
+            } catch (java.io.IOException e) {
+                cpu = -1;
+            }
+            Map<String, Long> calls = new java.util.TreeMap<>();
+            try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+                for (String line : jedis.info("commandstats").split("\r?\n")) {
+                    if (line.startsWith("cmdstat_")) {
+                        String name = line.substring(8, line.indexOf(':'));
+                        String rest = line.substring(line.indexOf("calls=") + 6);
+                        calls.put(name, Long.parseLong(rest.substring(0, rest.indexOf(','))));
+                    }
+                }
+            }
+            return new RedisSample(cpu, calls);
+        }
+
+        String minus(RedisSample before, long trips) {
+            StringBuilder out = new StringBuilder(String.format("redis-server: %.1f µs CPU per round trip; commands per round trip:",
+                    (cpuNanos - before.cpuNanos) / 1000.0 / trips));
+            double total = 0;
+            for (Map.Entry<String, Long> e : calls.entrySet()) {
+                double per = (e.getValue() - before.calls.getOrDefault(e.getKey(), 0L)) / (double) trips;
+                if (per >= 0.005) {
+                    out.append(String.format(" %s %.2f", e.getKey(), per));
+                    total += per;
+                }
+            }
+            return out.append(String.format(" (all %.2f)", total)).toString();
         }
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,27 @@ class RedisStoreTest extends StoreContract {
             assertThrows(StoreUnavailableException.class, () -> nowhere.findConversation(UUID.randomUUID().toString()));
             assertThrows(StoreUnavailableException.class, () -> nowhere.findOpenConversation("s", "v", "web"));
             assertTrue(System.nanoTime() - start < 5_000_000_000L, "fails fast");
+        }
+    }
+
+    @Test
+    void theCopyOfAnOpenConversationANodeHoldsIsUsedOnlyWhileItsVersionIsCurrent() {
+        try (Store otherNode = RedisStore.open(redis.uri())) {
+            Conversation c = open("v1");
+            java.time.Instant t = java.time.Instant.parse("2026-11-20T10:00:00Z");
+            OpenAppend first = store.appendToOpen(site, "v1", "web",
+                    new MessageDraft(new Author(Role.VISITOR, "v1", null), "c1", "a", null, null, null, false, t)).orElseThrow();
+            OpenAppend second = store.appendToOpen(site, "v1", "web",
+                    new MessageDraft(new Author(Role.VISITOR, "v1", null), "c2", "b", null, null, null, false, t)).orElseThrow();
+            assertEquals(first.conversation().conversation().withLastSeq(2, t), second.conversation().conversation());
+            // Another node assigns it: this node's copy is stale and must not be used.
+            otherNode.update(c.id(), x -> x.assigned(new Assignee("anna", Role.AGENT, "Anna"), t)).orElseThrow();
+            OpenAppend third = store.appendToOpen(site, "v1", "web",
+                    new MessageDraft(new Author(Role.VISITOR, "v1", null), "c3", "c", null, null, null, false, t)).orElseThrow();
+            assertEquals(ConversationState.ASSIGNED, third.conversation().conversation().state());
+            assertEquals(new Assignee("anna", Role.AGENT, "Anna"), third.conversation().conversation().assignee());
+            assertEquals(3, third.conversation().conversation().lastSeq());
+            assertEquals(store.findConversation(c.id()).orElseThrow(), third.conversation().conversation());
         }
     }
 }

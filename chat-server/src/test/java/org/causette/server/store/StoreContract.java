@@ -744,4 +744,179 @@ public abstract class StoreContract {
         assertTrue(store.savePurchase(purchase("v6", "A-1", 20, cutoff), "A-1"), "old order claims go with retention");
         assertFalse(store.savePurchase(purchase("v6", "A-1", 20, cutoff), "A-1"));
     }
+
+    // ---- the hot path of a visitor message and the bot's turn (issue 10) ---------------------------------------------
+
+    private BotTurnRecord turnRecord(String conversationId, String visitorId, Instant ts) {
+        return new BotTurnRecord(site, conversationId, visitorId, "Bonjour", "greeting", 0.9, "answer", true, ts);
+    }
+
+    private static MessageDraft botSays(String text, Instant ts) {
+        return new MessageDraft(new Author(Role.BOT, null, "Lumi"), null, text, null,
+                List.of(new QuickReply("Retours", "INTENT:returns")), List.of(), false, ts);
+    }
+
+    @Test
+    void appendToOpenStoresInTheOpenConversationAndReturnsItWithItsVersion() {
+        assertTrue(store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c0", "hi")).isEmpty(),
+                "no open conversation: nothing stored");
+        assertTrue(store.findByClientId(site, visitor("v1"), "c0").isEmpty());
+        Conversation c = open("v1");
+        store.append(c.id(), draft(visitor("v1"), "c1", "first"));
+        OpenAppend second = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c2", "second")).orElseThrow();
+        assertFalse(second.duplicate());
+        assertEquals(c.id(), second.message().conversationId());
+        assertEquals(2, second.message().seq());
+        assertEquals("second", second.message().text());
+        assertEquals(c.id(), second.conversation().id());
+        assertEquals(2, second.conversation().conversation().lastSeq());
+        assertEquals(ConversationState.BOT, second.conversation().conversation().state());
+        assertEquals(store.messagesAfter(c.id(), 1, 10), List.of(second.message()));
+        assertEquals(second.message(), store.findByClientId(site, visitor("v1"), "c2").orElseThrow());
+        assertTrue(store.appendToOpen(site, "v1", "messenger", draft(visitor("v1"), "c3", "x")).isEmpty(),
+                "the open conversation is per channel");
+    }
+
+    @Test
+    void appendToOpenReturnsTheOriginalOfAClientIdFromAnyConversation() {
+        Conversation first = open("v1");
+        StoredMessage original = store.append(first.id(), draft(visitor("v1"), "c1", "Bonjour")).message();
+        OpenAppend again = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "Bonjour")).orElseThrow();
+        assertTrue(again.duplicate());
+        assertEquals(original, again.message());
+        store.update(first.id(), c -> c.closed("done", T0));
+        OpenAppend afterClose = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "Bonjour")).orElseThrow();
+        assertTrue(afterClose.duplicate(), "a resend after the conversation closed is the original, no new conversation");
+        assertEquals(original, afterClose.message());
+        assertTrue(store.findOpenConversation(site, "v1", "web").isEmpty());
+        assertTrue(store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c2", "new")).isEmpty(),
+                "a closed conversation is not appended to");
+        assertEquals(1, store.findConversation(first.id()).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void concurrentAppendsToOpenGiveDenseSeqsAndStoreEachClientIdOnce() throws Exception {
+        Conversation c = open("v1");
+        AtomicInteger n = new AtomicInteger();
+        List<OpenAppend> results = inParallel(8, () -> {
+            int i = n.incrementAndGet();
+            // Two racers per clientId: each is stored once.
+            return store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c" + (i % 4), "m")).orElseThrow();
+        });
+        assertEquals(4, results.stream().filter(r -> !r.duplicate()).count());
+        assertEquals(List.of(1L, 2L, 3L, 4L), results.stream().filter(r -> !r.duplicate())
+                .map(r -> r.message().seq()).sorted().toList());
+        assertEquals(4, store.findConversation(c.id()).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void aVersionedUpdateCommitsWhenNobodyChangedTheConversation() {
+        open("v1");
+        VersionedConversation known = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "hi"))
+                .orElseThrow().conversation();
+        store.append(known.id(), draft(visitor("v1"), "c2", "appends do not change the version"));
+        VersionedConversation queued = store.updateIf(known, x -> x.state() == ConversationState.BOT,
+                x -> x.queued("human_request", "sales", "agent", T0.plusSeconds(1))).orElseThrow();
+        assertTrue(queued.version() > known.version());
+        assertEquals(ConversationState.QUEUED, queued.conversation().state());
+        assertEquals(List.of(known.id()), store.queue(site).stream().map(Conversation::id).toList());
+        Conversation found = store.findConversation(known.id()).orElseThrow();
+        assertEquals(ConversationState.QUEUED, found.state());
+        assertEquals(2, found.lastSeq(), "an update never moves lastSeq");
+        // The version it returns is current: the next versioned update goes through as well.
+        VersionedConversation assigned = store.updateIf(queued, x -> x.state() == ConversationState.QUEUED,
+                x -> x.assigned(new Assignee("anna", Role.AGENT, "Anna"), T0.plusSeconds(2))).orElseThrow();
+        assertEquals(ConversationState.ASSIGNED, store.findConversation(known.id()).orElseThrow().state());
+        assertTrue(assigned.version() > queued.version());
+        assertTrue(store.queue(site).isEmpty());
+    }
+
+    @Test
+    void aVersionedUpdateAfterAnotherWritersChangeDecidesOnTheConversationAsItIs() {
+        open("v1");
+        VersionedConversation known = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "hi"))
+                .orElseThrow().conversation();
+        // Staff (on another node) closed it between the lane's read and its write.
+        store.update(known.id(), x -> x.closed("agent_closed", T0.plusSeconds(1))).orElseThrow();
+        assertTrue(store.updateIf(known, x -> x.state() == ConversationState.BOT,
+                x -> x.queued("human_request", null, "agent", T0.plusSeconds(2))).isEmpty(), "not handed over once closed");
+        Conversation found = store.findConversation(known.id()).orElseThrow();
+        assertEquals(ConversationState.CLOSED, found.state());
+        assertTrue(store.queue(site).isEmpty());
+        // A change whose condition still holds is applied to the current conversation, not to the stale copy.
+        VersionedConversation read = store.updateIf(known, x -> true, x -> x.readByStaff(1)).orElseThrow();
+        assertEquals(ConversationState.CLOSED, read.conversation().state());
+        assertEquals(ConversationState.CLOSED, store.findConversation(known.id()).orElseThrow().state());
+        assertEquals("agent_closed", store.findConversation(known.id()).orElseThrow().reason());
+        assertTrue(store.updateIf(new VersionedConversation(Conversation.open("missing", site, "v9", "web", T0), 0),
+                x -> true, x -> x.closed("no", T0)).isEmpty());
+    }
+
+    @Test
+    void aBotTurnStoresTheContextTheAnswersAndTheRecordTogether() {
+        open("v1");
+        OpenAppend asked = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "Bonjour")).orElseThrow();
+        DialogueContext context = new DialogueContext("fr", "OSLO", "greeting", 0, List.of("OSLO"));
+        Instant later = T0.plusSeconds(1);
+        SavedTurn turn = store.saveBotTurn(asked.conversation(), x -> x.withBotContext(context, "fr", later),
+                List.of(botSays("Bonjour !", later), botSays("Que cherchez-vous ?", later.plusMillis(1))),
+                turnRecord(asked.conversation().id(), "v1", later)).orElseThrow();
+        assertEquals(List.of(2L, 3L), seqs(turn.messages()));
+        assertEquals(List.of("Bonjour !", "Que cherchez-vous ?"), turn.messages().stream().map(StoredMessage::text).toList());
+        assertEquals(Role.BOT, turn.messages().get(0).from().role());
+        assertEquals(List.of(new QuickReply("Retours", "INTENT:returns")), turn.messages().get(0).quickReplies());
+        assertEquals(store.messagesAfter(asked.conversation().id(), 0, 10).subList(1, 3), turn.messages());
+        assertEquals(context, turn.conversation().conversation().botContext());
+        assertEquals(3, turn.conversation().conversation().lastSeq());
+        assertTrue(turn.conversation().version() > asked.conversation().version());
+        Conversation found = store.findConversation(asked.conversation().id()).orElseThrow();
+        assertEquals(context, found.botContext());
+        assertEquals("fr", found.language());
+        assertEquals(3, found.lastSeq());
+        assertEquals(List.of(turnRecord(asked.conversation().id(), "v1", later)),
+                store.botTurns(site, T0, T0.plusSeconds(5)));
+        // The version it returns is current: the hand-over that may follow commits from it.
+        assertTrue(store.updateIf(turn.conversation(), x -> x.state() == ConversationState.BOT,
+                x -> x.queued("human_request", null, "agent", later)).isPresent());
+        assertEquals(1, store.queue(site).size());
+    }
+
+    @Test
+    void aBotTurnAfterStaffTookTheConversationKeepsTheirChangeAndStillAddsItsAnswers() {
+        open("v1");
+        VersionedConversation known = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "Bonjour"))
+                .orElseThrow().conversation();
+        // Staff on another node assigned it while the bot was thinking; a message of theirs came in too.
+        store.update(known.id(), x -> x.queued("human_request", null, "agent", T0.plusSeconds(1))).orElseThrow();
+        store.update(known.id(), x -> x.assigned(new Assignee("anna", Role.AGENT, "Anna"), T0.plusSeconds(2))).orElseThrow();
+        store.append(known.id(), draft(new Author(Role.AGENT, "anna", "Anna"), "a1", "Bonjour, ici Anna"));
+        DialogueContext context = new DialogueContext("fr", null, "greeting", 0, List.of());
+        SavedTurn turn = store.saveBotTurn(known, x -> x.withBotContext(context, "fr", T0.plusSeconds(3)),
+                List.of(botSays("Bonjour !", T0.plusSeconds(3))), turnRecord(known.id(), "v1", T0.plusSeconds(3))).orElseThrow();
+        assertEquals(List.of(3L), seqs(turn.messages()), "after the agent's message, no gap and no overwrite");
+        Conversation found = store.findConversation(known.id()).orElseThrow();
+        assertEquals(ConversationState.ASSIGNED, found.state(), "the assignment is not undone");
+        assertEquals(new Assignee("anna", Role.AGENT, "Anna"), found.assignee());
+        assertEquals(context, found.botContext());
+        assertEquals(3, found.lastSeq());
+        assertEquals(found.state(), turn.conversation().conversation().state());
+        assertEquals(List.of(known.id()), store.assigned(site).stream().map(Conversation::id).toList());
+        assertEquals(List.of("Bonjour", "Bonjour, ici Anna", "Bonjour !"),
+                store.messagesAfter(known.id(), 0, 10).stream().map(StoredMessage::text).toList());
+        assertEquals(1, store.botTurns(site, T0, T0.plusSeconds(5)).size());
+    }
+
+    @Test
+    void aBotTurnOnAGoneConversationStoresNothingAndOneWithAClientIdIsRefused() {
+        Conversation gone = Conversation.open("missing-" + UUID.randomUUID(), site, "v9", "web", T0);
+        assertTrue(store.saveBotTurn(new VersionedConversation(gone, 0), x -> x, List.of(botSays("?", T0)),
+                turnRecord(gone.id(), "v9", T0)).isEmpty());
+        assertTrue(store.botTurns(site, T0.minusSeconds(1), T0.plusSeconds(1)).isEmpty());
+        Conversation c = open("v1");
+        MessageDraft withClientId = new MessageDraft(new Author(Role.BOT, null, "Lumi"), "b1", "x", null, List.of(),
+                List.of(), false, T0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> store.saveBotTurn(
+                new VersionedConversation(c, 0), x -> x, List.of(withClientId), turnRecord(c.id(), "v1", T0)));
+        assertEquals(0, store.findConversation(c.id()).orElseThrow().lastSeq());
+    }
 }

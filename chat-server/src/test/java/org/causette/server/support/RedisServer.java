@@ -81,6 +81,11 @@ public final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The running server's process id (benchmarks read its CPU time from /proc). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     /** (Re)starts on the same port and data folder: what was written before a stop is back (AOF). */
     public synchronized void startAgain() throws IOException, InterruptedException {
         process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",

@@ -282,4 +282,79 @@ final class RedisScripts {
             redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
             return 1
             """);
+
+    // ---- the hot path of a visitor message and the bot's turn: one script each (issue 10) ---------------------------
+
+    /**
+     * A message into the visitor's open conversation, in one round trip instead of three (find by clientId, find the
+     * open conversation, append): the idempotency check across the site first (a duplicate returns the original,
+     * wherever it is), then the open slot, then the append as {@link #APPEND} does it. Nothing is stored when the slot
+     * is empty or points at a closed (or erased) conversation: the caller opens one and appends with {@link #APPEND}.
+     * KEYS: open slot, site clients. ARGV: client key ("" for none), message body, ts, conversation key prefix, the id
+     * and ver of the conversation the caller holds a copy of ("" for none).
+     * Returns {-1} (no open conversation), {0, conversationId, seq, body} (already stored) or
+     * {1, conversationId, seq, doc, ver} (stored; doc and ver as they are, for the caller's next update; doc is ""
+     * when the caller's copy is that very version: every write of doc bumps ver, so it is the same doc).
+     */
+    static final LuaScript APPEND_TO_OPEN = new LuaScript("""
+            if ARGV[1] ~= '' then
+              local seen = redis.call('HGET', KEYS[2], ARGV[1])
+              if seen then
+                local sep = string.find(seen, ' ', 1, true)
+                local cid = string.sub(seen, 1, sep - 1)
+                local seq = tonumber(string.sub(seen, sep + 1))
+                local body = redis.call('LINDEX', ARGV[4] .. cid .. ':msgs', seq - 1)
+                if body then return {0, cid, seq, body} end
+              end
+            end
+            local id = redis.call('GET', KEYS[1])
+            if not id then return {-1} end
+            local key = ARGV[4] .. id
+            local f = redis.call('HMGET', key, 'state', 'ver')
+            if not f[1] or f[1] == 'CLOSED' then return {-1} end
+            local ver = f[2] or '0'
+            local doc = ''
+            if id ~= ARGV[5] or ver ~= ARGV[6] then doc = redis.call('HGET', key, 'doc') end
+            if not doc then return {-1} end
+            local seq = redis.call('RPUSH', key .. ':msgs', ARGV[2])
+            redis.call('HSET', key, 'seq', seq, 'updated', ARGV[3])
+            if ARGV[1] ~= '' then
+              redis.call('HSET', KEYS[2], ARGV[1], id .. ' ' .. seq)
+              redis.call('SADD', key .. ':clients', ARGV[1])
+            end
+            return {1, id, seq, doc, ver}
+            """);
+
+    /**
+     * A bot turn's writes in one round trip instead of one per write: the conversation change committed as
+     * {@link #UPDATE_IF} does (only if ver is the one the lane holds, with the state indexes), the bot's messages
+     * appended (RPUSH gives each its seq; they carry no clientId), and the turn's record added to the report's
+     * timelines. On a version conflict nothing is written and the conversation as it is comes back, so the caller
+     * applies its change to that and tries again without a separate read.
+     * KEYS: conversation, messages, queue, assigned, closed, open slot, site bot-turn timeline, visitor bot-turn
+     * timeline (the site one again when there is no visitor). ARGV: ver held, new doc, updated, new state, queuedAt
+     * score, closedAt score, conversation id, record score, record member, updated after the messages, then the
+     * message bodies. Returns {-1} (gone), {0, ver, doc, seq, updated} (changed meanwhile) or {1, new ver, seq…}.
+     */
+    static final LuaScript BOT_TURN = new LuaScript("""
+            local f = redis.call('HMGET', KEYS[1], 'ver', 'doc', 'seq', 'updated')
+            if not f[1] then return {-1} end
+            if f[1] ~= ARGV[1] then return {0, f[1], f[2] or '', f[3] or '', f[4] or ''} end
+            local ver = tonumber(f[1]) + 1
+            redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'updated', ARGV[3], 'ver', ver, 'state', ARGV[4])
+            if ARGV[4] == 'QUEUED' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[7]) else redis.call('ZREM', KEYS[3], ARGV[7]) end
+            if ARGV[4] == 'ASSIGNED' then redis.call('SADD', KEYS[4], ARGV[7]) else redis.call('SREM', KEYS[4], ARGV[7]) end
+            if ARGV[4] == 'CLOSED' then
+              redis.call('ZADD', KEYS[5], ARGV[6], ARGV[7])
+              if redis.call('GET', KEYS[6]) == ARGV[7] then redis.call('DEL', KEYS[6]) end
+            end
+            local out = {1, ver}
+            for i = 11, #ARGV do
+              table.insert(out, redis.call('RPUSH', KEYS[2], ARGV[i]))
+            end
+            if #ARGV > 10 then redis.call('HSET', KEYS[1], 'seq', out[#out], 'updated', ARGV[10]) end
+            redis.call('ZADD', KEYS[7], ARGV[8], ARGV[9])
+            redis.call('ZADD', KEYS[8], ARGV[8], ARGV[9])
+            return out
+            """);
 }

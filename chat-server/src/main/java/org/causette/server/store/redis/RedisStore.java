@@ -11,6 +11,9 @@ import org.causette.server.store.BotTurnRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Exposure;
 import org.causette.server.store.NpsAnswer;
+import org.causette.server.store.OpenAppend;
+import org.causette.server.store.SavedTurn;
+import org.causette.server.store.VersionedConversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.store.Lead;
 import org.causette.server.store.Lesson;
@@ -392,6 +395,13 @@ public final class RedisStore implements Store {
         if (siteId == null) {
             return Optional.empty();
         }
+        return updateByReading(siteId, conversationId, expected, change).map(VersionedConversation::conversation);
+    }
+
+    /** Read, check, change, commit if the version is unchanged, else again: the optimistic loop of every update. */
+    private Optional<VersionedConversation> updateByReading(String siteId, String conversationId,
+                                                            Predicate<Conversation> expected,
+                                                            UnaryOperator<Conversation> change) {
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
             Optional<Snapshot> read = read(siteId, conversationId);
             if (read.isEmpty() || !expected.test(read.get().conversation())) {
@@ -400,14 +410,9 @@ public final class RedisStore implements Store {
             Conversation before = read.get().conversation();
             Conversation changed = change.apply(before);
             Conversation updated = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
-            long outcome = (Long) callOnce("update conversation", r -> RedisScripts.UPDATE_IF.run(r,
-                    List.of(RedisKeys.conversation(siteId, conversationId), RedisKeys.queue(siteId),
-                            RedisKeys.assigned(siteId), RedisKeys.closed(siteId),
-                            RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())),
-                    List.of(read.get().version(), json(updated), updated.updatedAt().toString(), updated.state().name(),
-                            score(updated.queuedAt()), score(updated.closedAt()), conversationId)));
+            long outcome = commitUpdate(siteId, conversationId, read.get().version(), updated);
             if (outcome == 1) {
-                return Optional.of(updated);
+                return Optional.of(new VersionedConversation(updated, Long.parseLong(read.get().version()) + 1));
             }
             if (outcome == -1) {
                 return Optional.empty();
@@ -415,6 +420,16 @@ public final class RedisStore implements Store {
             // Someone else changed it since we read it: read again and re-check the condition.
         }
         throw new StoreUnavailableException("redis update: too much contention on conversation " + conversationId);
+    }
+
+    /** The update script: 1 committed, 0 the version moved meanwhile (nothing written), -1 the conversation is gone. */
+    private long commitUpdate(String siteId, String conversationId, String version, Conversation updated) {
+        return (Long) callOnce("update conversation", r -> RedisScripts.UPDATE_IF.run(r,
+                List.of(RedisKeys.conversation(siteId, conversationId), RedisKeys.queue(siteId),
+                        RedisKeys.assigned(siteId), RedisKeys.closed(siteId),
+                        RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())),
+                List.of(version, json(updated), updated.updatedAt().toString(), updated.state().name(),
+                        score(updated.queuedAt()), score(updated.closedAt()), conversationId)));
     }
 
     // ---- messages -----------------------------------------------------------------------------------------------
@@ -1118,5 +1133,179 @@ public final class RedisStore implements Store {
             purgeTimeline(r, siteId, EXPOSURES, Exposure.class, Exposure::visitorId, before);
             purgeTimeline(r, siteId, NPS, NpsAnswer.class, NpsAnswer::visitorId, before);
         });
+    }
+
+    // ---- the hot path of a visitor message and the bot's turn: one round trip each (issue 10) ------------------------
+
+    @Override
+    public Optional<OpenAppend> appendToOpen(String siteId, String visitorId, String channel, MessageDraft draft) {
+        MessageDoc doc = new MessageDoc(UUID.randomUUID().toString(), draft.from(), draft.clientId(), draft.text(),
+                draft.payload(), draft.quickReplies(), draft.cards(), draft.internal(), draft.ts());
+        String slot = RedisKeys.openSlot(siteId, visitorId, channel);
+        VersionedConversation held = openCopies.get(slot);
+        List<byte[]> keys = List.of(utf8(slot), utf8(RedisKeys.siteClients(siteId)));
+        List<byte[]> args = List.of(utf8(draft.clientId() == null ? "" : clientKey(draft.from(), draft.clientId())),
+                jsonBytes(doc), utf8(draft.ts().toString()), utf8(RedisKeys.conversationPrefix(siteId)),
+                utf8(held == null ? "" : held.id()), utf8(held == null ? "" : Long.toString(held.version())));
+        // Once: a lost reply may hide a stored message, and only a clientId makes a second try safe; the caller then
+        // reports the store unavailable and the client resends with the same clientId.
+        List<?> result = (List<?>) callOnce("append to open", r -> RedisScripts.APPEND_TO_OPEN.runBinary(r, keys, args));
+        long status = (Long) result.get(0);
+        if (status == -1) {
+            return Optional.empty();
+        }
+        String conversationId = text(result.get(1));
+        long seq = (Long) result.get(2);
+        remember(conversationId, siteId);
+        if (status == 0) {
+            MessageDoc original = parse((byte[]) result.get(3), MessageDoc.class);
+            return Optional.of(new OpenAppend(original.toMessage(conversationId, seq), true, null));
+        }
+        byte[] body = (byte[]) result.get(3);
+        long version = Long.parseLong(text(result.get(4)));
+        // An empty doc: Redis has the very version this node holds (each write of doc bumps ver), so no need to parse.
+        Conversation conversation = (body.length == 0 ? held.conversation() : parse(body, Conversation.class))
+                .withLastSeq(seq, draft.ts());
+        VersionedConversation current = new VersionedConversation(conversation, version);
+        keepOpenCopy(current);
+        return Optional.of(new OpenAppend(doc.toMessage(conversationId, seq), false, current));
+    }
+
+    /**
+     * The open conversations this node last read or wrote, by open slot, with their version: appendToOpen then gets
+     * the conversation's JSON from Redis (and parses it) only when its version moved. Bounded like the site cache: a
+     * copy missing or stale costs a parse, never a wrong answer (the version is checked in Redis).
+     */
+    private final Map<String, VersionedConversation> openCopies = new ConcurrentHashMap<>();
+    /** About 1 KiB each: at most ~10 MiB of heap, cleared as a whole when full (chatting visitors of this node). */
+    private static final int OPEN_COPIES_LIMIT = 10_000;
+
+    private void keepOpenCopy(VersionedConversation copy) {
+        Conversation c = copy.conversation();
+        String slot = RedisKeys.openSlot(c.siteId(), c.visitorId(), c.channel());
+        if (!c.state().isOpen()) {
+            openCopies.remove(slot);
+            return;
+        }
+        if (openCopies.size() >= OPEN_COPIES_LIMIT) {
+            openCopies.clear();
+        }
+        openCopies.put(slot, copy);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String text(Object reply) {
+        return reply == null ? null : new String((byte[]) reply, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] jsonBytes(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T parse(byte[] json, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("corrupt " + type.getSimpleName() + " in Redis", e);
+        }
+    }
+
+    @Override
+    public Optional<VersionedConversation> updateIf(VersionedConversation known, Predicate<Conversation> expected,
+                                                    UnaryOperator<Conversation> change) {
+        String siteId = known.conversation().siteId();
+        if (expected.test(known.conversation())) {
+            Conversation changed = change.apply(known.conversation());
+            Conversation updated = changed.withLastSeq(known.conversation().lastSeq(), changed.updatedAt());
+            long outcome = commitUpdate(siteId, known.id(), Long.toString(known.version()), updated);
+            if (outcome == 1) {
+                VersionedConversation committed = new VersionedConversation(updated, known.version() + 1);
+                keepOpenCopy(committed);
+                return Optional.of(committed);
+            }
+            if (outcome == -1) {
+                return Optional.empty();
+            }
+        }
+        // Changed since the caller read it (or the condition failed on that copy): decide on the conversation as it is.
+        return updateByReading(siteId, known.id(), expected, change);
+    }
+
+    @Override
+    public Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
+                                           List<MessageDraft> messages, BotTurnRecord turn) {
+        String siteId = known.conversation().siteId();
+        String conversationId = known.id();
+        List<MessageDoc> docs = new ArrayList<>(messages.size());
+        for (MessageDraft draft : messages) {
+            if (draft.clientId() != null) {
+                throw new IllegalArgumentException("a bot turn's messages carry no clientId");
+            }
+            docs.add(new MessageDoc(UUID.randomUUID().toString(), draft.from(), null, draft.text(), draft.payload(),
+                    draft.quickReplies(), draft.cards(), draft.internal(), draft.ts()));
+        }
+        byte[] member = utf8(UUID.randomUUID() + " " + json(turn));
+        String siteTimeline = RedisKeys.timeline(siteId, BOT_TURNS);
+        Instant lastTs = messages.isEmpty() ? null : messages.get(messages.size() - 1).ts();
+        List<byte[]> bodies = new ArrayList<>(docs.size());
+        for (MessageDoc doc : docs) {
+            bodies.add(jsonBytes(doc));
+        }
+        byte[] turnScore = utf8(score(turn.ts()));
+        Conversation base = known.conversation();
+        String version = Long.toString(known.version());
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Conversation changed = change.apply(base);
+            Conversation updated = changed.withLastSeq(base.lastSeq(), changed.updatedAt());
+            List<byte[]> keys = List.of(utf8(RedisKeys.conversation(siteId, conversationId)),
+                    utf8(RedisKeys.messages(siteId, conversationId)), utf8(RedisKeys.queue(siteId)),
+                    utf8(RedisKeys.assigned(siteId)), utf8(RedisKeys.closed(siteId)),
+                    utf8(RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())), utf8(siteTimeline),
+                    utf8(turn.visitorId() == null ? siteTimeline : RedisKeys.visitorTimeline(siteId, BOT_TURNS, turn.visitorId())));
+            List<byte[]> args = new ArrayList<>(10 + bodies.size());
+            args.addAll(List.of(utf8(version), jsonBytes(updated), utf8(updated.updatedAt().toString()),
+                    utf8(updated.state().name()), utf8(score(updated.queuedAt())), utf8(score(updated.closedAt())),
+                    utf8(conversationId), turnScore, member, utf8((lastTs == null ? updated.updatedAt() : lastTs).toString())));
+            args.addAll(bodies);
+            // Once: the script writes messages without clientIds, which a blind second try would store twice.
+            List<?> result = (List<?>) callOnce("save bot turn", r -> RedisScripts.BOT_TURN.runBinary(r, keys, args));
+            long status = (Long) result.get(0);
+            if (status == -1) {
+                return Optional.empty();
+            }
+            if (status == 1) {
+                List<StoredMessage> stored = new ArrayList<>(docs.size());
+                long lastSeq = updated.lastSeq();
+                for (int i = 0; i < docs.size(); i++) {
+                    lastSeq = (Long) result.get(2 + i);
+                    stored.add(docs.get(i).toMessage(conversationId, lastSeq));
+                }
+                Conversation after = docs.isEmpty() ? updated : updated.withLastSeq(lastSeq, lastTs);
+                VersionedConversation saved = new VersionedConversation(after, (Long) result.get(1));
+                keepOpenCopy(saved);
+                return Optional.of(new SavedTurn(saved, stored));
+            }
+            // Changed since the lane read it: the script sent the conversation as it is; apply the change to that.
+            List<String> row = new ArrayList<>(4);
+            for (int i = 2; i < 5; i++) {
+                String field = text(result.get(i));
+                row.add(field == null || field.isEmpty() ? null : field);
+            }
+            row.add(text(result.get(1)));
+            Optional<Snapshot> current = snapshot(row);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            base = current.get().conversation();
+            version = current.get().version();
+        }
+        throw new StoreUnavailableException("redis bot turn: too much contention on conversation " + conversationId);
     }
 }
