@@ -48,6 +48,7 @@ import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.MemoryStore;
 import org.causette.server.store.Store;
 import org.causette.server.store.redis.RedisStore;
+import org.causette.server.ws.KeepAlive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,7 @@ public final class CausetteServer implements AutoCloseable {
         feed.setEvents(channels.crm());
         channels.crm().start();
         HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, channels.webhooks(), blockingWork,
-                clock, sockets);
+                clock, sockets, new KeepAlive(config.keepAlive()));
         Retention retention = new Retention(sites, store, clock);
         housekeeping.scheduleWithFixedDelay(quietly(routing::sweep), 1, 1, TimeUnit.SECONDS);
         // Time on page and abandoned carts: the timers due by the clock, checked every second.

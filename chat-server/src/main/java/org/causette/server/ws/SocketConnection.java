@@ -30,6 +30,10 @@ public abstract class SocketConnection {
         this.floodGuard = new TokenBucket(burst, perSecond, System.nanoTime());
     }
 
+    final Channel channel() {
+        return channel;
+    }
+
     /** Only from the socket's event loop. */
     boolean tryTakeFrameToken() {
         return floodGuard.tryTake(System.nanoTime());

@@ -36,8 +36,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
     private final VisitorService service;
     private final Clock clock;
 
-    public VisitorFrameHandler(Site site, VisitorService service, HubMetrics metrics, Clock clock, ChannelGroup sockets) {
-        super(metrics, "visitor", sockets);
+    public VisitorFrameHandler(Site site, VisitorService service, HubMetrics metrics, Clock clock, ChannelGroup sockets,
+                               KeepAlive keepAlive) {
+        super(metrics, "visitor", sockets, keepAlive);
         this.site = site;
         this.service = service;
         this.clock = clock;
