@@ -2,6 +2,7 @@ package org.causette.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -158,6 +159,9 @@ public final class CausetteServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, OUTBOUND_LIMITS)
+                // One allocator for every socket (it only holds sizes; each socket still gets its own handle) instead
+                // of Netty's default of one each: 32 bytes less per idle socket.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
                 .childHandler(new HubInitializer(router))
                 .bind(config.host(), config.port())
                 .sync()

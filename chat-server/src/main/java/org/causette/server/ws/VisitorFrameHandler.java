@@ -80,7 +80,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             return;
         }
         String tokenVisitorId = service.tokens().verify(site.id(), hello.visitorToken()).orElse(null);
-        service.hello(connection, new VisitorService.HelloRequest(tokenVisitorId, hello.locale(),
+        service.hello(connection, new VisitorService.HelloRequest(tokenVisitorId, LocaleTags.shared(hello.locale()),
                         Boolean.TRUE.equals(hello.consent()), identity, lastSeq, hello.conversationId()),
                 () -> helloDone(ctx), () -> helloFailed(ctx));
     }
