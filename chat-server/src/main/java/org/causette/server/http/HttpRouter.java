@@ -1,5 +1,6 @@
 package org.causette.server.http;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -12,6 +13,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.ReferenceCountUtil;
@@ -260,9 +262,18 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addLast(frames);
         ChannelHandlerContext framesContext = pipeline.context(frames);
+        ChannelFuture handshake;
+        try {
+            // Adds the frame codec, removes the HTTP one once the 101 response is written.
+            handshake = handshaker.handshake(ctx.channel(), request);
+        } catch (WebSocketHandshakeException e) {
+            // Checked before the pipeline changes (a missing Sec-WebSocket-Key, say): still plain HTTP here.
+            pipeline.remove(frames);
+            HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request", e.getMessage()));
+            return;
+        }
         pipeline.remove(this);
-        // Adds the frame codec, removes the HTTP one once the 101 response is written.
-        handshaker.handshake(ctx.channel(), request).addListener(done -> {
+        handshake.addListener(done -> {
             if (done.isSuccess()) {
                 frames.opened(framesContext);
             } else {

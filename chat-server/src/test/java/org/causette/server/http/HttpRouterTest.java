@@ -160,4 +160,20 @@ class HttpRouterTest {
                 org.causette.server.ws.VisitorFrameHandler.class), handlers);
         channel.finishAndReleaseAll();
     }
+
+    @Test
+    void anUpgradeWithoutItsKeyIs400() {
+        EmbeddedChannel channel = new EmbeddedChannel(new io.netty.handler.codec.http.HttpServerCodec(),
+                new HttpObjectAggregator(1024), router);
+        String request = "GET /ws/visitor?site=test-shop HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nOrigin: " + TestSites.ALLOWED_ORIGIN + "\r\n\r\n";
+        channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
+        channel.runPendingTasks();
+        io.netty.buffer.ByteBuf response = channel.readOutbound();
+        String text = response.toString(StandardCharsets.US_ASCII);
+        response.release();
+        assertTrue(text.startsWith("HTTP/1.1 400"), text);
+        assertTrue(text.contains("bad_request"), text);
+        channel.finishAndReleaseAll();
+    }
 }
