@@ -16,8 +16,10 @@ import java.util.UUID;
  * @param store    {@code memory} (default) or {@code redis://HOST:PORT[/DB]}
  * @param nodeId   this node's name in a cluster; default a random one
  * @param sites    site folders; none: the bundled demo shop
+ * @param keepAlive when sockets are pinged and when a silent one is closed; default {@link KeepAliveSettings#DEFAULTS}
  */
-public record ServerConfig(String host, int port, String store, String nodeId, List<Path> sites) {
+public record ServerConfig(String host, int port, String store, String nodeId, List<Path> sites,
+                           KeepAliveSettings keepAlive) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_STORE = "memory";
@@ -26,7 +28,13 @@ public record ServerConfig(String host, int port, String store, String nodeId, L
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(keepAlive, "keepAlive");
         sites = List.copyOf(sites);
+    }
+
+    /** With the default keep-alive. */
+    public ServerConfig(String host, int port, String store, String nodeId, List<Path> sites) {
+        this(host, port, store, nodeId, sites, KeepAliveSettings.DEFAULTS);
     }
 
     public static ServerConfig defaults() {
@@ -34,11 +42,15 @@ public record ServerConfig(String host, int port, String store, String nodeId, L
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, store, nodeId, sites);
+        return new ServerConfig(host, newPort, store, nodeId, sites, keepAlive);
+    }
+
+    public ServerConfig withKeepAlive(KeepAliveSettings newKeepAlive) {
+        return new ServerConfig(host, port, store, nodeId, sites, newKeepAlive);
     }
 
     public ServerConfig withSites(List<Path> newSites) {
-        return new ServerConfig(host, port, store, nodeId, newSites);
+        return new ServerConfig(host, port, store, nodeId, newSites, keepAlive);
     }
 
     public boolean demo() {

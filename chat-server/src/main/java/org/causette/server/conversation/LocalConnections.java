@@ -2,36 +2,78 @@ package org.causette.server.conversation;
 
 import org.causette.server.ws.VisitorConnection;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The visitor sockets open on this node, by visitor (a visitor may have several tabs). */
+/**
+ * The visitor sockets open on this node, by visitor (a visitor may have several tabs).
+ * <p>
+ * Kept lean because every idle visitor pays for it: a map per site keyed by the visitor id the connection already
+ * holds (no key string made per visitor), and as the value the connection itself, or an array of them for a visitor
+ * with several tabs (rare), replaced whole on every change. A set per visitor cost about 250 bytes more.
+ */
 public final class LocalConnections {
-    private final Map<String, Set<VisitorConnection>> byVisitor = new ConcurrentHashMap<>();
-
-    private static String key(String siteId, String visitorId) {
-        return siteId + "/" + visitorId;
-    }
+    private final Map<String, Map<String, Object>> bySite = new ConcurrentHashMap<>();
 
     public void add(VisitorConnection connection) {
-        byVisitor.computeIfAbsent(key(connection.siteId(), connection.visitorId()), k -> ConcurrentHashMap.newKeySet())
-                .add(connection);
+        bySite.computeIfAbsent(connection.siteId(), site -> new ConcurrentHashMap<>())
+                .merge(connection.visitorId(), connection, LocalConnections::plus);
     }
 
     public void remove(VisitorConnection connection) {
         if (connection.visitorId() == null) {
             return;
         }
-        byVisitor.computeIfPresent(key(connection.siteId(), connection.visitorId()), (k, set) -> {
-            set.remove(connection);
-            return set.isEmpty() ? null : set;
-        });
+        Map<String, Object> visitors = bySite.get(connection.siteId());
+        if (visitors != null) {
+            visitors.computeIfPresent(connection.visitorId(), (visitorId, held) -> minus(held, connection));
+        }
     }
 
     public List<VisitorConnection> of(String siteId, String visitorId) {
-        Set<VisitorConnection> set = byVisitor.get(key(siteId, visitorId));
-        return set == null ? List.of() : List.copyOf(set);
+        Map<String, Object> visitors = bySite.get(siteId);
+        Object held = visitors == null ? null : visitors.get(visitorId);
+        if (held == null) {
+            return List.of();
+        }
+        return held instanceof VisitorConnection one ? List.of(one) : List.of((VisitorConnection[]) held);
+    }
+
+    /** {@code held} (one connection or an array of them) with {@code added} too. */
+    private static Object plus(Object held, Object added) {
+        VisitorConnection connection = (VisitorConnection) added;
+        if (held instanceof VisitorConnection one) {
+            return one == connection ? one : new VisitorConnection[] {one, connection};
+        }
+        VisitorConnection[] many = (VisitorConnection[]) held;
+        for (VisitorConnection existing : many) {
+            if (existing == connection) {
+                return many;
+            }
+        }
+        VisitorConnection[] more = Arrays.copyOf(many, many.length + 1);
+        more[many.length] = connection;
+        return more;
+    }
+
+    /** {@code held} without {@code removed}; null (no entry) when none is left. */
+    private static Object minus(Object held, VisitorConnection removed) {
+        if (held instanceof VisitorConnection one) {
+            return one == removed ? null : one;
+        }
+        VisitorConnection[] many = (VisitorConnection[]) held;
+        int at = Arrays.asList(many).indexOf(removed);
+        if (at < 0) {
+            return many;
+        }
+        if (many.length == 2) {
+            return many[1 - at];
+        }
+        VisitorConnection[] fewer = new VisitorConnection[many.length - 1];
+        System.arraycopy(many, 0, fewer, 0, at);
+        System.arraycopy(many, at + 1, fewer, at, many.length - at - 1);
+        return fewer;
     }
 }

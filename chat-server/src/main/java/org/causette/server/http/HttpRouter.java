@@ -1,27 +1,30 @@
 package org.causette.server.http;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.ReferenceCountUtil;
 import org.causette.server.channel.WebhookRoutes;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.Store;
-import org.causette.server.ws.KeepAliveHandler;
+import org.causette.server.config.KeepAliveSettings;
+import org.causette.server.ws.JsonFrameHandler;
+import org.causette.server.ws.KeepAlive;
 import org.causette.server.ws.StaffFrameHandler;
 import org.causette.server.ws.VisitorFrameHandler;
 import org.causette.server.conversation.StaffService;
@@ -41,7 +44,7 @@ import java.util.concurrent.RejectedExecutionException;
 @ChannelHandler.Sharable
 public final class HttpRouter extends ChannelInboundHandlerAdapter {
     /** A WebSocket frame (or a fragmented message) over this many bytes closes the socket with 1009. */
-    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    public static final int MAX_FRAME_BYTES = JsonFrameHandler.MAX_MESSAGE_BYTES;
     public static final String VISITOR_SOCKET = "/ws/visitor";
     public static final String STAFF_SOCKET = "/ws/staff";
 
@@ -62,10 +65,20 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
     private final Executor blockingWork;
     private final Clock clock;
     private final io.netty.channel.group.ChannelGroup sockets;
+    private final KeepAlive keepAlive;
 
+    /** With the default keep-alive. */
     public HttpRouter(Sites sites, Store store, HubMetrics metrics, VisitorService visitors, StaffService staff,
                       ApiRoutes api, WebhookRoutes webhooks, Executor blockingWork, Clock clock,
                       io.netty.channel.group.ChannelGroup sockets) {
+        this(sites, store, metrics, visitors, staff, api, webhooks, blockingWork, clock, sockets,
+                new KeepAlive(KeepAliveSettings.DEFAULTS));
+    }
+
+    public HttpRouter(Sites sites, Store store, HubMetrics metrics, VisitorService visitors, StaffService staff,
+                      ApiRoutes api, WebhookRoutes webhooks, Executor blockingWork, Clock clock,
+                      io.netty.channel.group.ChannelGroup sockets, KeepAlive keepAlive) {
+        this.keepAlive = keepAlive;
         this.webhooks = webhooks;
         this.sockets = sockets;
         this.staff = staff;
@@ -84,7 +97,6 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        boolean handedOn = false;
         try {
             if (!request.decoderResult().isSuccess()) {
                 HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "malformed HTTP request"));
@@ -93,9 +105,9 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
             String path = uri.path();
             if (path.equals(VISITOR_SOCKET)) {
-                handedOn = upgradeVisitor(ctx, request, uri);
+                upgradeVisitor(ctx, request, uri);
             } else if (path.equals(STAFF_SOCKET)) {
-                handedOn = upgradeStaff(ctx, request);
+                upgradeStaff(ctx, request);
             } else if (path.startsWith(WebhookRoutes.PREFIX)) {
                 webhooks.handle(ctx, request, uri);
             } else if (path.startsWith("/api/")) {
@@ -104,9 +116,7 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
                 serve(ctx, request, path);
             }
         } finally {
-            if (!handedOn) {
-                ReferenceCountUtil.release(request);
-            }
+            ReferenceCountUtil.release(request); // the handshake, too, has read all it needs by now
         }
     }
 
@@ -209,45 +219,67 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
 
     // ---- WebSocket upgrades --------------------------------------------------------------------------------------
 
-    /** @return whether the request went on to the WebSocket handshake (which then owns it) */
-    private boolean upgradeVisitor(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
+    private void upgradeVisitor(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
         if (!isUpgrade(request)) {
             HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
                     "this is a WebSocket endpoint: connect with a WebSocket client"));
-            return false;
+            return;
         }
         List<String> siteParam = uri.parameters().get("site");
         Optional<Site> site = checkSite(ctx, request, siteParam == null ? null : siteParam.get(0));
         if (site.isEmpty() || !checkOrigin(ctx, request, site.get())) {
-            return false;
+            return;
         }
-        return upgrade(ctx, request, VISITOR_SOCKET, new VisitorFrameHandler(site.get(), visitors, metrics, clock, sockets));
+        upgrade(ctx, request, VISITOR_SOCKET, new VisitorFrameHandler(site.get(), visitors, metrics, clock, sockets, keepAlive));
     }
 
     /**
      * The staff socket needs no Origin check: it carries no cookie, and a page of another origin cannot know the
      * login token the first frame must hold.
      */
-    private boolean upgradeStaff(ChannelHandlerContext ctx, FullHttpRequest request) {
+    private void upgradeStaff(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (!isUpgrade(request)) {
             HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
                     "this is a WebSocket endpoint: connect with a WebSocket client"));
-            return false;
+            return;
         }
-        return upgrade(ctx, request, STAFF_SOCKET, new StaffFrameHandler(staff, metrics, sockets));
+        upgrade(ctx, request, STAFF_SOCKET, new StaffFrameHandler(staff, metrics, sockets, keepAlive));
     }
 
-    /** Swaps the HTTP handlers for the WebSocket ones and lets the handshake answer the request. */
-    private boolean upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path, ChannelHandler frames) {
-        ctx.pipeline().addLast(KeepAliveHandler.idleStateHandler(),
-                new WebSocketServerProtocolHandler(path.equals(VISITOR_SOCKET) ? VISITOR_SOCKET_CONFIG : STAFF_SOCKET_CONFIG),
-                new WebSocketFrameAggregator(MAX_FRAME_BYTES),
-                new KeepAliveHandler(),
-                frames);
-        ctx.pipeline().remove(HttpObjectAggregator.class);
-        ctx.pipeline().remove(this);
-        ctx.fireChannelRead(request);
-        return true;
+    /**
+     * Swaps the HTTP handlers for the WebSocket ones and answers the handshake. The pipeline of an open socket is
+     * then only flush consolidation, Netty's frame encoder and decoder, and {@code frames}, which does the rest of
+     * the WebSocket protocol itself (see {@link JsonFrameHandler}): every handler an idle socket keeps costs it memory.
+     */
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path, JsonFrameHandler<?> frames) {
+        String location = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + path;
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(location, null, DECODER_CONFIG)
+                .newHandshaker(request);
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            return;
+        }
+        ChannelPipeline pipeline = ctx.pipeline();
+        pipeline.addLast(frames);
+        ChannelHandlerContext framesContext = pipeline.context(frames);
+        ChannelFuture handshake;
+        try {
+            // Adds the frame codec, removes the HTTP one once the 101 response is written.
+            handshake = handshaker.handshake(ctx.channel(), request);
+        } catch (WebSocketHandshakeException e) {
+            // Checked before the pipeline changes (a missing Sec-WebSocket-Key, say): still plain HTTP here.
+            pipeline.remove(frames);
+            HttpResponses.send(ctx, request, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request", e.getMessage()));
+            return;
+        }
+        pipeline.remove(this);
+        handshake.addListener(done -> {
+            if (done.isSuccess()) {
+                frames.opened(framesContext);
+            } else {
+                framesContext.close();
+            }
+        });
     }
 
     private static boolean isUpgrade(FullHttpRequest request) {
@@ -275,21 +307,10 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    /** Built once: every upgrade shares them. */
-    private static final WebSocketServerProtocolConfig VISITOR_SOCKET_CONFIG = socketConfig(VISITOR_SOCKET);
-    private static final WebSocketServerProtocolConfig STAFF_SOCKET_CONFIG = socketConfig(STAFF_SOCKET);
-
-    static WebSocketServerProtocolConfig socketConfig(String path) {
-        return WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(path)
-                .checkStartsWith(true)
-                .handshakeTimeoutMillis(10_000)
-                .dropPongFrames(true)
-                .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        .maxFramePayloadLength(MAX_FRAME_BYTES)
-                        .allowExtensions(false)
-                        .closeOnProtocolViolation(true)
-                        .build())
-                .build();
-    }
+    /** Built once: every handshake shares it. Bigger frames close with 1009; no extensions (no compression). */
+    private static final WebSocketDecoderConfig DECODER_CONFIG = WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(MAX_FRAME_BYTES)
+            .allowExtensions(false)
+            .closeOnProtocolViolation(true)
+            .build();
 }

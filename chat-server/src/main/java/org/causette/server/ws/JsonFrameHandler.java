@@ -3,22 +3,31 @@ package org.causette.server.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.ws.frames.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,32 +36,56 @@ import java.util.concurrent.TimeUnit;
  * The discipline every socket keeps, visitor or staff: text frames of JSON objects with a string {@code type}, a
  * flood guard, {@code ping}/{@code pong}, a {@code hello} first within {@link #HELLO_TIMEOUT_SECONDS}, frames that
  * come while the hello is being handled held back and replayed in order, and precise errors for everything else.
+ * <p>
+ * It is also the socket's whole WebSocket layer above Netty's frame codec: control frames (close, ping, pong),
+ * fragmented messages up to {@link #MAX_MESSAGE_BYTES}, UTF-8 checks, and the keep-alive's read and write times.
+ * Netty's protocol handler, UTF-8 validator and aggregator did that in three handlers of their own, which an idle
+ * socket paid for (with their pipeline slots and the handshaker kept in a channel attribute) about 400 bytes.
  */
-abstract class JsonFrameHandler<C extends SocketConnection> extends SimpleChannelInboundHandler<WebSocketFrame> {
+public abstract class JsonFrameHandler<C extends SocketConnection> extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(JsonFrameHandler.class);
 
     public static final int HELLO_TIMEOUT_SECONDS = 10;
     /** Frames a client may send while its hello is still being handled. */
     public static final int MAX_FRAMES_BEFORE_WELCOME = 64;
+    /** A message (one frame, or the fragments of one) over this many bytes closes the socket with 1009. */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private enum Phase { AWAITING_HELLO, HELLO_PENDING, READY }
 
     protected final HubMetrics metrics;
     private final String kind;
     private final ChannelGroup sockets;
-    private final ArrayDeque<JsonNode> heldBack = new ArrayDeque<>();
+    private final KeepAlive keepAlive;
+    /** Made only when a frame comes during the hello: most sockets never need it. */
+    private ArrayDeque<JsonNode> heldBack;
     private Phase phase = Phase.AWAITING_HELLO;
+    /** Null once the hello came: a cancelled task kept here would stay on the heap as long as the socket. */
     private ScheduledFuture<?> helloTimeout;
     protected C connection;
 
+    // The message being received in fragments (rare: browsers send each message in one frame).
+    private CompositeByteBuf fragments;
+    private boolean binaryFragments;
+    private int fragmentBytes;
+
+    // Owned by the keep-alive sweep of this socket's event loop (see KeepAlive).
+    JsonFrameHandler<?> keepAlivePrev;
+    JsonFrameHandler<?> keepAliveNext;
+    boolean keepAliveLinked;
+    long lastReadNanos;
+    long lastWriteNanos;
+
     /**
-     * @param kind    "visitor" or "staff", for metrics
-     * @param sockets every open socket of the server, closed with 1001 on shutdown
+     * @param kind      "visitor" or "staff", for metrics
+     * @param sockets   every open socket of the server, closed with 1001 on shutdown
+     * @param keepAlive pings this socket when it is quiet and closes it when its peer is gone
      */
-    JsonFrameHandler(HubMetrics metrics, String kind, ChannelGroup sockets) {
+    JsonFrameHandler(HubMetrics metrics, String kind, ChannelGroup sockets, KeepAlive keepAlive) {
         this.metrics = metrics;
         this.kind = kind;
         this.sockets = sockets;
+        this.keepAlive = keepAlive;
     }
 
     protected abstract C newConnection(ChannelHandlerContext ctx);
@@ -65,19 +98,24 @@ abstract class JsonFrameHandler<C extends SocketConnection> extends SimpleChanne
 
     protected abstract void closed();
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-            connection = newConnection(ctx);
-            sockets.add(ctx.channel());
-            metrics.connectionOpened(kind);
-            armHelloTimeout(ctx);
-        }
-        super.userEventTriggered(ctx, event);
+    /**
+     * The handshake went through (its response is written): the socket is open. Called by the upgrade, on the
+     * socket's event loop, with this handler's context.
+     */
+    public final void opened(ChannelHandlerContext ctx) {
+        connection = newConnection(ctx);
+        sockets.add(ctx.channel());
+        metrics.connectionOpened(kind);
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        lastWriteNanos = now;
+        keepAlive.watch(this, ctx.channel().eventLoop());
+        armHelloTimeout(ctx);
     }
 
     private void armHelloTimeout(ChannelHandlerContext ctx) {
         helloTimeout = ctx.executor().schedule(() -> {
+            helloTimeout = null;
             if (phase == Phase.AWAITING_HELLO) {
                 connection.sendError(ErrorCode.BAD_REQUEST, "no hello within " + HELLO_TIMEOUT_SECONDS + " s", null);
                 connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "hello expected");
@@ -85,32 +123,181 @@ abstract class JsonFrameHandler<C extends SocketConnection> extends SimpleChanne
         }, HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
+    private void cancelHelloTimeout() {
+        if (helloTimeout != null) {
+            helloTimeout.cancel(false);
+            helloTimeout = null;
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (connection != null) {
             metrics.connectionClosed(kind);
+            keepAlive.forget(this, ctx.channel().eventLoop());
             closed();
         }
-        if (helloTimeout != null) {
-            helloTimeout.cancel(false);
-        }
+        cancelHelloTimeout();
+        releaseFragments();
         super.channelInactive(ctx);
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        metrics.frameIn(kind);
-        if (!(frame instanceof TextWebSocketFrame text)) {
-            connection.sendError(ErrorCode.BAD_REQUEST, "only text frames are understood", null);
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseFragments();
+    }
+
+    // ---- keep-alive -------------------------------------------------------------------------------------------
+
+    /** Any bytes from the peer (a pong, a control frame, part of a frame) are a sign of life. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        lastReadNanos = System.nanoTime();
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Every frame the server sends passes here (they are written on the channel, from the end of the pipeline). */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        lastWriteNanos = System.nanoTime();
+        ctx.write(msg, promise);
+    }
+
+    /** Nothing written for a while: a ping, which also makes the peer answer. From the sweep, on the event loop. */
+    final void ping(long now) {
+        lastWriteNanos = now;
+        Channel channel = connection.channel();
+        if (channel.isActive()) {
+            channel.writeAndFlush(new PingWebSocketFrame(), channel.voidPromise());
+        }
+    }
+
+    /** Nothing heard for too long: the peer is gone. From the sweep, on the event loop. */
+    final void closeSilent() {
+        Channel channel = connection.channel();
+        if (channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "no sign of life"))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    // ---- WebSocket frames --------------------------------------------------------------------------------------
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof WebSocketFrame frame)) {
+            ctx.fireChannelRead(msg);
             return;
         }
+        try {
+            frame(ctx, frame);
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void frame(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof PingWebSocketFrame) {
+            Channel channel = ctx.channel();
+            channel.writeAndFlush(new PongWebSocketFrame(frame.content().retain()), channel.voidPromise());
+        } else if (frame instanceof PongWebSocketFrame) {
+            return; // the answer to our ping: its sign of life is counted in channelReadComplete
+        } else if (frame instanceof CloseWebSocketFrame) {
+            // The closing handshake: echo the peer's close, then close.
+            ctx.channel().writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+        } else if (frame instanceof ContinuationWebSocketFrame) {
+            continuation(ctx, frame);
+        } else if (fragments != null || binaryFragments) {
+            protocolError(ctx, "a new message began before the previous one ended");
+        } else if (!frame.isFinalFragment()) {
+            firstFragment(ctx, frame);
+        } else if (frame instanceof TextWebSocketFrame) {
+            text(ctx, frame.content());
+        } else if (frame instanceof BinaryWebSocketFrame) {
+            notText();
+        }
+    }
+
+    private void firstFragment(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        fragmentBytes = frame.content().readableBytes();
+        if (frame instanceof BinaryWebSocketFrame) {
+            binaryFragments = true; // refused when complete, like a whole binary frame: nothing to keep meanwhile
+            return;
+        }
+        fragments = ctx.alloc().compositeBuffer();
+        fragments.addComponent(true, frame.content().retain());
+    }
+
+    private void continuation(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (fragments == null && !binaryFragments) {
+            protocolError(ctx, "a continuation frame without a message to continue");
+            return;
+        }
+        fragmentBytes += frame.content().readableBytes();
+        if (fragmentBytes > MAX_MESSAGE_BYTES) {
+            releaseFragments();
+            close(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG, "frame too large");
+            return;
+        }
+        if (fragments != null) {
+            fragments.addComponent(true, frame.content().retain());
+        }
+        if (!frame.isFinalFragment()) {
+            return;
+        }
+        if (binaryFragments) {
+            binaryFragments = false;
+            notText();
+            return;
+        }
+        CompositeByteBuf message = fragments;
+        fragments = null;
+        try {
+            text(ctx, message);
+        } finally {
+            message.release();
+        }
+    }
+
+    private void releaseFragments() {
+        if (fragments != null) {
+            fragments.release();
+            fragments = null;
+        }
+        binaryFragments = false;
+    }
+
+    private void protocolError(ChannelHandlerContext ctx, String reason) {
+        releaseFragments();
+        close(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, reason);
+    }
+
+    private static void close(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        if (ctx.channel().isActive()) {
+            ctx.channel().writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void notText() {
+        metrics.frameIn(kind);
+        connection.sendError(ErrorCode.BAD_REQUEST, "only text frames are understood", null);
+    }
+
+    /** A whole text message. */
+    private void text(ChannelHandlerContext ctx, ByteBuf utf8) {
+        if (!ByteBufUtil.isText(utf8, StandardCharsets.UTF_8)) {
+            // RFC 6455 §8.1: text that is not UTF-8 fails the connection, with 1007.
+            close(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "invalid UTF-8");
+            return;
+        }
+        metrics.frameIn(kind);
         if (!connection.tryTakeFrameToken()) {
             connection.sendError(ErrorCode.RATE_LIMITED, "too many frames; slow down", null);
             return;
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text.text());
+            node = Json.MAPPER.readTree(utf8.toString(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             connection.sendError(ErrorCode.BAD_JSON, "not valid JSON: " + e.getOriginalMessage(), null);
             return;
@@ -128,13 +315,16 @@ abstract class JsonFrameHandler<C extends SocketConnection> extends SimpleChanne
             case AWAITING_HELLO -> {
                 if (type.equals("hello")) {
                     phase = Phase.HELLO_PENDING;
-                    helloTimeout.cancel(false);
+                    cancelHelloTimeout();
                     hello(ctx, node);
                 } else {
                     connection.sendError(ErrorCode.BAD_REQUEST, "the first frame must be hello", null);
                 }
             }
             case HELLO_PENDING -> {
+                if (heldBack == null) {
+                    heldBack = new ArrayDeque<>();
+                }
                 if (heldBack.size() >= MAX_FRAMES_BEFORE_WELCOME) {
                     connection.sendError(ErrorCode.RATE_LIMITED, "too many frames before welcome", null);
                 } else {
@@ -155,9 +345,11 @@ abstract class JsonFrameHandler<C extends SocketConnection> extends SimpleChanne
     protected final void helloDone(ChannelHandlerContext ctx) {
         ctx.executor().execute(() -> {
             phase = Phase.READY;
-            while (!heldBack.isEmpty() && ctx.channel().isActive()) {
-                JsonNode held = heldBack.poll();
-                dispatch(held, held.get("type").asText());
+            ArrayDeque<JsonNode> held = heldBack;
+            heldBack = null;
+            while (held != null && !held.isEmpty() && ctx.channel().isActive()) {
+                JsonNode next = held.poll();
+                dispatch(next, next.get("type").asText());
             }
         });
     }
@@ -166,7 +358,7 @@ abstract class JsonFrameHandler<C extends SocketConnection> extends SimpleChanne
     protected final void helloFailed(ChannelHandlerContext ctx) {
         ctx.executor().execute(() -> {
             phase = Phase.AWAITING_HELLO;
-            heldBack.clear();
+            heldBack = null;
             armHelloTimeout(ctx);
         });
     }
@@ -192,12 +384,6 @@ abstract class JsonFrameHandler<C extends SocketConnection> extends SimpleChanne
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException) {
             ctx.close(); // The decoder has already sent the close frame with the right status (1009 for size).
-            return;
-        }
-        if (cause instanceof TooLongFrameException) {
-            // A fragmented message whose parts add up to more than the limit.
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, "frame too large"))
-                    .addListener(f -> ctx.close());
             return;
         }
         if (cause instanceof java.io.IOException) {

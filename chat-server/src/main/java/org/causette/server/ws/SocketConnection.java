@@ -6,8 +6,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.ws.frames.ServerFrames;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * What every socket does, visitor or staff: send encoded frames without letting a slow reader grow the heap (its
@@ -16,18 +16,38 @@ import java.util.concurrent.atomic.AtomicReference;
  * flight per socket and only the newest waiting, so a big queue pushed often never fills a socket by itself.
  */
 public abstract class SocketConnection {
+    // Plain fields set atomically through VarHandles rather than Atomic* objects: 48 bytes less per socket.
+    private static final VarHandle CLOSING;
+    private static final VarHandle WAITING_SNAPSHOT;
+    private static final VarHandle SNAPSHOT_IN_FLIGHT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CLOSING = lookup.findVarHandle(SocketConnection.class, "closing", boolean.class);
+            WAITING_SNAPSHOT = lookup.findVarHandle(SocketConnection.class, "waitingSnapshot", EncodedFrame.class);
+            SNAPSHOT_IN_FLIGHT = lookup.findVarHandle(SocketConnection.class, "snapshotInFlight", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Channel channel;
     private final HubMetrics metrics;
     private final TokenBucket floodGuard;
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean closing;
     /** The newest snapshot not written yet; replaced, never queued, by a newer one. */
-    private final AtomicReference<EncodedFrame> waitingSnapshot = new AtomicReference<>();
-    private final AtomicBoolean snapshotInFlight = new AtomicBoolean();
+    private volatile EncodedFrame waitingSnapshot;
+    private volatile boolean snapshotInFlight;
 
-    protected SocketConnection(Channel channel, HubMetrics metrics, int burst, double perSecond) {
+    protected SocketConnection(Channel channel, HubMetrics metrics, TokenBucket.Limit floodLimit) {
         this.channel = channel;
         this.metrics = metrics;
-        this.floodGuard = new TokenBucket(burst, perSecond, System.nanoTime());
+        this.floodGuard = new TokenBucket(floodLimit, System.nanoTime());
+    }
+
+    final Channel channel() {
+        return channel;
     }
 
     /** Only from the socket's event loop. */
@@ -40,7 +60,7 @@ public abstract class SocketConnection {
             return;
         }
         if (!channel.isWritable()) {
-            if (closing.compareAndSet(false, true)) { // once per socket, not once per frame refused while it closes
+            if (CLOSING.compareAndSet(this, false, true)) { // once per socket, not once per frame refused while it closes
                 metrics.slowReaderClosed();
                 close(WebSocketCloseStatus.TRY_AGAIN_LATER, "reading too slowly");
             }
@@ -58,26 +78,26 @@ public abstract class SocketConnection {
         if (!channel.isActive()) {
             return;
         }
-        waitingSnapshot.set(frame);
+        waitingSnapshot = frame;
         writeWaitingSnapshot();
     }
 
     private void writeWaitingSnapshot() {
-        if (!snapshotInFlight.compareAndSet(false, true)) {
+        if (!SNAPSHOT_IN_FLIGHT.compareAndSet(this, false, true)) {
             return; // the write in flight picks up the newest one when it completes
         }
-        EncodedFrame next = waitingSnapshot.getAndSet(null);
+        EncodedFrame next = (EncodedFrame) WAITING_SNAPSHOT.getAndSet(this, (EncodedFrame) null);
         if (next == null) {
-            snapshotInFlight.set(false);
-            if (waitingSnapshot.get() != null) {
+            snapshotInFlight = false;
+            if (waitingSnapshot != null) {
                 writeWaitingSnapshot(); // set between our read and our release: nobody else will write it
             }
             return;
         }
         metrics.frameOut(next.kind());
         channel.writeAndFlush(next.newFrame()).addListener(written -> {
-            snapshotInFlight.set(false);
-            if (waitingSnapshot.get() != null) {
+            snapshotInFlight = false;
+            if (waitingSnapshot != null) {
                 writeWaitingSnapshot();
             }
         });

@@ -10,12 +10,13 @@ public final class StaffConnection extends SocketConnection {
     /** Staff type fast and click a lot: a larger allowance than shoppers. */
     public static final int FLOOD_BURST = 60;
     public static final double FLOOD_PER_SECOND = 20;
+    private static final TokenBucket.Limit FLOOD_LIMIT = new TokenBucket.Limit(FLOOD_BURST, FLOOD_PER_SECOND);
 
     private volatile Site site;
     private volatile StaffMember staff;
 
     public StaffConnection(Channel channel, HubMetrics metrics) {
-        super(channel, metrics, FLOOD_BURST, FLOOD_PER_SECOND);
+        super(channel, metrics, FLOOD_LIMIT);
     }
 
     public void bind(Site boundSite, StaffMember member) {

@@ -21,8 +21,8 @@ public final class StaffFrameHandler extends JsonFrameHandler<StaffConnection> {
 
     private final StaffService service;
 
-    public StaffFrameHandler(StaffService service, HubMetrics metrics, ChannelGroup sockets) {
-        super(metrics, "staff", sockets);
+    public StaffFrameHandler(StaffService service, HubMetrics metrics, ChannelGroup sockets, KeepAlive keepAlive) {
+        super(metrics, "staff", sockets, keepAlive);
         this.service = service;
     }
 

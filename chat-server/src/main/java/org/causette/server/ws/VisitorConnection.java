@@ -11,6 +11,7 @@ import org.causette.server.metrics.HubMetrics;
 public final class VisitorConnection extends SocketConnection {
     public static final int FLOOD_BURST = 30;
     public static final double FLOOD_PER_SECOND = 10;
+    private static final TokenBucket.Limit FLOOD_LIMIT = new TokenBucket.Limit(FLOOD_BURST, FLOOD_PER_SECOND);
 
     private final Site site;
 
@@ -24,7 +25,7 @@ public final class VisitorConnection extends SocketConnection {
     private long deliveredSeq;
 
     public VisitorConnection(Channel channel, Site site, HubMetrics metrics) {
-        super(channel, metrics, FLOOD_BURST, FLOOD_PER_SECOND);
+        super(channel, metrics, FLOOD_LIMIT);
         this.site = site;
     }
 

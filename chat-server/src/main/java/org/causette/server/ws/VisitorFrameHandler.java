@@ -36,8 +36,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
     private final VisitorService service;
     private final Clock clock;
 
-    public VisitorFrameHandler(Site site, VisitorService service, HubMetrics metrics, Clock clock, ChannelGroup sockets) {
-        super(metrics, "visitor", sockets);
+    public VisitorFrameHandler(Site site, VisitorService service, HubMetrics metrics, Clock clock, ChannelGroup sockets,
+                               KeepAlive keepAlive) {
+        super(metrics, "visitor", sockets, keepAlive);
         this.site = site;
         this.service = service;
         this.clock = clock;
@@ -79,7 +80,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             return;
         }
         String tokenVisitorId = service.tokens().verify(site.id(), hello.visitorToken()).orElse(null);
-        service.hello(connection, new VisitorService.HelloRequest(tokenVisitorId, hello.locale(),
+        service.hello(connection, new VisitorService.HelloRequest(tokenVisitorId, LocaleTags.shared(hello.locale()),
                         Boolean.TRUE.equals(hello.consent()), identity, lastSeq, hello.conversationId()),
                 () -> helloDone(ctx), () -> helloFailed(ctx));
     }

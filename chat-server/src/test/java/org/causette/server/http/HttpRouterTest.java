@@ -137,4 +137,43 @@ class HttpRouterTest {
         assertTrue(response.content().toString(StandardCharsets.UTF_8).contains("method_not_allowed"));
         assertEquals(405, status(response));
     }
+
+    /**
+     * Every handler an open socket keeps costs each idle socket memory (a pipeline slot, the handler, its timers):
+     * after the handshake only Netty's frame codec and the socket's own handler are left.
+     */
+    @Test
+    void anOpenVisitorSocketKeepsOnlyTheFrameCodecAndItsHandler() {
+        EmbeddedChannel channel = new EmbeddedChannel(new io.netty.handler.codec.http.HttpServerCodec(),
+                new HttpObjectAggregator(1024), router);
+        String request = "GET /ws/visitor?site=test-shop HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Origin: " + TestSites.ALLOWED_ORIGIN + "\r\n\r\n";
+        channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
+        channel.runPendingTasks();
+        io.netty.buffer.ByteBuf response = channel.readOutbound();
+        assertTrue(response.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101"));
+        response.release();
+        List<Class<?>> handlers = channel.pipeline().toMap().values().stream().<Class<?>>map(Object::getClass).toList();
+        assertEquals(List.of(io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder.class,
+                io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder.class,
+                org.causette.server.ws.VisitorFrameHandler.class), handlers);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void anUpgradeWithoutItsKeyIs400() {
+        EmbeddedChannel channel = new EmbeddedChannel(new io.netty.handler.codec.http.HttpServerCodec(),
+                new HttpObjectAggregator(1024), router);
+        String request = "GET /ws/visitor?site=test-shop HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nOrigin: " + TestSites.ALLOWED_ORIGIN + "\r\n\r\n";
+        channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
+        channel.runPendingTasks();
+        io.netty.buffer.ByteBuf response = channel.readOutbound();
+        String text = response.toString(StandardCharsets.US_ASCII);
+        response.release();
+        assertTrue(text.startsWith("HTTP/1.1 400"), text);
+        assertTrue(text.contains("bad_request"), text);
+        channel.finishAndReleaseAll();
+    }
 }

@@ -26,7 +26,17 @@ public final class TestHub implements AutoCloseable {
     }
 
     private TestHub(Path site, Clock clock) throws Exception {
-        this.server = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(site)), TestSites.ENV, clock);
+        this(ServerConfig.defaults().withPort(0).withSites(List.of(site)), clock);
+    }
+
+    private TestHub(ServerConfig config, Clock clock) throws Exception {
+        this.server = CausetteServer.start(config, TestSites.ENV, clock);
+    }
+
+    /** The test site with these keep-alive times (short ones, so a test sees pings and closes). */
+    public static TestHub start(org.causette.server.config.KeepAliveSettings keepAlive) throws Exception {
+        return new TestHub(ServerConfig.defaults().withPort(0).withSites(List.of(TestSites.testShop())).withKeepAlive(keepAlive),
+                Clock.systemUTC());
     }
 
     public static TestHub start() throws Exception {
