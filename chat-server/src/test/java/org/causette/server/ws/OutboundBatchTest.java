@@ -125,7 +125,7 @@ class OutboundBatchTest {
     /** The socket basics alone (SocketConnection is abstract): no visitor, no flood guard in play. */
     private static final class VisitorlessSocket extends SocketConnection {
         VisitorlessSocket(EmbeddedChannel channel) {
-            super(channel, new HubMetrics(), 30, 10);
+            super(channel, new HubMetrics(), new TokenBucket.Limit(30, 10));
         }
     }
 }
