@@ -97,6 +97,8 @@ public final class RedisStore implements Store {
     private static final String EVENTS = "events";
     private static final String LEADS = "leads";
     private static final String BOT_TURNS = "botturns";
+    /** The state a bot turn's answers are written in (BOT_TURN's expected state). */
+    private static final byte[] BOT_STATE = ConversationState.BOT.name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final RedisEndpoint endpoint;
     private final RedisClient redis;
@@ -1241,6 +1243,11 @@ public final class RedisStore implements Store {
     @Override
     public Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
                                            List<MessageDraft> messages, BotTurnRecord turn) {
+        if (messages.size() > MAX_BOT_MESSAGES_PER_TURN) {
+            // Checked before the call: the script appends whatever it is given, in one step nothing else can run in.
+            throw new IllegalArgumentException("a bot turn sends at most " + MAX_BOT_MESSAGES_PER_TURN + " messages, not "
+                    + messages.size());
+        }
         String siteId = known.conversation().siteId();
         String conversationId = known.id();
         List<MessageDoc> docs = new ArrayList<>(messages.size());
@@ -1269,10 +1276,11 @@ public final class RedisStore implements Store {
                     utf8(RedisKeys.assigned(siteId)), utf8(RedisKeys.closed(siteId)),
                     utf8(RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())), utf8(siteTimeline),
                     utf8(turn.visitorId() == null ? siteTimeline : RedisKeys.visitorTimeline(siteId, BOT_TURNS, turn.visitorId())));
-            List<byte[]> args = new ArrayList<>(10 + bodies.size());
+            List<byte[]> args = new ArrayList<>(11 + bodies.size());
             args.addAll(List.of(utf8(version), jsonBytes(updated), utf8(updated.updatedAt().toString()),
                     utf8(updated.state().name()), utf8(score(updated.queuedAt())), utf8(score(updated.closedAt())),
-                    utf8(conversationId), turnScore, member, utf8((lastTs == null ? updated.updatedAt() : lastTs).toString())));
+                    utf8(conversationId), turnScore, member, utf8((lastTs == null ? updated.updatedAt() : lastTs).toString()),
+                    BOT_STATE));
             args.addAll(bodies);
             // Once: the script writes messages without clientIds, which a blind second try would store twice.
             List<?> result = (List<?>) callOnce("save bot turn", r -> RedisScripts.BOT_TURN.runBinary(r, keys, args));
@@ -1302,6 +1310,13 @@ public final class RedisStore implements Store {
             Optional<Snapshot> current = snapshot(row);
             if (current.isEmpty()) {
                 return Optional.empty();
+            }
+            if (status == 2) {
+                // No longer the bot's (staff took or closed it): only the record was written, no answer goes out.
+                VersionedConversation now = new VersionedConversation(current.get().conversation(),
+                        Long.parseLong(current.get().version()));
+                keepOpenCopy(now);
+                return Optional.of(new SavedTurn(now, List.of()));
             }
             base = current.get().conversation();
             version = current.get().version();
