@@ -289,7 +289,8 @@ final class RedisScripts {
      * A message into the visitor's open conversation, in one round trip instead of three (find by clientId, find the
      * open conversation, append): the idempotency check across the site first (a duplicate returns the original,
      * wherever it is), then the open slot, then the append as {@link #APPEND} does it. Nothing is stored when the slot
-     * is empty or points at a closed (or erased) conversation: the caller opens one and appends with {@link #APPEND}.
+     * is empty or points at a closed (or erased) conversation, or at one without a ver (as UPDATE_IF and BOT_TURN
+     * treat it: gone): the caller opens one and appends with {@link #APPEND}.
      * KEYS: open slot, site clients. ARGV: client key ("" for none), message body, ts, conversation key prefix, the id
      * and ver of the conversation the caller holds a copy of ("" for none).
      * Returns {-1} (no open conversation), {0, conversationId, seq, body} (already stored) or
@@ -311,8 +312,8 @@ final class RedisScripts {
             if not id then return {-1} end
             local key = ARGV[4] .. id
             local f = redis.call('HMGET', key, 'state', 'ver')
-            if not f[1] or f[1] == 'CLOSED' then return {-1} end
-            local ver = f[2] or '0'
+            if not f[1] or f[1] == 'CLOSED' or not f[2] then return {-1} end
+            local ver = f[2]
             local doc = ''
             if id ~= ARGV[5] or ver ~= ARGV[6] then doc = redis.call('HGET', key, 'doc') end
             if not doc then return {-1} end

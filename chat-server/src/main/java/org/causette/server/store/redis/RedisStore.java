@@ -178,6 +178,7 @@ public final class RedisStore implements Store {
             return work.apply(redis);
         } catch (JedisConnectionException first) {
             log.debug("Redis {} failed on a connection, trying once more", what, first);
+            forgetOpenCopies();
             return callOnce(what, work);
         } catch (JedisException e) {
             throw unavailable(what, e);
@@ -191,6 +192,9 @@ public final class RedisStore implements Store {
     private <T> T callOnce(String what, Function<RedisClient, T> work) {
         try {
             return work.apply(redis);
+        } catch (JedisConnectionException e) {
+            forgetOpenCopies();
+            throw unavailable(what, e);
         } catch (JedisException e) {
             throw unavailable(what, e);
         }
@@ -795,6 +799,7 @@ public final class RedisStore implements Store {
             r.del(RedisKeys.conversationSite(id));
         });
         siteOfConversation.remove(id);
+        forgetOpenCopy(c);
     }
 
     @Override
@@ -1154,6 +1159,8 @@ public final class RedisStore implements Store {
         List<?> result = (List<?>) callOnce("append to open", r -> RedisScripts.APPEND_TO_OPEN.runBinary(r, keys, args));
         long status = (Long) result.get(0);
         if (status == -1) {
+            // Closed or erased (maybe by another node): whatever this node held for the slot is of no more use.
+            openCopies.remove(slot);
             return Optional.empty();
         }
         String conversationId = text(result.get(1));
@@ -1175,24 +1182,48 @@ public final class RedisStore implements Store {
 
     /**
      * The open conversations this node last read or wrote, by open slot, with their version: appendToOpen then gets
-     * the conversation's JSON from Redis (and parses it) only when its version moved. Bounded like the site cache: a
-     * copy missing or stale costs a parse, never a wrong answer (the version is checked in Redis).
+     * the conversation's JSON from Redis (and parses it) only when its version moved. A copy missing or stale costs a
+     * parse, never a wrong answer (the version is checked in Redis), as long as versions only go up: see
+     * {@link #forgetOpenCopies}. Least recently used first out, so the visitors chatting now keep theirs; one lock
+     * (each call holds it for a map operation) is cheap next to the Redis round trip beside it.
      */
-    private final Map<String, VersionedConversation> openCopies = new ConcurrentHashMap<>();
-    /** About 1 KiB each: at most ~10 MiB of heap, cleared as a whole when full (chatting visitors of this node). */
-    private static final int OPEN_COPIES_LIMIT = 10_000;
+    private final Map<String, VersionedConversation> openCopies = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, VersionedConversation> eldest) {
+                    return size() > OPEN_COPIES_LIMIT;
+                }
+            });
+    /** About 1 KiB each: at most ~10 MiB of heap (chatting visitors of this node). */
+    static final int OPEN_COPIES_LIMIT = 10_000;
 
     private void keepOpenCopy(VersionedConversation copy) {
         Conversation c = copy.conversation();
-        String slot = RedisKeys.openSlot(c.siteId(), c.visitorId(), c.channel());
         if (!c.state().isOpen()) {
-            openCopies.remove(slot);
+            forgetOpenCopy(c);
             return;
         }
-        if (openCopies.size() >= OPEN_COPIES_LIMIT) {
-            openCopies.clear();
-        }
-        openCopies.put(slot, copy);
+        openCopies.put(RedisKeys.openSlot(c.siteId(), c.visitorId(), c.channel()), copy);
+    }
+
+    /** Drops the copy of that conversation; the slot may hold the visitor's newer conversation, which stays. */
+    private void forgetOpenCopy(Conversation c) {
+        openCopies.computeIfPresent(RedisKeys.openSlot(c.siteId(), c.visitorId(), c.channel()),
+                (slot, held) -> held.id().equals(c.id()) ? null : held);
+    }
+
+    /**
+     * A connection failed: Redis may have restarted and, without persistence of every write, come back with older
+     * conversations whose ver then climbs again to numbers this node holds for other docs. A copy is trusted only
+     * while the connection it was read on never failed.
+     */
+    private void forgetOpenCopies() {
+        openCopies.clear();
+    }
+
+    /** How many open conversations this node holds a copy of (what its memory for them grows with). */
+    public int openCopyCount() {
+        return openCopies.size();
     }
 
     private static byte[] utf8(String text) {
