@@ -363,8 +363,8 @@ public final class VisitorService {
         BotTurnRecord record = new BotTurnRecord(site.id(), conversation.id(), conversation.visitorId(), PersonalData.redact(text),
                 parse.intent().name(), parse.intent().confidence(), parse.action().wireName(),
                 !NOT_UNDERSTOOD.contains(parse.intent().name()) && parse.action() != Parse.Action.CLARIFY, clock.instant());
-        // The new context, the answers and the record in one store step; staff who took the conversation meanwhile
-        // keep it (the context is applied to the conversation as they left it).
+        // The new context, the answers and the record in one store step; staff who took or closed the conversation
+        // meanwhile keep it as they left it: the store then writes only the record, and no answer goes out.
         Optional<SavedTurn> saved = store.saveBotTurn(known,
                 c -> c.withBotContext(turn.context(), turn.language(), clock.instant()), answers, record);
         if (saved.isEmpty()) {
@@ -372,6 +372,11 @@ public final class VisitorService {
             return;
         }
         VersionedConversation updated = saved.get().conversation();
+        if (updated.conversation().state() != ConversationState.BOT) {
+            log.debug("Staff took or closed the conversation during the bot's turn; its answer is dropped");
+            metrics.botTurn(parse.action().wireName(), System.nanoTime() - started);
+            return;
+        }
         for (StoredMessage answer : saved.get().messages()) {
             feed.stored(updated.conversation(), answer);
         }

@@ -53,6 +53,11 @@ public final class MemoryStore implements Store {
         /** Bumped by every update, not by appends: what {@link VersionedConversation} carries. */
         long version;
         final List<StoredMessage> messages = new ArrayList<>();
+        /**
+         * Set under this monitor when the conversation is erased or purged: a writer that found the record before it
+         * left the map must not write to it (nor leave a bot-turn record behind the erasure).
+         */
+        boolean deleted;
 
         ConversationRecord(Conversation conversation) {
             this.conversation = conversation;
@@ -134,7 +139,7 @@ public final class MemoryStore implements Store {
         }
         Conversation updated;
         synchronized (record) {
-            if (!expected.test(record.conversation)) {
+            if (record.deleted || !expected.test(record.conversation)) {
                 return Optional.empty();
             }
             Conversation before = record.conversation;
@@ -337,7 +342,11 @@ public final class MemoryStore implements Store {
         for (String id : ids) {
             ConversationRecord record = conversations.remove(id);
             if (record != null) {
-                Conversation c = record.get();
+                Conversation c;
+                synchronized (record) {
+                    record.deleted = true;
+                    c = record.conversation;
+                }
                 openConversationByVisitor.remove(key(c.siteId(), c.visitorId(), c.channel()), id);
             }
             ratings.remove(id);
@@ -754,7 +763,7 @@ public final class MemoryStore implements Store {
             return Optional.empty();
         }
         synchronized (record) {
-            if (!record.conversation.state().isOpen()) {
+            if (record.deleted || !record.conversation.state().isOpen()) {
                 return Optional.empty();
             }
             AppendResult result = appendLocked(record, id, draft);
@@ -774,7 +783,7 @@ public final class MemoryStore implements Store {
         synchronized (record) {
             // The version and the state it belongs to are read and written under one monitor: a caller that later
             // changes the conversation with this version cannot overwrite someone else's change.
-            if (!expected.test(record.conversation)) {
+            if (record.deleted || !expected.test(record.conversation)) {
                 return Optional.empty();
             }
             Conversation before = record.conversation;
@@ -793,6 +802,7 @@ public final class MemoryStore implements Store {
     @Override
     public Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
                                            List<MessageDraft> messages, BotTurnRecord turn) {
+        requireFewBotMessages(messages);
         messages.forEach(MemoryStore::requireServerMade);
         ConversationRecord record = conversations.get(known.id());
         if (record == null) {
@@ -801,21 +811,42 @@ public final class MemoryStore implements Store {
         VersionedConversation after;
         List<StoredMessage> stored = new ArrayList<>(messages.size());
         synchronized (record) {
+            if (record.deleted) {
+                return Optional.empty();
+            }
+            // The record is added under the monitor: an erasure waits for it and then removes it with the rest.
+            if (record.conversation.state() != ConversationState.BOT) {
+                // Staff closed or took it during the bot's turn: the turn counts in the report, its answers are dropped.
+                botTurns.add(turn);
+                return Optional.of(new SavedTurn(new VersionedConversation(record.conversation, record.version), List.of()));
+            }
             Conversation before = record.conversation;
             Conversation changed = change.apply(before);
+            if (record.deleted) {
+                // The change is caller code and the monitor is re-entrant: it may have erased the visitor itself.
+                return Optional.empty();
+            }
             record.conversation = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
             record.version++;
             for (MessageDraft draft : messages) {
                 stored.add(appendLocked(record, known.id(), draft).message());
             }
             after = new VersionedConversation(record.conversation, record.version);
+            botTurns.add(turn);
         }
         if (!after.conversation().state().isOpen()) {
             openConversationByVisitor.remove(key(after.conversation().siteId(), after.conversation().visitorId(),
                     after.conversation().channel()), after.id());
         }
-        botTurns.add(turn);
         return Optional.of(new SavedTurn(after, stored));
+    }
+
+    /** The bot sends a handful of messages per turn: more is a bug, refused before anything is stored. */
+    static void requireFewBotMessages(List<MessageDraft> messages) {
+        if (messages.size() > MAX_BOT_MESSAGES_PER_TURN) {
+            throw new IllegalArgumentException("a bot turn sends at most " + MAX_BOT_MESSAGES_PER_TURN + " messages, not "
+                    + messages.size());
+        }
     }
 
     /** A bot turn's messages are the server's own: no clientId, so nothing to deduplicate. */

@@ -314,11 +314,18 @@ public interface Store extends AutoCloseable {
      * A bot turn's writes in one atomic step: {@code change} applied to the conversation (to {@code known} when its
      * version is current, else to the conversation as it is now, as {@link #update} would), the bot's
      * {@code messages} appended with the next seqs (as {@link #append}, without clientIds), and the turn's record for
-     * the report (as {@link #saveBotTurn(BotTurnRecord)}). Either all of it is stored or none.
+     * the report (as {@link #saveBotTurn(BotTurnRecord)}). Either all of it is stored or none. The change and the
+     * messages are written only while the conversation is still {@link ConversationState#BOT}: when staff closed or
+     * took it during the bot's turn, only the record is stored (the bot does not talk over them or into a closed
+     * conversation) and the conversation comes back as it is, with no messages.
      *
-     * @return the conversation after the change with its new version, and the stored messages in order; empty when the
-     * conversation does not exist (nothing was stored)
+     * @param messages at most {@link #MAX_BOT_MESSAGES_PER_TURN}
+     * @return the conversation after the change with its new version, and the stored messages in order (none when it
+     * was no longer the bot's); empty when the conversation does not exist (nothing was stored)
      */
+    /** The bot sends a handful of messages per turn; more is a bug, refused before anything reaches the store. */
+    int MAX_BOT_MESSAGES_PER_TURN = 20;
+
     Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
                                     List<MessageDraft> messages, BotTurnRecord record);
 

@@ -79,4 +79,72 @@ class RedisStoreTest extends StoreContract {
             assertEquals(store.findConversation(c.id()).orElseThrow(), third.conversation().conversation());
         }
     }
+
+    // ---- the node's copies of open conversations (RedisStore.openCopies) ---------------------------------------------
+
+    private static final java.time.Instant T = java.time.Instant.parse("2026-11-20T10:00:00Z");
+
+    private static MessageDraft says(String visitorId, String clientId) {
+        return new MessageDraft(new Author(Role.VISITOR, visitorId, null), clientId, "m", null, null, null, false, T);
+    }
+
+    @Test
+    void aNodeDropsItsCopyOfAConversationClosedElsewhereOrErased() {
+        RedisStore node = (RedisStore) store;
+        try (Store otherNode = RedisStore.open(redis.uri())) {
+            Conversation c = open("v1");
+            node.appendToOpen(site, "v1", "web", says("v1", "c1")).orElseThrow();
+            assertEquals(1, node.openCopyCount());
+            otherNode.update(c.id(), x -> x.closed("agent_closed", T)).orElseThrow();
+            assertTrue(node.appendToOpen(site, "v1", "web", says("v1", "c2")).isEmpty());
+            assertEquals(0, node.openCopyCount(), "closed on another node: the copy goes at the next message");
+            open("v2");
+            node.appendToOpen(site, "v2", "web", says("v2", "c3")).orElseThrow();
+            assertEquals(1, node.openCopyCount());
+            node.eraseVisitor(site, "v2");
+            assertEquals(0, node.openCopyCount(), "an erased visitor's conversation leaves no copy in memory");
+        }
+    }
+
+    @Test
+    void closingAVisitorsOldConversationKeepsTheCopyOfTheirNewerOne() {
+        RedisStore node = (RedisStore) store;
+        open("v1");
+        VersionedConversation first = node.appendToOpen(site, "v1", "web", says("v1", "c1")).orElseThrow().conversation();
+        VersionedConversation closed = node.updateIf(first, x -> true, x -> x.closed("visitor_left", T)).orElseThrow();
+        Conversation second = open("v1");
+        node.appendToOpen(site, "v1", "web", says("v1", "c2")).orElseThrow();
+        assertEquals(1, node.openCopyCount());
+        // Staff read the old one: a write of a closed conversation, whose open slot now holds the newer one.
+        node.updateIf(closed, x -> true, x -> x.readByStaff(1)).orElseThrow();
+        assertEquals(1, node.openCopyCount(), "the newer conversation's copy stays");
+        assertEquals(second.id(), node.appendToOpen(site, "v1", "web", says("v1", "c3")).orElseThrow().conversation().id());
+    }
+
+    @Test
+    void aConnectionFailureForgetsEveryCopy() throws Exception {
+        RedisStore node = (RedisStore) store;
+        open("v1");
+        node.appendToOpen(site, "v1", "web", says("v1", "c1")).orElseThrow();
+        assertEquals(1, node.openCopyCount());
+        redis.stop();
+        try {
+            assertThrows(StoreUnavailableException.class, node::ping);
+        } finally {
+            redis.startAgain();
+        }
+        assertEquals(0, node.openCopyCount(), "a Redis that restarted may have lost writes: versions may repeat");
+    }
+
+    @Test
+    void aConversationWithoutAVersionIsNotAppendedToByTheVisitorMessageScript() {
+        RedisStore node = (RedisStore) store;
+        Conversation c = open("v1");
+        node.appendToOpen(site, "v1", "web", says("v1", "c1")).orElseThrow();
+        try (redis.clients.jedis.Jedis raw = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+            raw.hdel("causette:{" + site + "}:conv:" + c.id(), "ver");
+        }
+        assertTrue(node.appendToOpen(site, "v1", "web", says("v1", "c2")).isEmpty(), "gone, as for the update scripts");
+        assertEquals(1, node.messagesAfter(c.id(), 0, 10).size());
+    }
 }

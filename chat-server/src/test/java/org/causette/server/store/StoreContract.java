@@ -882,7 +882,7 @@ public abstract class StoreContract {
     }
 
     @Test
-    void aBotTurnAfterStaffTookTheConversationKeepsTheirChangeAndStillAddsItsAnswers() {
+    void aBotTurnAfterStaffTookTheConversationStoresNoAnswerAndLeavesTheirConversationAlone() {
         open("v1");
         VersionedConversation known = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "Bonjour"))
                 .orElseThrow().conversation();
@@ -890,20 +890,68 @@ public abstract class StoreContract {
         store.update(known.id(), x -> x.queued("human_request", null, "agent", T0.plusSeconds(1))).orElseThrow();
         store.update(known.id(), x -> x.assigned(new Assignee("anna", Role.AGENT, "Anna"), T0.plusSeconds(2))).orElseThrow();
         store.append(known.id(), draft(new Author(Role.AGENT, "anna", "Anna"), "a1", "Bonjour, ici Anna"));
+        Conversation before = store.findConversation(known.id()).orElseThrow();
         DialogueContext context = new DialogueContext("fr", null, "greeting", 0, List.of());
         SavedTurn turn = store.saveBotTurn(known, x -> x.withBotContext(context, "fr", T0.plusSeconds(3)),
                 List.of(botSays("Bonjour !", T0.plusSeconds(3))), turnRecord(known.id(), "v1", T0.plusSeconds(3))).orElseThrow();
-        assertEquals(List.of(3L), seqs(turn.messages()), "after the agent's message, no gap and no overwrite");
-        Conversation found = store.findConversation(known.id()).orElseThrow();
-        assertEquals(ConversationState.ASSIGNED, found.state(), "the assignment is not undone");
-        assertEquals(new Assignee("anna", Role.AGENT, "Anna"), found.assignee());
-        assertEquals(context, found.botContext());
-        assertEquals(3, found.lastSeq());
-        assertEquals(found.state(), turn.conversation().conversation().state());
+        assertTrue(turn.messages().isEmpty(), "the bot does not talk over the agent: nothing to deliver");
+        assertEquals(before, store.findConversation(known.id()).orElseThrow(), "neither the context nor a seq is written");
+        assertEquals(ConversationState.ASSIGNED, turn.conversation().conversation().state());
+        assertEquals(new Assignee("anna", Role.AGENT, "Anna"), turn.conversation().conversation().assignee());
         assertEquals(List.of(known.id()), store.assigned(site).stream().map(Conversation::id).toList());
-        assertEquals(List.of("Bonjour", "Bonjour, ici Anna", "Bonjour !"),
+        assertEquals(List.of("Bonjour", "Bonjour, ici Anna"),
                 store.messagesAfter(known.id(), 0, 10).stream().map(StoredMessage::text).toList());
+        assertEquals(List.of(turnRecord(known.id(), "v1", T0.plusSeconds(3))), store.botTurns(site, T0, T0.plusSeconds(5)),
+                "the report still counts the turn");
+    }
+
+    @Test
+    void aBotTurnAfterStaffClosedTheConversationStoresNoAnswer() {
+        open("v1");
+        VersionedConversation known = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "Bonjour"))
+                .orElseThrow().conversation();
+        store.update(known.id(), x -> x.closed("agent_closed", T0.plusSeconds(1))).orElseThrow();
+        Conversation before = store.findConversation(known.id()).orElseThrow();
+        DialogueContext context = new DialogueContext("fr", null, "greeting", 0, List.of());
+        SavedTurn turn = store.saveBotTurn(known, x -> x.withBotContext(context, "fr", T0.plusSeconds(3)),
+                List.of(botSays("Bonjour !", T0.plusSeconds(3)), botSays("Que cherchez-vous ?", T0.plusSeconds(3))),
+                turnRecord(known.id(), "v1", T0.plusSeconds(3))).orElseThrow();
+        assertTrue(turn.messages().isEmpty(), "nothing to deliver into a closed conversation");
+        assertEquals(ConversationState.CLOSED, turn.conversation().conversation().state());
+        assertEquals(before, store.findConversation(known.id()).orElseThrow());
+        assertEquals(1, store.findConversation(known.id()).orElseThrow().lastSeq());
+        assertTrue(store.findOpenConversation(site, "v1", "web").isEmpty());
         assertEquals(1, store.botTurns(site, T0, T0.plusSeconds(5)).size());
+    }
+
+    @Test
+    void aVisitorErasedDuringTheBotTurnKeepsNoAnswerAndNoRecord() {
+        open("v1");
+        VersionedConversation known = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "Bonjour"))
+                .orElseThrow().conversation();
+        // The erasure lands while the store is saving the turn (the change runs inside that step, in either store).
+        Optional<SavedTurn> turn = store.saveBotTurn(known, x -> {
+                    store.eraseVisitor(site, "v1");
+                    return x.withBotContext(new DialogueContext("fr", null, "greeting", 0, List.of()), "fr", T0.plusSeconds(3));
+                }, List.of(botSays("Bonjour !", T0.plusSeconds(3))), turnRecord(known.id(), "v1", T0.plusSeconds(3)));
+        assertTrue(turn.isEmpty());
+        assertTrue(store.findConversation(known.id()).isEmpty());
+        assertTrue(store.botTurns(site, T0, T0.plusSeconds(5)).isEmpty(), "an erased visitor leaves no bot-turn record");
+    }
+
+    @Test
+    void aBotTurnWithMoreMessagesThanABotSendsIsRefusedAndStoresNothing() {
+        open("v1");
+        VersionedConversation known = store.appendToOpen(site, "v1", "web", draft(visitor("v1"), "c1", "Bonjour"))
+                .orElseThrow().conversation();
+        List<MessageDraft> flood = new ArrayList<>();
+        for (int i = 0; i <= Store.MAX_BOT_MESSAGES_PER_TURN; i++) {
+            flood.add(botSays("n" + i, T0));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> store.saveBotTurn(known, x -> x, flood, turnRecord(known.id(), "v1", T0)));
+        assertEquals(1, store.findConversation(known.id()).orElseThrow().lastSeq());
+        assertTrue(store.botTurns(site, T0.minusSeconds(1), T0.plusSeconds(1)).isEmpty());
     }
 
     @Test

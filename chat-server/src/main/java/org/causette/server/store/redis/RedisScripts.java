@@ -289,7 +289,8 @@ final class RedisScripts {
      * A message into the visitor's open conversation, in one round trip instead of three (find by clientId, find the
      * open conversation, append): the idempotency check across the site first (a duplicate returns the original,
      * wherever it is), then the open slot, then the append as {@link #APPEND} does it. Nothing is stored when the slot
-     * is empty or points at a closed (or erased) conversation: the caller opens one and appends with {@link #APPEND}.
+     * is empty or points at a closed (or erased) conversation, or at one without a ver (as UPDATE_IF and BOT_TURN
+     * treat it: gone): the caller opens one and appends with {@link #APPEND}.
      * KEYS: open slot, site clients. ARGV: client key ("" for none), message body, ts, conversation key prefix, the id
      * and ver of the conversation the caller holds a copy of ("" for none).
      * Returns {-1} (no open conversation), {0, conversationId, seq, body} (already stored) or
@@ -311,8 +312,8 @@ final class RedisScripts {
             if not id then return {-1} end
             local key = ARGV[4] .. id
             local f = redis.call('HMGET', key, 'state', 'ver')
-            if not f[1] or f[1] == 'CLOSED' then return {-1} end
-            local ver = f[2] or '0'
+            if not f[1] or f[1] == 'CLOSED' or not f[2] then return {-1} end
+            local ver = f[2]
             local doc = ''
             if id ~= ARGV[5] or ver ~= ARGV[6] then doc = redis.call('HGET', key, 'doc') end
             if not doc then return {-1} end
@@ -330,15 +331,23 @@ final class RedisScripts {
      * {@link #UPDATE_IF} does (only if ver is the one the lane holds, with the state indexes), the bot's messages
      * appended (RPUSH gives each its seq; they carry no clientId), and the turn's record added to the report's
      * timelines. On a version conflict nothing is written and the conversation as it is comes back, so the caller
-     * applies its change to that and tries again without a separate read.
+     * applies its change to that and tries again without a separate read. When the conversation is no longer in the
+     * expected state (staff took or closed it during the bot's turn), neither the change nor a message is written:
+     * only the turn's record, and the conversation as it is comes back.
      * KEYS: conversation, messages, queue, assigned, closed, open slot, site bot-turn timeline, visitor bot-turn
      * timeline (the site one again when there is no visitor). ARGV: ver held, new doc, updated, new state, queuedAt
-     * score, closedAt score, conversation id, record score, record member, updated after the messages, then the
-     * message bodies. Returns {-1} (gone), {0, ver, doc, seq, updated} (changed meanwhile) or {1, new ver, seq…}.
+     * score, closedAt score, conversation id, record score, record member, updated after the messages, expected state,
+     * then the message bodies. Returns {-1} (gone), {0, ver, doc, seq, updated} (changed meanwhile),
+     * {2, ver, doc, seq, updated} (no longer in the expected state: record only) or {1, new ver, seq…}.
      */
     static final LuaScript BOT_TURN = new LuaScript("""
-            local f = redis.call('HMGET', KEYS[1], 'ver', 'doc', 'seq', 'updated')
+            local f = redis.call('HMGET', KEYS[1], 'ver', 'doc', 'seq', 'updated', 'state')
             if not f[1] then return {-1} end
+            if f[5] ~= ARGV[11] then
+              redis.call('ZADD', KEYS[7], ARGV[8], ARGV[9])
+              redis.call('ZADD', KEYS[8], ARGV[8], ARGV[9])
+              return {2, f[1], f[2] or '', f[3] or '', f[4] or ''}
+            end
             if f[1] ~= ARGV[1] then return {0, f[1], f[2] or '', f[3] or '', f[4] or ''} end
             local ver = tonumber(f[1]) + 1
             redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'updated', ARGV[3], 'ver', ver, 'state', ARGV[4])
@@ -349,10 +358,10 @@ final class RedisScripts {
               if redis.call('GET', KEYS[6]) == ARGV[7] then redis.call('DEL', KEYS[6]) end
             end
             local out = {1, ver}
-            for i = 11, #ARGV do
+            for i = 12, #ARGV do
               table.insert(out, redis.call('RPUSH', KEYS[2], ARGV[i]))
             end
-            if #ARGV > 10 then redis.call('HSET', KEYS[1], 'seq', out[#out], 'updated', ARGV[10]) end
+            if #ARGV > 11 then redis.call('HSET', KEYS[1], 'seq', out[#out], 'updated', ARGV[10]) end
             redis.call('ZADD', KEYS[7], ARGV[8], ARGV[9])
             redis.call('ZADD', KEYS[8], ARGV[8], ARGV[9])
             return out

@@ -97,6 +97,8 @@ public final class RedisStore implements Store {
     private static final String EVENTS = "events";
     private static final String LEADS = "leads";
     private static final String BOT_TURNS = "botturns";
+    /** The state a bot turn's answers are written in (BOT_TURN's expected state). */
+    private static final byte[] BOT_STATE = ConversationState.BOT.name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final RedisEndpoint endpoint;
     private final RedisClient redis;
@@ -176,6 +178,7 @@ public final class RedisStore implements Store {
             return work.apply(redis);
         } catch (JedisConnectionException first) {
             log.debug("Redis {} failed on a connection, trying once more", what, first);
+            forgetOpenCopies();
             return callOnce(what, work);
         } catch (JedisException e) {
             throw unavailable(what, e);
@@ -189,6 +192,9 @@ public final class RedisStore implements Store {
     private <T> T callOnce(String what, Function<RedisClient, T> work) {
         try {
             return work.apply(redis);
+        } catch (JedisConnectionException e) {
+            forgetOpenCopies();
+            throw unavailable(what, e);
         } catch (JedisException e) {
             throw unavailable(what, e);
         }
@@ -793,6 +799,7 @@ public final class RedisStore implements Store {
             r.del(RedisKeys.conversationSite(id));
         });
         siteOfConversation.remove(id);
+        forgetOpenCopy(c);
     }
 
     @Override
@@ -1152,6 +1159,8 @@ public final class RedisStore implements Store {
         List<?> result = (List<?>) callOnce("append to open", r -> RedisScripts.APPEND_TO_OPEN.runBinary(r, keys, args));
         long status = (Long) result.get(0);
         if (status == -1) {
+            // Closed or erased (maybe by another node): whatever this node held for the slot is of no more use.
+            openCopies.remove(slot);
             return Optional.empty();
         }
         String conversationId = text(result.get(1));
@@ -1173,24 +1182,48 @@ public final class RedisStore implements Store {
 
     /**
      * The open conversations this node last read or wrote, by open slot, with their version: appendToOpen then gets
-     * the conversation's JSON from Redis (and parses it) only when its version moved. Bounded like the site cache: a
-     * copy missing or stale costs a parse, never a wrong answer (the version is checked in Redis).
+     * the conversation's JSON from Redis (and parses it) only when its version moved. A copy missing or stale costs a
+     * parse, never a wrong answer (the version is checked in Redis), as long as versions only go up: see
+     * {@link #forgetOpenCopies}. Least recently used first out, so the visitors chatting now keep theirs; one lock
+     * (each call holds it for a map operation) is cheap next to the Redis round trip beside it.
      */
-    private final Map<String, VersionedConversation> openCopies = new ConcurrentHashMap<>();
-    /** About 1 KiB each: at most ~10 MiB of heap, cleared as a whole when full (chatting visitors of this node). */
-    private static final int OPEN_COPIES_LIMIT = 10_000;
+    private final Map<String, VersionedConversation> openCopies = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, VersionedConversation> eldest) {
+                    return size() > OPEN_COPIES_LIMIT;
+                }
+            });
+    /** About 1 KiB each: at most ~10 MiB of heap (chatting visitors of this node). */
+    static final int OPEN_COPIES_LIMIT = 10_000;
 
     private void keepOpenCopy(VersionedConversation copy) {
         Conversation c = copy.conversation();
-        String slot = RedisKeys.openSlot(c.siteId(), c.visitorId(), c.channel());
         if (!c.state().isOpen()) {
-            openCopies.remove(slot);
+            forgetOpenCopy(c);
             return;
         }
-        if (openCopies.size() >= OPEN_COPIES_LIMIT) {
-            openCopies.clear();
-        }
-        openCopies.put(slot, copy);
+        openCopies.put(RedisKeys.openSlot(c.siteId(), c.visitorId(), c.channel()), copy);
+    }
+
+    /** Drops the copy of that conversation; the slot may hold the visitor's newer conversation, which stays. */
+    private void forgetOpenCopy(Conversation c) {
+        openCopies.computeIfPresent(RedisKeys.openSlot(c.siteId(), c.visitorId(), c.channel()),
+                (slot, held) -> held.id().equals(c.id()) ? null : held);
+    }
+
+    /**
+     * A connection failed: Redis may have restarted and, without persistence of every write, come back with older
+     * conversations whose ver then climbs again to numbers this node holds for other docs. A copy is trusted only
+     * while the connection it was read on never failed.
+     */
+    private void forgetOpenCopies() {
+        openCopies.clear();
+    }
+
+    /** How many open conversations this node holds a copy of (what its memory for them grows with). */
+    public int openCopyCount() {
+        return openCopies.size();
     }
 
     private static byte[] utf8(String text) {
@@ -1241,6 +1274,11 @@ public final class RedisStore implements Store {
     @Override
     public Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
                                            List<MessageDraft> messages, BotTurnRecord turn) {
+        if (messages.size() > MAX_BOT_MESSAGES_PER_TURN) {
+            // Checked before the call: the script appends whatever it is given, in one step nothing else can run in.
+            throw new IllegalArgumentException("a bot turn sends at most " + MAX_BOT_MESSAGES_PER_TURN + " messages, not "
+                    + messages.size());
+        }
         String siteId = known.conversation().siteId();
         String conversationId = known.id();
         List<MessageDoc> docs = new ArrayList<>(messages.size());
@@ -1269,10 +1307,11 @@ public final class RedisStore implements Store {
                     utf8(RedisKeys.assigned(siteId)), utf8(RedisKeys.closed(siteId)),
                     utf8(RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())), utf8(siteTimeline),
                     utf8(turn.visitorId() == null ? siteTimeline : RedisKeys.visitorTimeline(siteId, BOT_TURNS, turn.visitorId())));
-            List<byte[]> args = new ArrayList<>(10 + bodies.size());
+            List<byte[]> args = new ArrayList<>(11 + bodies.size());
             args.addAll(List.of(utf8(version), jsonBytes(updated), utf8(updated.updatedAt().toString()),
                     utf8(updated.state().name()), utf8(score(updated.queuedAt())), utf8(score(updated.closedAt())),
-                    utf8(conversationId), turnScore, member, utf8((lastTs == null ? updated.updatedAt() : lastTs).toString())));
+                    utf8(conversationId), turnScore, member, utf8((lastTs == null ? updated.updatedAt() : lastTs).toString()),
+                    BOT_STATE));
             args.addAll(bodies);
             // Once: the script writes messages without clientIds, which a blind second try would store twice.
             List<?> result = (List<?>) callOnce("save bot turn", r -> RedisScripts.BOT_TURN.runBinary(r, keys, args));
@@ -1302,6 +1341,13 @@ public final class RedisStore implements Store {
             Optional<Snapshot> current = snapshot(row);
             if (current.isEmpty()) {
                 return Optional.empty();
+            }
+            if (status == 2) {
+                // No longer the bot's (staff took or closed it): only the record was written, no answer goes out.
+                VersionedConversation now = new VersionedConversation(current.get().conversation(),
+                        Long.parseLong(current.get().version()));
+                keepOpenCopy(now);
+                return Optional.of(new SavedTurn(now, List.of()));
             }
             base = current.get().conversation();
             version = current.get().version();
