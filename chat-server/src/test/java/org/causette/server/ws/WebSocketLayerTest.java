@@ -203,8 +203,10 @@ class WebSocketLayerTest {
                 TestSites.ALLOWED_ORIGIN, 4096)) {
             ws.sendText("{\"type\":\"hello\",\"locale\":\"fr-FR\",\"lastSeq\":0}");
             try {
-                for (int i = 0; i < 30_000; i++) {
-                    ws.sendText("{\"type\":\"ping\"}"); // each answered: pong, or rate_limited once over the limit
+                // Each answered (pong, or an error of some 80 bytes once over the flood limit): more than the hub's
+                // kernel send buffer can grow to (4 MiB here) plus its high-water mark.
+                for (int i = 0; i < 150_000; i++) {
+                    ws.sendText("{\"type\":\"ping\"}");
                 }
             } catch (java.io.IOException closedMeanwhile) {
                 return; // closed at once, over the high-water mark
@@ -233,23 +235,36 @@ class WebSocketLayerTest {
             quiet.sendText("{\"type\":\"hello\",\"locale\":\"fr-FR\",\"lastSeq\":0}");
             JsonNode welcome = nextJson(quiet);
             busy.hello(WsClient.frame("hello").put("visitorToken", welcome.path("visitorToken").asText()).put("lastSeq", 0));
+            java.util.concurrent.ScheduledExecutorService writer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            // Well under the flood limit (10 a second), and far more often than PING_AFTER: the hub is never quiet.
+            writer.scheduleAtFixedRate(() -> {
+                try {
+                    int n = sent.incrementAndGet();
+                    busy.send(WsClient.frame("message").put("clientId", "m" + n).put("text", "message " + n));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0, PING_AFTER.toMillis() / 2, java.util.concurrent.TimeUnit.MILLISECONDS);
             long until = System.nanoTime() + DEAD_AFTER.multipliedBy(3).toNanos();
             int pings = 0;
-            int sent = 0;
-            long nextSay = 0;
-            while (System.nanoTime() < until) {
-                if (System.nanoTime() >= nextSay) {
-                    busy.send(WsClient.frame("message").put("clientId", "m" + sent).put("text", "message " + sent++));
-                    nextSay = System.nanoTime() + PING_AFTER.toNanos() / 3;
+            int texts = 0;
+            try {
+                while (System.nanoTime() < until) {
+                    Frame frame = quiet.next(WAIT);
+                    assertNotNull(frame, "still open after " + sent + " messages");
+                    assertTrue(frame.opcode() != RawWebSocket.CLOSE, "not closed while answering pings");
+                    if (frame.opcode() == RawWebSocket.PING) {
+                        pings++;
+                        quiet.send(true, RawWebSocket.PONG, frame.payload());
+                    } else {
+                        texts++;
+                    }
                 }
-                Frame frame = quiet.next(WAIT);
-                assertNotNull(frame, "still open after " + sent + " messages");
-                assertTrue(frame.opcode() != RawWebSocket.CLOSE, "not closed while answering pings");
-                if (frame.opcode() == RawWebSocket.PING) {
-                    pings++;
-                    quiet.send(true, RawWebSocket.PONG, frame.payload());
-                }
+            } finally {
+                writer.shutdownNow();
             }
+            assertTrue(texts >= DEAD_AFTER.multipliedBy(3).dividedBy(PING_AFTER), "written to all along: " + texts);
             assertTrue(pings >= 3, "pinged though written to: " + pings);
         }
     }
