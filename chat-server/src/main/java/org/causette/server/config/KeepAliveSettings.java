@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the hub tells a live socket from a dead one: after {@code pingAfter} without writing to a socket it sends a
- * WebSocket ping; a socket that sent nothing at all (not even the pong) for {@code deadAfter} is closed with 1001.
+ * How the hub tells a live socket from a dead one: after {@code pingAfter} without hearing from a socket or pinging it
+ * it sends a WebSocket ping; a socket that sent nothing at all (not even the pong) for {@code deadAfter} is closed
+ * with 1001.
  *
  * @param pingAfter default 25 s: below the 30–60 s after which proxies and NATs drop a silent connection
  * @param deadAfter default 70 s: more than two pings unanswered

@@ -20,6 +20,11 @@ public final class LocalConnections {
     public void add(VisitorConnection connection) {
         bySite.computeIfAbsent(connection.siteId(), site -> new ConcurrentHashMap<>())
                 .merge(connection.visitorId(), connection, LocalConnections::plus);
+        // The hello is handled on a lane, so the socket may have closed meanwhile, and its remove may have run
+        // before it was added (or before it had a visitor id): checked after adding, no closed socket is left here.
+        if (!connection.isOpen()) {
+            remove(connection);
+        }
     }
 
     public void remove(VisitorConnection connection) {

@@ -252,6 +252,14 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
      * the WebSocket protocol itself (see {@link JsonFrameHandler}): every handler an idle socket keeps costs it memory.
      */
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path, JsonFrameHandler<?> frames) {
+        if (!"13".equals(request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))) {
+            // Only RFC 6455 (version 13): Netty's factory would otherwise fall back to the pre-standard drafts.
+            FullHttpResponse refused = HttpResponses.error(HttpResponseStatus.UPGRADE_REQUIRED, "bad_request",
+                    "only WebSocket version 13 is spoken here");
+            refused.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
+            HttpResponses.send(ctx, request, refused);
+            return;
+        }
         String location = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + path;
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(location, null, DECODER_CONFIG)
                 .newHandshaker(request);

@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.group.ChannelGroup;
@@ -21,12 +20,14 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.ws.frames.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -74,7 +75,9 @@ public abstract class JsonFrameHandler<C extends SocketConnection> extends Chann
     JsonFrameHandler<?> keepAliveNext;
     boolean keepAliveLinked;
     long lastReadNanos;
-    long lastWriteNanos;
+    long lastPingNanos;
+    /** Our Close frame has passed: RFC 6455 §5.5.1 lets nothing follow it. Event loop only. */
+    private boolean closeWritten;
 
     /**
      * @param kind      "visitor" or "staff", for metrics
@@ -108,7 +111,7 @@ public abstract class JsonFrameHandler<C extends SocketConnection> extends Chann
         metrics.connectionOpened(kind);
         long now = System.nanoTime();
         lastReadNanos = now;
-        lastWriteNanos = now;
+        lastPingNanos = now;
         keepAlive.watch(this, ctx.channel().eventLoop());
         armHelloTimeout(ctx);
     }
@@ -156,29 +159,38 @@ public abstract class JsonFrameHandler<C extends SocketConnection> extends Chann
         ctx.fireChannelReadComplete();
     }
 
-    /** Every frame the server sends passes here (they are written on the channel, from the end of the pipeline). */
+    /**
+     * Every frame the server sends passes here (they are written on the channel, from the end of the pipeline), so
+     * this is where the rule of RFC 6455 §5.5.1 is kept, whoever writes (a lane, the keep-alive, the shutdown's
+     * group write): after our Close, nothing more, not even a second Close. Netty's protocol handler did the same.
+     */
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        lastWriteNanos = System.nanoTime();
+        if (closeWritten) {
+            ReferenceCountUtil.release(msg);
+            if (!promise.isVoid()) {
+                promise.tryFailure(new ClosedChannelException());
+            }
+            return;
+        }
+        if (msg instanceof CloseWebSocketFrame) {
+            closeWritten = true;
+        }
         ctx.write(msg, promise);
     }
 
-    /** Nothing written for a while: a ping, which also makes the peer answer. From the sweep, on the event loop. */
+    /** Heard nothing and pinged nothing for a while: a ping, which makes a live peer answer. From the sweep. */
     final void ping(long now) {
-        lastWriteNanos = now;
+        lastPingNanos = now;
         Channel channel = connection.channel();
-        if (channel.isActive()) {
+        if (channel.isActive() && !connection.closeSent()) {
             channel.writeAndFlush(new PingWebSocketFrame(), channel.voidPromise());
         }
     }
 
-    /** Nothing heard for too long: the peer is gone. From the sweep, on the event loop. */
+    /** Nothing heard for too long: the peer is gone. From the sweep, on the event loop; once (later calls do nothing). */
     final void closeSilent() {
-        Channel channel = connection.channel();
-        if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "no sign of life"))
-                    .addListener(ChannelFutureListener.CLOSE);
-        }
+        connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "no sign of life");
     }
 
     // ---- WebSocket frames --------------------------------------------------------------------------------------
@@ -202,9 +214,8 @@ public abstract class JsonFrameHandler<C extends SocketConnection> extends Chann
             channel.writeAndFlush(new PongWebSocketFrame(frame.content().retain()), channel.voidPromise());
         } else if (frame instanceof PongWebSocketFrame) {
             return; // the answer to our ping: its sign of life is counted in channelReadComplete
-        } else if (frame instanceof CloseWebSocketFrame) {
-            // The closing handshake: echo the peer's close, then close.
-            ctx.channel().writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+        } else if (frame instanceof CloseWebSocketFrame close) {
+            closeReceived(ctx, close);
         } else if (frame instanceof ContinuationWebSocketFrame) {
             continuation(ctx, frame);
         } else if (fragments != null || binaryFragments) {
@@ -272,9 +283,23 @@ public abstract class JsonFrameHandler<C extends SocketConnection> extends Chann
         close(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, reason);
     }
 
-    private static void close(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
-        if (ctx.channel().isActive()) {
-            ctx.channel().writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(ChannelFutureListener.CLOSE);
+    /**
+     * The peer's Close: if we sent ours, this is its answer and the handshake is over; otherwise echo it, then
+     * close (through the same path as every close: at most {@link SocketConnection#CLOSE_TIMEOUT_MILLIS} later).
+     */
+    private void closeReceived(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+        if (connection == null || connection.closeSent() || closeWritten) {
+            ctx.close();
+        } else {
+            connection.closeEcho(close.retainedDuplicate());
+        }
+    }
+
+    private void close(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        if (connection == null) {
+            ctx.close();
+        } else {
+            connection.close(status, reason);
         }
     }
 
@@ -388,9 +413,11 @@ public abstract class JsonFrameHandler<C extends SocketConnection> extends Chann
         }
         if (cause instanceof java.io.IOException) {
             log.debug("{} socket dropped: {}", kind, cause.getMessage()); // A peer that went away: routine.
-        } else {
-            log.warn("{} socket failed", kind, cause);
+            ctx.close(); // nobody to send a Close to
+            return;
         }
-        ctx.close();
+        log.warn("{} socket failed", kind, cause);
+        // Our fault, not the peer's: say so (1011) rather than drop the TCP connection unannounced.
+        close(ctx, WebSocketCloseStatus.INTERNAL_SERVER_ERROR, "internal error");
     }
 }

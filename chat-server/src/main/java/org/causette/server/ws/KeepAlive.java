@@ -2,6 +2,8 @@ package org.causette.server.ws;
 
 import io.netty.channel.EventLoop;
 import org.causette.server.config.KeepAliveSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,15 +12,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Finds dead peers without a timer per socket. A per-socket idle handler costs an idle socket two scheduled tasks, a
  * handler and its pipeline slot (about 430 bytes, most of what an idle socket holds beyond Netty's own); here each
- * event loop instead looks over its own sockets every {@link KeepAliveSettings#sweepEvery()}: a socket not written to
- * for {@link KeepAliveSettings#pingAfter()} is pinged, one that sent nothing (not even the pong) for
- * {@link KeepAliveSettings#deadAfter()} is closed with 1001. The price is precision: a ping or a close comes up to
- * one sweep late.
+ * event loop instead looks over its own sockets every {@link KeepAliveSettings#sweepEvery()}: a socket that sent
+ * nothing and was not pinged for {@link KeepAliveSettings#pingAfter()} is pinged (whatever the server wrote to it
+ * meanwhile: a live but quiet client must be asked for a pong, or it would be taken for dead), one that sent nothing
+ * (not even the pong) for {@link KeepAliveSettings#deadAfter()} is closed with 1001. The price is precision: a ping or
+ * a close comes up to one sweep late. A socket stays in the sweep until its channel is inactive, so one whose close
+ * stalls is still looked at (and its close is sent once: see {@link SocketConnection#close}).
  * <p>
  * A loop's sockets are a list threaded through the frame handlers themselves (two references each, no node objects),
  * touched only from that loop, so it needs no locks.
  */
 public final class KeepAlive {
+    private static final Logger log = LoggerFactory.getLogger(KeepAlive.class);
     private final KeepAliveSettings settings;
     private final long pingAfterNanos;
     private final long deadAfterNanos;
@@ -104,13 +109,23 @@ public final class KeepAlive {
             JsonFrameHandler<?> socket = head;
             while (socket != null) {
                 JsonFrameHandler<?> next = socket.keepAliveNext; // read first: closing may unlink this one
-                if (now - socket.lastReadNanos >= deadAfterNanos) {
-                    remove(socket); // once: the close takes a moment, and the next sweep must not close it again
-                    socket.closeSilent();
-                } else if (now - socket.lastWriteNanos >= pingAfterNanos) {
-                    socket.ping(now);
+                // One socket's failure must not end the sweep: scheduleAtFixedRate would silently stop it for good,
+                // and every socket of this loop would go unwatched.
+                try {
+                    check(socket, now);
+                } catch (RuntimeException e) {
+                    log.warn("keep-alive check of a socket failed", e);
                 }
                 socket = next;
+            }
+        }
+
+        private void check(JsonFrameHandler<?> socket, long now) {
+            long heard = now - socket.lastReadNanos;
+            if (heard >= deadAfterNanos) {
+                socket.closeSilent(); // sends the close once; the socket leaves the sweep when its channel closes
+            } else if (heard >= pingAfterNanos && now - socket.lastPingNanos >= pingAfterNanos) {
+                socket.ping(now);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.causette.server.ws;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.causette.server.metrics.HubMetrics;
@@ -8,6 +9,8 @@ import org.causette.server.ws.frames.ServerFrames;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every socket does, visitor or staff: send encoded frames without letting a slow reader grow the heap (its
@@ -16,6 +19,12 @@ import java.lang.invoke.VarHandle;
  * flight per socket and only the newest waiting, so a big queue pushed often never fills a socket by itself.
  */
 public abstract class SocketConnection {
+    /**
+     * How long the server waits for its Close frame to be written before it drops the TCP connection anyway: a peer
+     * that stops reading (its window full) would otherwise keep the socket, and its buffers, forever.
+     */
+    public static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+
     // Plain fields set atomically through VarHandles rather than Atomic* objects: 48 bytes less per socket.
     private static final VarHandle CLOSING;
     private static final VarHandle WAITING_SNAPSHOT;
@@ -35,6 +44,7 @@ public abstract class SocketConnection {
     private final Channel channel;
     private final HubMetrics metrics;
     private final TokenBucket floodGuard;
+    /** Set once our Close frame is on its way (RFC 6455 §5.5.1: nothing may follow it, not even another Close). */
     private volatile boolean closing;
     /** The newest snapshot not written yet; replaced, never queued, by a newer one. */
     private volatile EncodedFrame waitingSnapshot;
@@ -56,13 +66,12 @@ public abstract class SocketConnection {
     }
 
     public final void send(EncodedFrame frame) {
-        if (!channel.isActive()) {
+        if (!channel.isActive() || closing) {
             return;
         }
         if (!channel.isWritable()) {
-            if (CLOSING.compareAndSet(this, false, true)) { // once per socket, not once per frame refused while it closes
+            if (close(WebSocketCloseStatus.TRY_AGAIN_LATER, "reading too slowly")) { // once, not per frame refused
                 metrics.slowReaderClosed();
-                close(WebSocketCloseStatus.TRY_AGAIN_LATER, "reading too slowly");
             }
             return;
         }
@@ -75,7 +84,7 @@ public abstract class SocketConnection {
      * and replaces any older one waiting: a slow reader gets the latest state late, not every state in a pile.
      */
     public final void sendSnapshot(EncodedFrame frame) {
-        if (!channel.isActive()) {
+        if (!channel.isActive() || closing) {
             return;
         }
         waitingSnapshot = frame;
@@ -108,10 +117,58 @@ public abstract class SocketConnection {
         send(EncodedFrame.of(new ServerFrames.Error(code.wireName(), message, ref), "error"));
     }
 
-    public final void close(WebSocketCloseStatus status, String reason) {
-        if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(f -> channel.close());
+    /**
+     * Starts the closing handshake, once: later calls, and every frame but this Close, are dropped. Safe from any
+     * thread.
+     *
+     * @return whether this call sent the Close (false when the socket was already closing or closed)
+     */
+    public final boolean close(WebSocketCloseStatus status, String reason) {
+        if (!channel.isActive() || !CLOSING.compareAndSet(this, false, true)) {
+            return false;
         }
+        closeChannel(channel, new CloseWebSocketFrame(status, reason));
+        return true;
+    }
+
+    /** The peer closed first: echo its Close (RFC 6455 §5.5.1), unless ours is already out, then close. */
+    final void closeEcho(CloseWebSocketFrame echo) {
+        if (CLOSING.compareAndSet(this, false, true)) {
+            closeChannel(channel, echo);
+        } else {
+            echo.release();
+            channel.close();
+        }
+    }
+
+    /** Whether our Close has gone out: nothing else may be written after it. */
+    final boolean closeSent() {
+        return closing;
+    }
+
+    /**
+     * Writes {@code close} and closes the TCP connection when it is written or after {@link #CLOSE_TIMEOUT_MILLIS},
+     * whichever comes first; at once if the channel is over its high-water mark, where the Close could only wait
+     * behind what the peer is not reading. (Netty's protocol handler did the same with its own timeout.)
+     */
+    static void closeChannel(Channel channel, CloseWebSocketFrame close) {
+        if (!channel.isWritable()) {
+            close.release();
+            channel.close();
+            return;
+        }
+        ChannelFuture written = channel.writeAndFlush(close);
+        if (written.isDone()) {
+            channel.close();
+            return;
+        }
+        ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        written.addListener(f -> {
+            timeout.cancel(false);
+            channel.close();
+        });
     }
 
     public final boolean isOpen() {

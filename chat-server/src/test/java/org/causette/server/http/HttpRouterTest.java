@@ -176,4 +176,20 @@ class HttpRouterTest {
         assertTrue(text.contains("bad_request"), text);
         channel.finishAndReleaseAll();
     }
+
+    /** Anything but RFC 6455 (version 13), or no version at all, is refused, never served a pre-standard handshake. */
+    @Test
+    void anUpgradeOfAnotherWebSocketVersionIs426WithVersion13() {
+        for (String version : new String[] {"8", "0", null}) {
+            FullHttpRequest request = upgrade("/ws/visitor?site=test-shop", TestSites.ALLOWED_ORIGIN);
+            if (version == null) {
+                request.headers().remove(HttpHeaderNames.SEC_WEBSOCKET_VERSION);
+            } else {
+                request.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, version);
+            }
+            FullHttpResponse response = exchange(request);
+            assertEquals("13", response.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION), "version " + version);
+            assertEquals(426, status(response), "version " + version);
+        }
+    }
 }

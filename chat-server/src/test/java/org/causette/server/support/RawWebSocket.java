@@ -42,7 +42,19 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Connects and completes the handshake; fails unless the server answers 101. */
     public static RawWebSocket connect(int port, String pathAndQuery, String origin) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
+        return connect(port, pathAndQuery, origin, 0);
+    }
+
+    /**
+     * As {@link #connect(int, String, String)}, with a receive buffer of {@code receiveBuffer} bytes (0: the
+     * system's): a small one makes a client that stops reading fill the server's side quickly.
+     */
+    public static RawWebSocket connect(int port, String pathAndQuery, String origin, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer); // before connecting: it sets the TCP window offered
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout(10_000);
         RawWebSocket ws = new RawWebSocket(socket);
         byte[] key = new byte[16];

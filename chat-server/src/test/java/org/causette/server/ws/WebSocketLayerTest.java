@@ -6,6 +6,7 @@ import org.causette.server.support.RawWebSocket;
 import org.causette.server.support.RawWebSocket.Frame;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
+import org.causette.server.support.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,104 @@ class WebSocketLayerTest {
             ws.send(true, RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xE8}); // 1000
             assertEquals(1000, nextClose(ws).closeCode());
             assertTrue(ws.closedWithin(WAIT));
+        }
+    }
+
+    /**
+     * A client that stops reading while the hub writes to it (answers to its pings here) fills its window, then the
+     * hub's buffers: the hub must still drop it, either at once (over the high-water mark) or once its Close cannot
+     * be written within {@link SocketConnection#CLOSE_TIMEOUT_MILLIS}. Seen from the client without reading (reading
+     * would let the Close through): once the hub has closed, what the client writes is refused.
+     */
+    @Test
+    void aPeerThatStopsReadingIsClosedByTheHub() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(hub.port(), "/ws/visitor?site=" + TestHub.SITE,
+                TestSites.ALLOWED_ORIGIN, 4096)) {
+            ws.sendText("{\"type\":\"hello\",\"locale\":\"fr-FR\",\"lastSeq\":0}");
+            try {
+                // Each answered (pong, or an error of some 80 bytes once over the flood limit): more than the hub's
+                // kernel send buffer can grow to (4 MiB here) plus its high-water mark.
+                for (int i = 0; i < 150_000; i++) {
+                    ws.sendText("{\"type\":\"ping\"}");
+                }
+            } catch (java.io.IOException closedMeanwhile) {
+                return; // closed at once, over the high-water mark
+            }
+            Thread.sleep(DEAD_AFTER.toMillis() + SocketConnection.CLOSE_TIMEOUT_MILLIS + 1_000);
+            boolean refused = false;
+            try {
+                for (int i = 0; i < 5 && !refused; i++) {
+                    ws.send(true, RawWebSocket.PONG, new byte[0]);
+                    Thread.sleep(100);
+                }
+            } catch (java.io.IOException e) {
+                refused = true;
+            }
+            assertTrue(refused, "the hub closed the socket of a peer that does not read");
+        }
+    }
+
+    /**
+     * The console has no heartbeat of its own: a socket the hub writes to all the time (here the other tab's
+     * messages) but whose client only answers pings must still be pinged, or it would be taken for dead.
+     */
+    @Test
+    void aQuietClientOfABusySocketIsPingedAndStaysOpen() throws Exception {
+        try (RawWebSocket quiet = visitor(); WsClient busy = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
+            quiet.sendText("{\"type\":\"hello\",\"locale\":\"fr-FR\",\"lastSeq\":0}");
+            JsonNode welcome = nextJson(quiet);
+            busy.hello(WsClient.frame("hello").put("visitorToken", welcome.path("visitorToken").asText()).put("lastSeq", 0));
+            java.util.concurrent.ScheduledExecutorService writer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            // Well under the flood limit (10 a second), and far more often than PING_AFTER: the hub is never quiet.
+            writer.scheduleAtFixedRate(() -> {
+                try {
+                    int n = sent.incrementAndGet();
+                    busy.send(WsClient.frame("message").put("clientId", "m" + n).put("text", "message " + n));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0, PING_AFTER.toMillis() / 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            long until = System.nanoTime() + DEAD_AFTER.multipliedBy(3).toNanos();
+            int pings = 0;
+            int texts = 0;
+            try {
+                while (System.nanoTime() < until) {
+                    Frame frame = quiet.next(WAIT);
+                    assertNotNull(frame, "still open after " + sent + " messages");
+                    assertTrue(frame.opcode() != RawWebSocket.CLOSE, "not closed while answering pings");
+                    if (frame.opcode() == RawWebSocket.PING) {
+                        pings++;
+                        quiet.send(true, RawWebSocket.PONG, frame.payload());
+                    } else {
+                        texts++;
+                    }
+                }
+            } finally {
+                writer.shutdownNow();
+            }
+            assertTrue(texts >= DEAD_AFTER.multipliedBy(3).dividedBy(PING_AFTER), "written to all along: " + texts);
+            assertTrue(pings >= 3, "pinged though written to: " + pings);
+        }
+    }
+
+    /** RFC 6455 §5.5.1: after its Close the hub sends nothing, so the client's answer is not echoed. */
+    @Test
+    void theAnswerToTheHubsCloseIsNotEchoed() throws Exception {
+        try (RawWebSocket ws = visitor()) {
+            assertEquals(1001, nextClose(ws).closeCode()); // the keep-alive's: it never said hello nor ponged
+            try {
+                ws.send(true, RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xE9});
+            } catch (java.io.IOException alreadyClosed) {
+                return;
+            }
+            Frame after;
+            try {
+                after = ws.next(WAIT);
+            } catch (java.io.IOException reset) {
+                return;
+            }
+            assertEquals(null, after, "the TCP connection ends, no second Close");
         }
     }
 }
