@@ -562,7 +562,10 @@ public final class EntityExtractor {
                 continue;
             }
             if (hits == null) {
-                hits = new HashMap<>();
+                // In the order phrases are first hit: two phrases of one product with the same score and weight
+                // ("ondine" and "pillowcase") tie, and the first one kept must not depend on identity hash codes
+                // (with a HashMap the reported span changed from one JVM to the next).
+                hits = new java.util.LinkedHashMap<>();
             }
             for (PhraseRef ref : refs) {
                 // [matched weight, start, end, distinctive, last word index counted, distinctive start, distinctive end]
