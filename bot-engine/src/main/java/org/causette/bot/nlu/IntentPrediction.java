@@ -19,11 +19,15 @@ public record IntentPrediction(String[] labels, double[] probabilities, String b
     /** The in-scope labels best first, at most {@code limit}, with their probabilities. */
     public List<Scored> ranking(int limit, String outOfScopeLabel) {
         List<Scored> out = new ArrayList<>(Math.min(limit, labels.length));
+        // The out-of-scope label is simply never available: compared once, not once per place.
         boolean[] used = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            used[i] = labels[i].equals(outOfScopeLabel);
+        }
         for (int k = 0; k < limit; k++) {
             int bestIdx = -1;
             for (int i = 0; i < labels.length; i++) {
-                if (!used[i] && !labels[i].equals(outOfScopeLabel) && (bestIdx < 0 || probabilities[i] > probabilities[bestIdx])) {
+                if (!used[i] && (bestIdx < 0 || probabilities[i] > probabilities[bestIdx])) {
                     bestIdx = i;
                 }
             }
