@@ -57,6 +57,11 @@ final class Replies {
     private final List<String> categories;
     /** Each product's card in French and in English (cards are immutable), by identity of the catalog's records. */
     private final Map<Product, Card[]> cards = new java.util.IdentityHashMap<>();
+    /** Each variant's label {any language but English, English}: only the colour's name depends on the language. */
+    private final Map<Variant, String[]> variantLabels = new java.util.IdentityHashMap<>();
+    /** Attribute key → its display name; product → attribute key → value {French, other languages}. */
+    private final Map<String, String> attributeNames = new java.util.HashMap<>();
+    private final Map<Product, Map<String, String[]>> attributeValues = new java.util.IdentityHashMap<>();
 
     Replies(SiteKnowledge site, DialoguePolicy policy) {
         this.site = site;
@@ -74,6 +79,15 @@ final class Replies {
         }
         for (Product p : policy.catalog().products()) {
             cards.put(p, new Card[]{buildCard(p, "fr"), buildCard(p, "en")});
+            for (Variant v : p.variants()) {
+                variantLabels.put(v, new String[]{labelOf(v, "fr"), labelOf(v, "en")});
+            }
+            Map<String, String[]> values = new java.util.HashMap<>();
+            for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
+                attributeNames.computeIfAbsent(e.getKey(), Replies::attributeName);
+                values.put(e.getKey(), new String[]{attributeValue(e, "fr"), attributeValue(e, "en")});
+            }
+            attributeValues.put(p, values);
         }
     }
 
@@ -339,6 +353,11 @@ final class Replies {
     }
 
     private String variantLabel(Variant v, String lang) {
+        String[] known = variantLabels.get(v);
+        return known == null ? labelOf(v, lang) : known["en".equals(lang) ? 1 : 0];
+    }
+
+    private String labelOf(Variant v, String lang) {
         List<String> parts = new ArrayList<>(2);
         if (v.color() != null) {
             parts.add(words.color(v.color(), lang));
@@ -470,8 +489,8 @@ final class Replies {
         Map.Entry<String, Object> asked = askedAttribute(p, d.understanding().tokens(), words);
         StringBuilder text = new StringBuilder();
         if (asked != null) {
-            text.append(fr ? attributeName(asked.getKey()) + " de " + p.name() + " : " + attributeValue(asked, lang) + "."
-                    : "The " + p.name() + "'s " + attributeName(asked.getKey()).toLowerCase(java.util.Locale.ROOT) + ": " + attributeValue(asked, lang) + ".");
+            text.append(fr ? nameOf(asked.getKey()) + " de " + p.name() + " : " + valueOf(p, asked.getKey(), asked.getValue(), lang) + "."
+                    : "The " + p.name() + "'s " + nameOf(asked.getKey()).toLowerCase(java.util.Locale.ROOT) + ": " + valueOf(p, asked.getKey(), asked.getValue(), lang) + ".");
         } else {
             String description = p.description().get(lang);
             if (description == null && !p.description().isEmpty()) {
@@ -482,7 +501,7 @@ final class Replies {
             if (!p.attributes().isEmpty()) {
                 List<String> attrs = new ArrayList<>();
                 for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
-                    attrs.add(attributeName(e.getKey()) + (fr ? " : " : ": ") + attributeValue(e, lang));
+                    attrs.add(nameOf(e.getKey()) + (fr ? " : " : ": ") + valueOf(p, e.getKey(), e.getValue(), lang));
                 }
                 text.append("\n").append(String.join(" · ", attrs));
             }
@@ -532,6 +551,19 @@ final class Replies {
             }
         }
         return null;
+    }
+
+    /** {@link #attributeName}, worked out at site load for the catalog's keys. */
+    private String nameOf(String key) {
+        String known = attributeNames.get(key);
+        return known != null ? known : attributeName(key);
+    }
+
+    /** {@link #attributeValue} of product {@code p}'s own attribute, worked out at site load. */
+    private String valueOf(Product p, String key, Object value, String lang) {
+        Map<String, String[]> known = attributeValues.get(p);
+        String[] v = known == null ? null : known.get(key);
+        return v != null ? v["fr".equals(lang) ? 0 : 1] : attributeValue(Map.entry(key, value), lang);
     }
 
     /** "largeur_cm" → "Largeur" (the unit goes with the value). */
@@ -736,9 +768,9 @@ final class Replies {
         for (String k : keys) {
             Object va = a.attributes().get(k);
             Object vb = b.attributes().get(k);
-            String sa = va == null ? "—" : attributeValue(Map.entry(k, va), lang);
-            String sb = vb == null ? "—" : attributeValue(Map.entry(k, vb), lang);
-            text.append("\n• ").append(attributeName(k)).append(fr ? " : " : ": ").append(sa).append(" / ").append(sb);
+            String sa = va == null ? "—" : valueOf(a, k, va, lang);
+            String sb = vb == null ? "—" : valueOf(b, k, vb, lang);
+            text.append("\n• ").append(nameOf(k)).append(fr ? " : " : ": ").append(sa).append(" / ").append(sb);
         }
         text.append("\n• ").append(fr ? "Stock : " : "Stock: ").append(stockSummary(a, lang)).append(" / ").append(stockSummary(b, lang));
         int cmp = a.currentPrice().compareTo(b.currentPrice());
