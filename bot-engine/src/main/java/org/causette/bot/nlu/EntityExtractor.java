@@ -320,6 +320,21 @@ public final class EntityExtractor {
         return false;
     }
 
+    /** How many runs of ASCII digits (what {@code \\d} matches) the text holds. */
+    private static int digitRuns(String text) {
+        int runs = 0;
+        boolean in = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (digit && !in) {
+                runs++;
+            }
+            in = digit;
+        }
+        return runs;
+    }
+
     /** ORDER needs '#', '-', one of its keywords, or five digits in a row. */
     private static boolean mayHoldOrder(String text) {
         if (containsAny(text, ORDER_KEYS)) {
@@ -466,7 +481,9 @@ public final class EntityExtractor {
         // Each pattern runs only when the text holds a word it starts with: the regexes try every position of the
         // line, so skipping one that cannot match saves most of their time and changes nothing.
         Matcher m;
-        if (containsAny(text, BETWEEN_KEYS)) {
+        // Both two-amount patterns need two numbers with something else between them.
+        boolean twoNumbers = digitRuns(text) >= 2;
+        if (twoNumbers && containsAny(text, BETWEEN_KEYS)) {
             m = RANGE_BETWEEN.matcher(text);
             while (m.find()) {
                 if (free(taken, m.start(), m.end())) {
@@ -474,7 +491,7 @@ public final class EntityExtractor {
                 }
             }
         }
-        if (text.indexOf('-') >= 0) {
+        if (twoNumbers && text.indexOf('-') >= 0) {
             m = RANGE_DASH.matcher(text);
             while (m.find()) {
                 if (free(taken, m.start(), m.end())) {
