@@ -20,8 +20,10 @@ import java.util.Map;
  *
  * <p>The evaluation is OpenNLP's {@code GISModel.eval} written out over one flat array of parameters instead of a
  * {@code Context} object per feature: the same prior ({@code StrictMath.log(1/n)}), the same additions in the same
- * order, the same {@code StrictMath.exp} and division, so the probabilities are the same bits as
- * {@code model.eval(features)} ({@code CompiledGisModelTest}). Thread-safe: immutable after construction.
+ * order and the same division, but {@code Math.exp} (an intrinsic) where OpenNLP calls {@code StrictMath.exp}: the
+ * probabilities differ from {@code model.eval(features)} by an ulp or two at most, far below 1e-9, and the best intent
+ * is the same on every training sentence and held-out line ({@code CompiledGisModelTest}).
+ * Thread-safe: immutable after construction.
  */
 final class CompiledGisModel {
     private final int outcomes;
@@ -138,7 +140,7 @@ final class CompiledGisModel {
         return evalIds(context, n);
     }
 
-    /** GISModel.eval(context, prior, parameters) over the flat arrays: the same operations in the same order. */
+    /** GISModel.eval(context, prior, parameters) over the flat arrays, with Math.exp. */
     private double[] evalIds(int[] context, int n) {
         double[] p = new double[outcomes];
         Arrays.fill(p, logPrior);
@@ -150,7 +152,7 @@ final class CompiledGisModel {
         }
         double normal = 0.0;
         for (int o = 0; o < outcomes; o++) {
-            p[o] = StrictMath.exp(p[o]);
+            p[o] = Math.exp(p[o]);
             normal += p[o];
         }
         for (int o = 0; o < outcomes; o++) {
