@@ -168,17 +168,17 @@ public final class LanguageGuesser {
 
     /**
      * A small open-addressing long → double map; absent keys read as NaN. Immutable after training. Key 0 marks an
-     * empty slot: every packed gram has its length in bits 48 and up, so none is 0.
+     * empty slot: every packed gram has its length in bits 48 and up, so none is 0. Each key sits next to its value's
+     * bits, so a look-up reads one cache line rather than one in each of two arrays.
      */
     private static final class LongDoubleTable {
-        private final long[] keys;
-        private final double[] values;
+        /** key at 2 × slot, {@code Double.doubleToRawLongBits(value)} at 2 × slot + 1. */
+        private final long[] entries;
         private final int mask;
 
         LongDoubleTable(int expected) {
             int cap = Integer.highestOneBit(Math.max(16, expected * 2)) << 1;
-            keys = new long[cap];
-            values = new double[cap];
+            entries = new long[2 * cap];
             mask = cap - 1;
         }
 
@@ -189,18 +189,19 @@ public final class LanguageGuesser {
 
         void put(long key, double value) {
             int i = slot(key);
-            while (keys[i] != 0 && keys[i] != key) {
+            while (entries[2 * i] != 0 && entries[2 * i] != key) {
                 i = (i + 1) & mask;
             }
-            keys[i] = key;
-            values[i] = value;
+            entries[2 * i] = key;
+            entries[2 * i + 1] = Double.doubleToRawLongBits(value);
         }
 
         double get(long key) {
             int i = slot(key);
-            while (keys[i] != 0) {
-                if (keys[i] == key) {
-                    return values[i];
+            long k;
+            while ((k = entries[2 * i]) != 0) {
+                if (k == key) {
+                    return Double.longBitsToDouble(entries[2 * i + 1]);
                 }
                 i = (i + 1) & mask;
             }
