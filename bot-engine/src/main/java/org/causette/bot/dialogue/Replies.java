@@ -50,10 +50,45 @@ final class Replies {
 
     private final SiteKnowledge site;
     private final DialoguePolicy policy;
+    /** The catalog's prices, colours and folded values, formatted once at site load. */
+    private final CatalogWords words;
+    /** Computed once at site load: they depend on the catalog alone. */
+    private final Map<String, String> categoryLabels = new java.util.HashMap<>();
+    private final List<String> categories;
+    /** Each product's card in French and in English (cards are immutable), by identity of the catalog's records. */
+    private final Map<Product, Card[]> cards = new java.util.IdentityHashMap<>();
+    /** Each variant's label {any language but English, English}: only the colour's name depends on the language. */
+    private final Map<Variant, String[]> variantLabels = new java.util.IdentityHashMap<>();
+    /** Attribute key → its display name; product → attribute key → value {French, other languages}. */
+    private final Map<String, String> attributeNames = new java.util.HashMap<>();
+    private final Map<Product, Map<String, String[]>> attributeValues = new java.util.IdentityHashMap<>();
 
     Replies(SiteKnowledge site, DialoguePolicy policy) {
         this.site = site;
         this.policy = policy;
+        this.words = new CatalogWords(site);
+        List<String> cs = new ArrayList<>();
+        for (Product p : policy.catalog().products()) {
+            if (p.category() != null && !cs.contains(p.category())) {
+                cs.add(p.category());
+            }
+        }
+        this.categories = List.copyOf(cs);
+        for (String c : categories) {
+            categoryLabels.put(c, labelOf(c));
+        }
+        for (Product p : policy.catalog().products()) {
+            cards.put(p, new Card[]{buildCard(p, "fr"), buildCard(p, "en")});
+            for (Variant v : p.variants()) {
+                variantLabels.put(v, new String[]{labelOf(v, "fr"), labelOf(v, "en")});
+            }
+            Map<String, String[]> values = new java.util.HashMap<>();
+            for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
+                attributeNames.computeIfAbsent(e.getKey(), Replies::attributeName);
+                values.put(e.getKey(), new String[]{attributeValue(e, "fr"), attributeValue(e, "en")});
+            }
+            attributeValues.put(p, values);
+        }
     }
 
     /** The messages of one turn, and the products shown (for "the first one" next time). */
@@ -295,7 +330,7 @@ final class Replies {
     }
 
     String money(BigDecimal amount, String lang) {
-        return Formats.money(amount, site.currency(), lang);
+        return words.money(amount, lang);
     }
 
     private Rendered price(Product p, String lang) {
@@ -318,9 +353,14 @@ final class Replies {
     }
 
     private String variantLabel(Variant v, String lang) {
+        String[] known = variantLabels.get(v);
+        return known == null ? labelOf(v, lang) : known["en".equals(lang) ? 1 : 0];
+    }
+
+    private String labelOf(Variant v, String lang) {
         List<String> parts = new ArrayList<>(2);
         if (v.color() != null) {
-            parts.add(ColorNames.in(v.color(), lang));
+            parts.add(words.color(v.color(), lang));
         }
         if (v.size() != null) {
             parts.add(v.size());
@@ -334,8 +374,8 @@ final class Replies {
             return v.stock() + (fr ? " en stock" : " in stock");
         }
         if (v.restockDate() != null) {
-            return fr ? "rupture, de retour le " + Formats.date(v.restockDate(), lang)
-                    : "out of stock, back on " + Formats.date(v.restockDate(), lang);
+            return fr ? "rupture, de retour le " + words.date(v.restockDate(), lang)
+                    : "out of stock, back on " + words.date(v.restockDate(), lang);
         }
         return fr ? "rupture" : "out of stock";
     }
@@ -362,7 +402,7 @@ final class Replies {
                 text.append(fr ? p.name() + " en " + label + " est en rupture de stock pour le moment"
                         : "The " + p.name() + " in " + label + " is out of stock at the moment");
                 if (v.restockDate() != null) {
-                    text.append(fr ? ", de retour le " + Formats.date(v.restockDate(), lang) : "; it's due back on " + Formats.date(v.restockDate(), lang));
+                    text.append(fr ? ", de retour le " + words.date(v.restockDate(), lang) : "; it's due back on " + words.date(v.restockDate(), lang));
                 }
                 text.append('.');
                 List<String> others = new ArrayList<>();
@@ -390,16 +430,18 @@ final class Replies {
     }
 
     /** The variants the visitor named by colour or size; empty when none was named or none matches. */
-    private static List<Variant> matchingVariants(Product p, Decision d) {
+    private List<Variant> matchingVariants(Product p, Decision d) {
         String color = d.understanding().entities().first(EntityExtractor.COLOR);
         String size = d.understanding().entities().first(EntityExtractor.SIZE);
         if (color == null && size == null) {
             return List.of();
         }
         List<Variant> out = new ArrayList<>();
+        String foldedColor = color == null ? null : words.fold(color);
+        String foldedSize = size == null ? null : words.fold(size);
         for (Variant v : p.variants()) {
-            boolean colorOk = color == null || (v.color() != null && TextNormalizer.foldPhrase(v.color()).equals(TextNormalizer.foldPhrase(color)));
-            boolean sizeOk = size == null || (v.size() != null && TextNormalizer.foldPhrase(v.size()).equals(TextNormalizer.foldPhrase(size)));
+            boolean colorOk = color == null || (v.color() != null && words.fold(v.color()).equals(foldedColor));
+            boolean sizeOk = size == null || (v.size() != null && words.fold(v.size()).equals(foldedSize));
             if (colorOk && sizeOk) {
                 out.add(v);
             }
@@ -412,7 +454,7 @@ final class Replies {
         List<String> colors = new ArrayList<>();
         List<String> sizes = new ArrayList<>();
         for (Variant v : p.variants()) {
-            String shown = ColorNames.in(v.color(), lang);
+            String shown = words.color(v.color(), lang);
             if (shown != null && !colors.contains(shown)) {
                 colors.add(shown);
             }
@@ -444,11 +486,11 @@ final class Replies {
         boolean fr = "fr".equals(lang);
         Product p = d.product();
         // "quelle largeur ?", "what material?": answer that attribute when the question names it.
-        Map.Entry<String, Object> asked = askedAttribute(p, d.understanding().tokens());
+        Map.Entry<String, Object> asked = askedAttribute(p, d.understanding().tokens(), words);
         StringBuilder text = new StringBuilder();
         if (asked != null) {
-            text.append(fr ? attributeName(asked.getKey()) + " de " + p.name() + " : " + attributeValue(asked, lang) + "."
-                    : "The " + p.name() + "'s " + attributeName(asked.getKey()).toLowerCase(java.util.Locale.ROOT) + ": " + attributeValue(asked, lang) + ".");
+            text.append(fr ? nameOf(asked.getKey()) + " de " + p.name() + " : " + valueOf(p, asked.getKey(), asked.getValue(), lang) + "."
+                    : "The " + p.name() + "'s " + nameOf(asked.getKey()).toLowerCase(java.util.Locale.ROOT) + ": " + valueOf(p, asked.getKey(), asked.getValue(), lang) + ".");
         } else {
             String description = p.description().get(lang);
             if (description == null && !p.description().isEmpty()) {
@@ -459,7 +501,7 @@ final class Replies {
             if (!p.attributes().isEmpty()) {
                 List<String> attrs = new ArrayList<>();
                 for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
-                    attrs.add(attributeName(e.getKey()) + (fr ? " : " : ": ") + attributeValue(e, lang));
+                    attrs.add(nameOf(e.getKey()) + (fr ? " : " : ": ") + valueOf(p, e.getKey(), e.getValue(), lang));
                 }
                 text.append("\n").append(String.join(" · ", attrs));
             }
@@ -496,10 +538,9 @@ final class Replies {
         return money(p.price(), lang);
     }
 
-    private static Map.Entry<String, Object> askedAttribute(Product p, List<Token> tokens) {
+    private static Map.Entry<String, Object> askedAttribute(Product p, List<Token> tokens, CatalogWords words) {
         for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
-            String key = TextNormalizer.foldPhrase(e.getKey().replace('_', ' '));
-            String head = key.split(" ")[0];
+            String head = words.attributeHead(e.getKey());
             if (head.length() < 4) {
                 continue;
             }
@@ -510,6 +551,19 @@ final class Replies {
             }
         }
         return null;
+    }
+
+    /** {@link #attributeName}, worked out at site load for the catalog's keys. */
+    private String nameOf(String key) {
+        String known = attributeNames.get(key);
+        return known != null ? known : attributeName(key);
+    }
+
+    /** {@link #attributeValue} of product {@code p}'s own attribute, worked out at site load. */
+    private String valueOf(Product p, String key, Object value, String lang) {
+        Map<String, String[]> known = attributeValues.get(p);
+        String[] v = known == null ? null : known.get(key);
+        return v != null ? v["fr".equals(lang) ? 0 : 1] : attributeValue(Map.entry(key, value), lang);
     }
 
     /** "largeur_cm" → "Largeur" (the unit goes with the value). */
@@ -570,18 +624,19 @@ final class Replies {
         }
         List<Product> pool = category != null ? policy.productsOf(category) : policy.catalog().products();
         List<Product> fit = new ArrayList<>();
+        String foldedColor = color == null ? null : words.fold(color);
         for (Product p : pool) {
             BigDecimal price = p.currentPrice();
             if ((min != null && price.compareTo(min) < 0) || (max != null && price.compareTo(max) > 0)) {
                 continue;
             }
             if (color != null && p.variants().stream().noneMatch(v -> v.color() != null
-                    && TextNormalizer.foldPhrase(v.color()).equals(TextNormalizer.foldPhrase(color)))) {
+                    && words.fold(v.color()).equals(foldedColor))) {
                 continue;
             }
             fit.add(p);
         }
-        String attribute = narrowByAttribute(fit, d.understanding().tokens());
+        String attribute = narrowByAttribute(fit, d.understanding().tokens(), words);
         // In stock first, then on sale, then the catalog's own order (shops list their best sellers first).
         fit.sort(Comparator.comparing((Product p) -> p.totalStock() > 0 ? 0 : 1)
                 .thenComparing(p -> p.salePrice() != null ? 0 : 1));
@@ -590,7 +645,7 @@ final class Replies {
             criteria.append(fr ? " parmi nos " + categoryLabel(category) : " from our " + englishCategory(category, d));
         }
         if (color != null) {
-            criteria.append(fr ? " en " + color : " in " + ColorNames.in(color, lang));
+            criteria.append(fr ? " en " + color : " in " + words.color(color, lang));
         }
         if (attribute != null) {
             criteria.append(fr ? " (" + attribute + ")" : " (" + attribute + ")");
@@ -629,6 +684,11 @@ final class Replies {
      * category holds the word with its accents ("Canapé Léman"), that spelling is used ("canapés").
      */
     String categoryLabel(String category) {
+        String known = categoryLabels.get(category);
+        return known != null ? known : labelOf(category);
+    }
+
+    private String labelOf(String category) {
         String folded = TextNormalizer.foldPhrase(category);
         for (Product p : policy.productsOf(category)) {
             for (String word : NAME_WORDS.split(p.name())) {
@@ -662,16 +722,17 @@ final class Replies {
      * "un fauteuil en chêne", "a velvet armchair": a word of the question found in some products' attribute values
      * keeps only those products. Returns the word used, or null when none narrowed the list.
      */
-    private static String narrowByAttribute(List<Product> fit, List<Token> tokens) {
+    private static String narrowByAttribute(List<Product> fit, List<Token> tokens, CatalogWords words) {
         for (Token t : tokens) {
             String w = t.text();
             if (w.length() < 4) {
                 continue;
             }
+            String word = " " + w + " ";
             List<Product> with = new ArrayList<>();
             for (Product p : fit) {
                 for (Object v : p.attributes().values()) {
-                    if (v instanceof String sv && (" " + TextNormalizer.foldPhrase(sv) + " ").contains(" " + w + " ")) {
+                    if (v instanceof String sv && words.paddedFold(sv).contains(word)) {
                         with.add(p);
                         break;
                     }
@@ -686,13 +747,7 @@ final class Replies {
     }
 
     private List<String> categories() {
-        List<String> out = new ArrayList<>();
-        for (Product p : policy.catalog().products()) {
-            if (p.category() != null && !out.contains(p.category())) {
-                out.add(p.category());
-            }
-        }
-        return out;
+        return categories;
     }
 
     private String firstOf(String category) {
@@ -713,9 +768,9 @@ final class Replies {
         for (String k : keys) {
             Object va = a.attributes().get(k);
             Object vb = b.attributes().get(k);
-            String sa = va == null ? "—" : attributeValue(Map.entry(k, va), lang);
-            String sb = vb == null ? "—" : attributeValue(Map.entry(k, vb), lang);
-            text.append("\n• ").append(attributeName(k)).append(fr ? " : " : ": ").append(sa).append(" / ").append(sb);
+            String sa = va == null ? "—" : valueOf(a, k, va, lang);
+            String sb = vb == null ? "—" : valueOf(b, k, vb, lang);
+            text.append("\n• ").append(nameOf(k)).append(fr ? " : " : ": ").append(sa).append(" / ").append(sb);
         }
         text.append("\n• ").append(fr ? "Stock : " : "Stock: ").append(stockSummary(a, lang)).append(" / ").append(stockSummary(b, lang));
         int cmp = a.currentPrice().compareTo(b.currentPrice());
@@ -743,6 +798,14 @@ final class Replies {
     }
 
     Card card(Product p, String lang) {
+        Card[] known = cards.get(p);
+        if (known != null && ("fr".equals(lang) || "en".equals(lang))) {
+            return known["fr".equals(lang) ? 0 : 1];
+        }
+        return buildCard(p, lang);
+    }
+
+    private Card buildCard(Product p, String lang) {
         boolean fr = "fr".equals(lang);
         List<CardButton> buttons = new ArrayList<>(2);
         if (p.url() != null) {

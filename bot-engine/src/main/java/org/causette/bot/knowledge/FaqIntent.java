@@ -15,15 +15,15 @@ import java.util.Map;
 public record FaqIntent(String id, Map<String, List<String>> examples, Map<String, String> answer,
                         List<FaqQuickReply> quickReplies, String escalate, String skill) {
     public FaqIntent {
-        examples = examples == null ? Map.of() : Map.copyOf(examples);
-        answer = answer == null ? Map.of() : Map.copyOf(answer);
+        examples = examples == null ? Map.of() : OrderedMaps.copyOf(examples);
+        answer = answer == null ? Map.of() : OrderedMaps.copyOf(answer);
         quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
     }
 
     /** A quick reply with its title by language. */
     public record FaqQuickReply(Map<String, String> title, String payload) {
         public FaqQuickReply {
-            title = Map.copyOf(title);
+            title = OrderedMaps.copyOf(title);
         }
     }
 }

@@ -17,7 +17,7 @@ public record Product(String sku, String name, List<String> aliases, String cate
                       Map<String, Object> attributes, List<Variant> variants, List<String> related) {
     public Product {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
-        description = description == null ? Map.of() : Map.copyOf(description);
+        description = description == null ? Map.of() : OrderedMaps.copyOf(description);
         attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
         variants = variants == null ? List.of() : List.copyOf(variants);
         related = related == null ? List.of() : List.copyOf(related);

@@ -266,14 +266,18 @@ public final class EntityExtractor {
             String lower = text.toLowerCase(Locale.ROOT);
             // Lower-casing may change the length of rare letters ("İ"): offsets must stay those of the text.
             String t = lower.length() == text.length() ? lower : text;
-            findOrders(t, taken, found);
+            if (mayHoldOrder(t)) {
+                findOrders(t, taken, found);
+            }
             if (hasAnyWord(tokens, RANGE_WORDS) || t.indexOf('<') >= 0 || t.indexOf('>') >= 0 || t.indexOf('-') >= 0) {
                 findRanges(t, taken, found);
             }
             if (hasCurrency(t, tokens)) {
                 findPrices(t, taken, found);
             }
-            findDimensions(t, taken, found);
+            if (t.indexOf('x') >= 0 || t.indexOf('×') >= 0 || t.indexOf('*') >= 0) {
+                findDimensions(t, taken, found);
+            }
         }
         String[] resolved = resolveAll(tokens);
         // Products before other sizes and quantities: the "200" of "Trail X 200" is part of a name, not a count.
@@ -296,6 +300,56 @@ public final class EntityExtractor {
             "jours", "jour", "days", "day", "semaines", "semaine", "weeks", "week", "mois", "month", "months", "h", "heures",
             "hours", "min", "minutes", "places", "place", "seater", "personnes", "persons", "people", "eur", "euro", "euros",
             "e", "usd", "dollar", "dollars", "gbp", "pound", "pounds", "chf");
+
+    /**
+     * What each pattern cannot match without (a necessary condition, checked on the same lower-cased text): the first
+     * words of its alternatives, or a character every alternative needs.
+     */
+    private static final String[] ORDER_KEYS = {"#", "-", "command", "order", "cde", "cmd", "num", "n°", "no", "ref", "réf"};
+    private static final String[] BETWEEN_KEYS = {"entre", "between", "from", "de"};
+    private static final String[] MAX_KEYS = {"moins", "max", "pas", "jusqu", "sous", "under", "below", "less", "at", "up",
+            "no", "cheaper", "budget", "<"};
+    private static final String[] MIN_KEYS = {"plus", "au", "min", "over", "above", "more", "at", ">"};
+
+    private static boolean containsAny(String text, String[] keys) {
+        for (String k : keys) {
+            if (text.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many runs of ASCII digits (what {@code \\d} matches) the text holds. */
+    private static int digitRuns(String text) {
+        int runs = 0;
+        boolean in = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (digit && !in) {
+                runs++;
+            }
+            in = digit;
+        }
+        return runs;
+    }
+
+    /** ORDER needs '#', '-', one of its keywords, or five digits in a row. */
+    private static boolean mayHoldOrder(String text) {
+        if (containsAny(text, ORDER_KEYS)) {
+            return true;
+        }
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= 5) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean hasAnyWord(List<Token> tokens, Set<String> words) {
         for (Token t : tokens) {
@@ -424,23 +478,37 @@ public final class EntityExtractor {
     }
 
     private static void findRanges(String text, boolean[] taken, List<org.causette.bot.Parse.Entity> found) {
-        Matcher m = RANGE_BETWEEN.matcher(text);
-        while (m.find()) {
-            if (free(taken, m.start(), m.end())) {
-                add(found, taken, PRICE_RANGE, amount(m, 1) + ".." + amount(m, 3), m.start(), m.end());
+        // Each pattern runs only when the text holds a word it starts with: the regexes try every position of the
+        // line, so skipping one that cannot match saves most of their time and changes nothing.
+        Matcher m;
+        // Both two-amount patterns need two numbers with something else between them.
+        boolean twoNumbers = digitRuns(text) >= 2;
+        if (twoNumbers && containsAny(text, BETWEEN_KEYS)) {
+            m = RANGE_BETWEEN.matcher(text);
+            while (m.find()) {
+                if (free(taken, m.start(), m.end())) {
+                    add(found, taken, PRICE_RANGE, amount(m, 1) + ".." + amount(m, 3), m.start(), m.end());
+                }
             }
         }
-        m = RANGE_DASH.matcher(text);
-        while (m.find()) {
-            if (free(taken, m.start(), m.end())) {
-                add(found, taken, PRICE_RANGE, amount(m, 1) + ".." + amount(m, 3), m.start(), m.end());
+        if (twoNumbers && text.indexOf('-') >= 0) {
+            m = RANGE_DASH.matcher(text);
+            while (m.find()) {
+                if (free(taken, m.start(), m.end())) {
+                    add(found, taken, PRICE_RANGE, amount(m, 1) + ".." + amount(m, 3), m.start(), m.end());
+                }
             }
         }
-        m = RANGE_MAX.matcher(text);
-        while (m.find()) {
-            if (free(taken, m.start(), m.end())) {
-                add(found, taken, PRICE_RANGE, ".." + amount(m, 1), m.start(), m.end());
+        if (containsAny(text, MAX_KEYS)) {
+            m = RANGE_MAX.matcher(text);
+            while (m.find()) {
+                if (free(taken, m.start(), m.end())) {
+                    add(found, taken, PRICE_RANGE, ".." + amount(m, 1), m.start(), m.end());
+                }
             }
+        }
+        if (!containsAny(text, MIN_KEYS)) {
+            return;
         }
         m = RANGE_MIN.matcher(text);
         while (m.find()) {
@@ -562,7 +630,10 @@ public final class EntityExtractor {
                 continue;
             }
             if (hits == null) {
-                hits = new HashMap<>();
+                // In the order phrases are first hit: two phrases of one product with the same score and weight
+                // ("ondine" and "pillowcase") tie, and the first one kept must not depend on identity hash codes
+                // (with a HashMap the reported span changed from one JVM to the next).
+                hits = new java.util.LinkedHashMap<>();
             }
             for (PhraseRef ref : refs) {
                 // [matched weight, start, end, distinctive, last word index counted, distinctive start, distinctive end]

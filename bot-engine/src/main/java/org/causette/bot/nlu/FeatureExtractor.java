@@ -75,7 +75,7 @@ public final class FeatureExtractor {
         sink.accept(buf, 3 + previous.length() + w.length());
     }
 
-    private static String shape(String w) {
+    static String shape(String w) {
         boolean allDigits = true;
         for (int i = 0; i < w.length(); i++) {
             if (!Character.isDigit(w.charAt(i))) {

@@ -36,6 +36,8 @@ public final class IntentModel {
     /** The same model evaluated straight from the feature chars; null when it is not a GIS model. */
     private final CompiledGisModel compiled;
     private final String[] labels;
+    /** Which labels are the out-of-scope label, worked out once rather than compared on every turn. */
+    private final boolean[] outOfScope;
     private final String outOfScopeLabel;
     private final double threshold;
 
@@ -48,6 +50,15 @@ public final class IntentModel {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = model.getOutcome(i);
         }
+        this.outOfScope = outOfScopeFlags(labels, outOfScopeLabel);
+    }
+
+    private static boolean[] outOfScopeFlags(String[] labels, String outOfScopeLabel) {
+        boolean[] flags = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            flags[i] = labels[i].equals(outOfScopeLabel);
+        }
+        return flags;
     }
 
     /**
@@ -168,7 +179,7 @@ public final class IntentModel {
     /** Classifies a tokenized line: the turn's path, with no string per feature when the model is GIS. Thread-safe. */
     public IntentPrediction predict(List<Token> tokens) {
         double[] p = compiled != null ? compiled.eval(tokens) : model.eval(FeatureExtractor.features(tokens));
-        return decide(labels, p, outOfScopeLabel, threshold);
+        return decide(labels, p, outOfScope, threshold);
     }
 
     /** Classifies pre-computed features. Thread-safe. */
@@ -178,6 +189,10 @@ public final class IntentModel {
     }
 
     static IntentPrediction decide(String[] labels, double[] p, String outOfScopeLabel, double threshold) {
+        return decide(labels, p, outOfScopeFlags(labels, outOfScopeLabel), threshold);
+    }
+
+    private static IntentPrediction decide(String[] labels, double[] p, boolean[] outOfScope, double threshold) {
         int best = -1;
         int second = -1;
         int top = 0;
@@ -185,7 +200,7 @@ public final class IntentModel {
             if (p[i] > p[top]) {
                 top = i;
             }
-            if (labels[i].equals(outOfScopeLabel)) {
+            if (outOfScope[i]) {
                 continue;
             }
             if (best < 0 || p[i] > p[best]) {
@@ -195,20 +210,11 @@ public final class IntentModel {
                 second = i;
             }
         }
-        double confidence = confidenceOf(labels, p, top, best, outOfScopeLabel);
+        // When the out-of-scope class wins outright, nothing in scope is confident. (Measured: using the best in-scope
+        // probability regardless, with the threshold refitted, lost out-of-scope recall for no in-scope gain.)
+        double confidence = best < 0 || outOfScope[top] ? 0 : p[best];
         return new IntentPrediction(labels, p, best < 0 ? null : labels[best], confidence,
                 second < 0 ? null : labels[second], second < 0 ? 0 : p[second], best >= 0 && confidence >= threshold);
-    }
-
-    /**
-     * When the out-of-scope class wins outright, nothing in scope is confident. (Measured: using the best in-scope
-     * probability regardless, with the threshold refitted, lost out-of-scope recall for no in-scope gain.)
-     */
-    static double confidenceOf(String[] labels, double[] p, int top, int best, String outOfScopeLabel) {
-        if (best < 0 || labels[top].equals(outOfScopeLabel)) {
-            return 0;
-        }
-        return p[best];
     }
 
     public double threshold() {

@@ -16,22 +16,34 @@ import java.util.List;
 public record IntentPrediction(String[] labels, double[] probabilities, String best, double confidence, String runnerUp,
                                double runnerUpConfidence, boolean inScope) {
 
-    /** The in-scope labels best first, at most {@code limit}, with their probabilities. */
+    /** The in-scope labels best first, at most {@code limit}, with their probabilities (ties: the model's order). */
     public List<Scored> ranking(int limit, String outOfScopeLabel) {
-        List<Scored> out = new ArrayList<>(Math.min(limit, labels.length));
-        boolean[] used = new boolean[labels.length];
-        for (int k = 0; k < limit; k++) {
-            int bestIdx = -1;
-            for (int i = 0; i < labels.length; i++) {
-                if (!used[i] && !labels[i].equals(outOfScopeLabel) && (bestIdx < 0 || probabilities[i] > probabilities[bestIdx])) {
-                    bestIdx = i;
-                }
+        // One pass keeping the best {@code limit} so far, each new label placed after the ones at least as probable:
+        // the same list as picking the most probable unused label {@code limit} times, at a fraction of the cost.
+        int max = Math.max(0, Math.min(limit, labels.length));
+        int[] top = new int[max];
+        int size = 0;
+        for (int i = 0; i < labels.length && max > 0; i++) {
+            double pi = probabilities[i];
+            if (size == max && !(pi > probabilities[top[size - 1]])) {
+                continue;
             }
-            if (bestIdx < 0) {
-                break;
+            if (labels[i].equals(outOfScopeLabel)) {
+                continue;
             }
-            used[bestIdx] = true;
-            out.add(new Scored(labels[bestIdx], probabilities[bestIdx]));
+            int at = size == max ? size - 1 : size;
+            while (at > 0 && pi > probabilities[top[at - 1]]) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = i;
+            if (size < max) {
+                size++;
+            }
+        }
+        List<Scored> out = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
+            out.add(new Scored(labels[top[k]], probabilities[top[k]]));
         }
         return out;
     }

@@ -29,7 +29,9 @@ public final class TextNormalizer {
     public static List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>(16);
         int n = text.length();
-        StringBuilder word = new StringBuilder(16);
+        // A word's folded chars; a ligature folds to two letters, so twice the text is always enough.
+        char[] word = new char[2 * n + 2];
+        int length = 0;
         int start = -1;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
@@ -38,16 +40,16 @@ public final class TextNormalizer {
                 if (start < 0) {
                     start = i;
                 }
-                appendFolded(word, c, f);
+                length = appendFolded(word, length, c, f);
                 continue;
             }
             if (start >= 0) {
-                String w = word.toString();
+                String w = new String(word, 0, length);
                 if (isApostrophe(c) && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
                     w = expandElision(w);
                 }
                 out.add(new Token(w, start, i));
-                word.setLength(0);
+                length = 0;
                 start = -1;
             }
         }
@@ -105,13 +107,33 @@ public final class TextNormalizer {
         return 0;
     }
 
-    private static void appendFolded(StringBuilder sb, char original, char folded) {
+    /** Appends the folded char to {@code word} at {@code length}; returns the new length. */
+    private static int appendFolded(char[] word, int length, char original, char folded) {
+        if (original < 0x80) {
+            word[length] = folded;
+            return length + 1;
+        }
         // Ligatures fold to two letters: "cœur" must match "coeur".
         switch (original) {
-            case '\u0153', '\u0152' -> sb.append("oe");
-            case '\u00e6', '\u00c6' -> sb.append("ae");
-            case '\u00df' -> sb.append("ss");
-            default -> sb.append(folded);
+            case '\u0153', '\u0152' -> {
+                word[length] = 'o';
+                word[length + 1] = 'e';
+                return length + 2;
+            }
+            case '\u00e6', '\u00c6' -> {
+                word[length] = 'a';
+                word[length + 1] = 'e';
+                return length + 2;
+            }
+            case '\u00df' -> {
+                word[length] = 's';
+                word[length + 1] = 's';
+                return length + 2;
+            }
+            default -> {
+                word[length] = folded;
+                return length + 1;
+            }
         }
     }
 
