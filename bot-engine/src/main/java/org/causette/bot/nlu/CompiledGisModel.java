@@ -104,12 +104,15 @@ final class CompiledGisModel {
     /** The outcome probabilities of a line, as {@code model.eval(FeatureExtractor.features(tokens))} gives them. */
     double[] eval(List<Token> tokens) {
         int longest = 5; // "#long"
+        int features = 4;
         for (int t = 0; t < tokens.size(); t++) {
-            longest = Math.max(longest, tokens.get(t).text().length());
+            int length = Math.max(5, tokens.get(t).text().length());
+            longest = Math.max(longest, length);
+            features += length + 3; // at most this many per token; summed, so a long line costs linear space
         }
         // The longest feature is "b=" + previous + '_' + word.
         char[] buf = new char[2 + longest + 1 + longest];
-        int[] context = new int[tokens.size() * (longest + 3) + 4];
+        int[] context = new int[features];
         int n = 0;
         String previous = "^";
         for (int t = 0; t < tokens.size(); t++) {

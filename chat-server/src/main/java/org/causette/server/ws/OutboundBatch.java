@@ -1,6 +1,8 @@
 package org.causette.server.ws;
 
 import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,10 +16,13 @@ import java.util.Set;
  * event loop without waking it (its "lazy" execute), and the single flush at the end wakes it once and writes them
  * together. Outside a lane task (event loops, timers, HTTP handlers) frames are flushed at once, as before.
  *
- * <p>Only for tasks that end soon: the ack waits for the end of the task. A lane task is short by design (a message,
- * a bot turn, a routing step), so the ack is late by the bot's turn at most.
+ * <p>Only for tasks that end soon: the ack waits for the end of the task, that is for the bot's turn and its store
+ * writes (with Redis, a script call). A task that writes a lot to one socket (a replay of a long conversation, an
+ * agent's new conversations with their history) flushes as it goes, once half the socket's outbound limit is
+ * waiting: its own frames must never make the socket look like a slow reader.
  */
 public final class OutboundBatch {
+    private static final Logger log = LoggerFactory.getLogger(OutboundBatch.class);
     /** Beyond this many sockets in one task (a broadcast to staff), duplicates are found by a set, not a scan. */
     private static final int SCAN_LIMIT = 16;
     private static final ThreadLocal<OutboundBatch> OF_THREAD = ThreadLocal.withInitial(OutboundBatch::new);
@@ -55,6 +60,9 @@ public final class OutboundBatch {
         }
         channel.write(frame, channel.voidPromise());
         batch.remember(channel);
+        if (channel.bytesBeforeUnwritable() < channel.config().getWriteBufferHighWaterMark() / 2) {
+            channel.flush();
+        }
     }
 
     private void remember(Channel channel) {
@@ -78,7 +86,12 @@ public final class OutboundBatch {
     private void flushAll() {
         try {
             for (int i = 0; i < written.size(); i++) {
-                written.get(i).flush();
+                try {
+                    written.get(i).flush();
+                } catch (RuntimeException e) {
+                    // One socket's failure must not keep the others' frames waiting.
+                    log.warn("Flush failed", e);
+                }
             }
         } finally {
             written.clear();

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Frames sent in one lane task leave with one flush per socket at its end; outside a task, at once. */
 class OutboundBatchTest {
@@ -120,6 +121,47 @@ class OutboundBatchTest {
         for (Wire wire : wires) {
             assertEquals(List.of("{\"type\":\"ack\",\"n\":7}", "{\"type\":\"ack\",\"n\":7}", "|"), wire.events);
         }
+    }
+
+    /** Counts flushes and lets frames through to the channel's outbound buffer, where they count as pending bytes. */
+    private static final class PassingWire extends ChannelOutboundHandlerAdapter {
+        int frames;
+        int flushes;
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            frames++;
+            ctx.write(msg, promise);
+        }
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+            flushes++;
+            ctx.flush();
+        }
+    }
+
+    @Test
+    void aTaskThatWritesMoreThanTheOutboundLimitFlushesAsItGoesAndIsNotTakenForASlowReader() {
+        PassingWire wire = new PassingWire();
+        EmbeddedChannel channel = new EmbeddedChannel(wire);
+        VisitorlessSocket socket = new VisitorlessSocket(channel);
+        String page = "x".repeat(2_000);
+        int frames = 4 * channel.config().getWriteBufferHighWaterMark() / page.length(); // a replay of a long conversation
+
+        OutboundBatch.around(() -> {
+            for (int i = 0; i < frames; i++) {
+                socket.send(EncodedFrame.of(new Page("message", page), "message"));
+            }
+        });
+
+        assertTrue(socket.isOpen(), "closed as a slow reader by its own replay");
+        assertEquals(frames, wire.frames, "every frame written");
+        assertTrue(wire.flushes > 1, "flushed along the way");
+        channel.finishAndReleaseAll();
+    }
+
+    private record Page(String type, String text) {
     }
 
     /** The socket basics alone (SocketConnection is abstract): no visitor, no flood guard in play. */
