@@ -71,6 +71,10 @@ final class IdleCluster {
                 int open = openOnEach(clients, total);
                 Bench.info(String.format(java.util.Locale.ROOT, "  %d open on %d nodes after %.1f s", open, nodes,
                         (System.nanoTime() - started) / 1e9));
+                if (open == 0) {
+                    notes.add("no idle socket could be opened on " + nodes + " nodes: see idle-client-*.log and the nodes' logs");
+                    break;
+                }
                 Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
                 hubs.forEach(ServerProcess::fullGc);
                 Thread.sleep(2000);

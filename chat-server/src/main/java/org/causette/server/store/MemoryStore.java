@@ -133,25 +133,7 @@ public final class MemoryStore implements Store {
     @Override
     public Optional<Conversation> updateIf(String conversationId, Predicate<Conversation> expected,
                                            UnaryOperator<Conversation> change) {
-        ConversationRecord record = conversations.get(conversationId);
-        if (record == null) {
-            return Optional.empty();
-        }
-        Conversation updated;
-        synchronized (record) {
-            if (record.deleted || !expected.test(record.conversation)) {
-                return Optional.empty();
-            }
-            Conversation before = record.conversation;
-            Conversation changed = change.apply(before);
-            updated = changed.withLastSeq(before.lastSeq(), changed.updatedAt());
-            record.conversation = updated;
-            record.version++;
-        }
-        if (!updated.state().isOpen()) {
-            openConversationByVisitor.remove(key(updated.siteId(), updated.visitorId(), updated.channel()), updated.id());
-        }
-        return Optional.of(updated);
+        return updateRecord(conversationId, expected, change).map(VersionedConversation::conversation);
     }
 
     @Override
@@ -775,7 +757,13 @@ public final class MemoryStore implements Store {
     @Override
     public Optional<VersionedConversation> updateIf(VersionedConversation known, Predicate<Conversation> expected,
                                                     UnaryOperator<Conversation> change) {
-        ConversationRecord record = conversations.get(known.id());
+        // No version to compare here: the check and the change happen under the conversation's monitor.
+        return updateRecord(known.id(), expected, change);
+    }
+
+    private Optional<VersionedConversation> updateRecord(String conversationId, Predicate<Conversation> expected,
+                                                         UnaryOperator<Conversation> change) {
+        ConversationRecord record = conversations.get(conversationId);
         if (record == null) {
             return Optional.empty();
         }

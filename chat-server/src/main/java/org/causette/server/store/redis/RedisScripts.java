@@ -18,16 +18,7 @@ final class RedisScripts {
      */
     static final LuaScript APPEND = new LuaScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
-            if ARGV[1] ~= '' then
-              local seen = redis.call('HGET', KEYS[4], ARGV[1])
-              if seen then
-                local sep = string.find(seen, ' ', 1, true)
-                local cid = string.sub(seen, 1, sep - 1)
-                local seq = tonumber(string.sub(seen, sep + 1))
-                local body = redis.call('LINDEX', ARGV[5] .. cid .. ':msgs', seq - 1)
-                if body then return {0, cid, seq, body} end
-              end
-            end
+            """ + returnIfAlreadyStored("KEYS[4]", "ARGV[1]", "ARGV[5]") + """
             local seq = redis.call('RPUSH', KEYS[2], ARGV[2])
             redis.call('HSET', KEYS[1], 'seq', seq, 'updated', ARGV[3])
             if ARGV[1] ~= '' then
@@ -297,17 +288,7 @@ final class RedisScripts {
      * {1, conversationId, seq, doc, ver} (stored; doc and ver as they are, for the caller's next update; doc is ""
      * when the caller's copy is that very version: every write of doc bumps ver, so it is the same doc).
      */
-    static final LuaScript APPEND_TO_OPEN = new LuaScript("""
-            if ARGV[1] ~= '' then
-              local seen = redis.call('HGET', KEYS[2], ARGV[1])
-              if seen then
-                local sep = string.find(seen, ' ', 1, true)
-                local cid = string.sub(seen, 1, sep - 1)
-                local seq = tonumber(string.sub(seen, sep + 1))
-                local body = redis.call('LINDEX', ARGV[4] .. cid .. ':msgs', seq - 1)
-                if body then return {0, cid, seq, body} end
-              end
-            end
+    static final LuaScript APPEND_TO_OPEN = new LuaScript(returnIfAlreadyStored("KEYS[2]", "ARGV[1]", "ARGV[4]") + """
             local id = redis.call('GET', KEYS[1])
             if not id then return {-1} end
             local key = ARGV[4] .. id
@@ -366,4 +347,28 @@ final class RedisScripts {
             redis.call('ZADD', KEYS[8], ARGV[8], ARGV[9])
             return out
             """);
+
+    /**
+     * The Lua that answers {0, conversationId, seq, body} when a message with this clientId was stored before, in
+     * whichever conversation: the clients hash maps a clientId to "conversationId seq", and the body is read back from
+     * that conversation's list. Shared by the appends, so the record's format is read in one place.
+     *
+     * @param clientsHash           the site's clientId hash, e.g. {@code KEYS[2]}
+     * @param clientId              the clientId argument ("" for none), e.g. {@code ARGV[1]}
+     * @param conversationKeyPrefix the argument holding the conversation key prefix
+     */
+    private static String returnIfAlreadyStored(String clientsHash, String clientId, String conversationKeyPrefix) {
+        return """
+                if %2$s ~= '' then
+                  local seen = redis.call('HGET', %1$s, %2$s)
+                  if seen then
+                    local sep = string.find(seen, ' ', 1, true)
+                    local cid = string.sub(seen, 1, sep - 1)
+                    local seq = tonumber(string.sub(seen, sep + 1))
+                    local body = redis.call('LINDEX', %3$s .. cid .. ':msgs', seq - 1)
+                    if body then return {0, cid, seq, body} end
+                  end
+                end
+                """.formatted(clientsHash, clientId, conversationKeyPrefix);
+    }
 }
