@@ -49,7 +49,9 @@ public final class VisitorTokens {
             return Optional.empty();
         }
         try {
-            if (!MessageDigest.isEqual(sign(parts[1]), B64_DECODE.decode(parts[2]))) {
+            // Compared as text, not as decoded bytes: Base64 decoding ignores a last character's spare bits, so a
+            // byte comparison would accept several spellings of one signature (a token that was altered).
+            if (!MessageDigest.isEqual(B64.encode(sign(parts[1])), parts[2].getBytes(StandardCharsets.US_ASCII))) {
                 return Optional.empty();
             }
             String body = new String(B64_DECODE.decode(parts[1]), StandardCharsets.UTF_8);
