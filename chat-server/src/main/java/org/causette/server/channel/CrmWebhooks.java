@@ -12,7 +12,7 @@ import org.causette.server.store.Rating;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.store.WebhookDelivery;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

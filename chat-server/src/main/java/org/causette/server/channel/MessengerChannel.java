@@ -10,7 +10,7 @@ import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.store.Role;
 import org.causette.server.store.StoredMessage;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

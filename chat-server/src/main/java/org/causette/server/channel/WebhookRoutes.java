@@ -13,7 +13,7 @@ import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.http.HttpResponses;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

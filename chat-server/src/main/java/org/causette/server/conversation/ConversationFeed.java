@@ -1,6 +1,7 @@
 package org.causette.server.conversation;
 
 import org.causette.bot.QuickReply;
+import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.Conversation;
@@ -10,11 +11,10 @@ import org.causette.server.store.Role;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.store.Visitor;
-import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.EncodedFrame;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ServerFrames;
 import org.causette.server.ws.StaffConnection;
 import org.causette.server.ws.VisitorConnection;
-import org.causette.server.ws.frames.ServerFrames;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

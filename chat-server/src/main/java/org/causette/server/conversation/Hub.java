@@ -2,7 +2,7 @@ package org.causette.server.conversation;
 
 import org.causette.server.cluster.Broker;
 import org.causette.server.cluster.ClusterEvent;
-import org.causette.server.ws.EncodedFrame;
+import org.causette.server.wire.EncodedFrame;
 import org.causette.server.ws.StaffConnection;
 import org.causette.server.ws.VisitorConnection;
 

@@ -14,10 +14,10 @@ import org.causette.server.store.Role;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
 import org.causette.server.store.StoredMessage;
-import org.causette.server.ws.EncodedFrame;
-import org.causette.server.ws.ErrorCode;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.ServerFrames;
 import org.causette.server.ws.StaffConnection;
-import org.causette.server.ws.frames.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

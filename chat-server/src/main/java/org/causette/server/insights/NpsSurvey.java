@@ -5,10 +5,10 @@ import org.causette.server.store.Conversation;
 import org.causette.server.store.NpsAnswer;
 import org.causette.server.store.Store;
 import org.causette.server.store.Visitor;
-import org.causette.server.ws.EncodedFrame;
-import org.causette.server.ws.ErrorCode;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.ServerFrames;
 import org.causette.server.ws.VisitorConnection;
-import org.causette.server.ws.frames.ServerFrames;
 
 import java.time.Clock;
 import java.time.Instant;

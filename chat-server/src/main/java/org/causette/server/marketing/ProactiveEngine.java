@@ -6,9 +6,9 @@ import org.causette.server.config.Site;
 import org.causette.server.conversation.Hub;
 import org.causette.server.conversation.Lanes;
 import org.causette.server.store.Store;
-import org.causette.server.ws.EncodedFrame;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ServerFrames;
 import org.causette.server.ws.VisitorConnection;
-import org.causette.server.ws.frames.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

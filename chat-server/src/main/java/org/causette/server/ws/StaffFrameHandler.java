@@ -6,7 +6,8 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.causette.server.conversation.StaffService;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.frames.StaffFrames;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.StaffFrames;
 
 import java.util.Set;
 

@@ -8,7 +8,9 @@ import org.causette.server.auth.SignedIdentity;
 import org.causette.server.config.Site;
 import org.causette.server.conversation.VisitorService;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.frames.VisitorFrames;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.Json;
+import org.causette.server.wire.VisitorFrames;
 
 import java.time.Clock;
 import java.util.Optional;

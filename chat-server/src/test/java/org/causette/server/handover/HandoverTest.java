@@ -6,7 +6,7 @@ import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.WsClient;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

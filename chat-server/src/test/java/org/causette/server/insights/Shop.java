@@ -14,7 +14,7 @@ import org.causette.server.store.MessageDraft;
 import org.causette.server.store.Role;
 import org.causette.server.store.Store;
 import org.causette.server.store.VisitorEvent;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -92,7 +92,7 @@ class ProactiveScenariosTest {
             assertEquals(answered, count("big-cart", variant + ":answered"));
 
             // The admin report shows the A/B test, per variant.
-            JsonNode report = org.causette.server.ws.Json.MAPPER.readTree(
+            JsonNode report = org.causette.server.wire.Json.MAPPER.readTree(
                     hub.get("/api/sites/" + SITE + "/report", hub.login(SITE, "root")).body());
             assertTrue(report.path("variants").toString().contains("\"variant\":\"" + variant + "\""), report.toString());
         }

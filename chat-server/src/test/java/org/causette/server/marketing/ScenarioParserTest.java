@@ -119,7 +119,7 @@ class ScenarioParserTest {
 
     /** The parser alone, without loading a site (which trains a bot): for the many cases of bad fields. */
     private static String parseProblem(String scenariosJson) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode tree = org.causette.server.ws.Json.MAPPER.readTree(scenariosJson);
+        com.fasterxml.jackson.databind.JsonNode tree = org.causette.server.wire.Json.MAPPER.readTree(scenariosJson);
         return assertThrows(ConfigException.class, () -> ScenarioParser.parse(tree, "shop/scenarios.json",
                 java.util.Set.of("LUNA", "LUNA-AMBRE")::contains)).getMessage();
     }

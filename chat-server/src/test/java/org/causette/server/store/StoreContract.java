@@ -5,7 +5,7 @@ import org.causette.bot.Card;
 import org.causette.bot.CardButton;
 import org.causette.bot.DialogueContext;
 import org.causette.bot.QuickReply;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.causette.server.ws.frames;
+package org.causette.server.wire;
 
 import org.causette.bot.Card;
 import org.causette.bot.QuickReply;

@@ -1,4 +1,4 @@
-package org.causette.server.ws;
+package org.causette.server.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

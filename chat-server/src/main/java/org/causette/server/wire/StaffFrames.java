@@ -1,4 +1,4 @@
-package org.causette.server.ws.frames;
+package org.causette.server.wire;
 
 /** Frames a staff console sends (CONTRACT §4.2), one record per {@code type}. */
 public final class StaffFrames {

@@ -1,11 +1,10 @@
-package org.causette.server.ws;
+package org.causette.server.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.causette.bot.Card;
 import org.causette.bot.CardButton;
 import org.causette.bot.QuickReply;
-import org.causette.server.ws.frames.ServerFrames;
 
 import java.io.IOException;
 import java.io.OutputStream;

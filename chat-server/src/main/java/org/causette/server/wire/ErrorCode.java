@@ -1,4 +1,4 @@
-package org.causette.server.ws;
+package org.causette.server.wire;
 
 import java.util.Locale;
 

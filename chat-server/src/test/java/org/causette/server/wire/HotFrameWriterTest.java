@@ -1,9 +1,8 @@
-package org.causette.server.ws;
+package org.causette.server.wire;
 
 import org.causette.bot.Card;
 import org.causette.bot.CardButton;
 import org.causette.bot.QuickReply;
-import org.causette.server.ws.frames.ServerFrames;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

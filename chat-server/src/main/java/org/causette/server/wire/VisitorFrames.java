@@ -1,4 +1,4 @@
-package org.causette.server.ws.frames;
+package org.causette.server.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
