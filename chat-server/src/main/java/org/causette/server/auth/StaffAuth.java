@@ -3,7 +3,7 @@ package org.causette.server.auth;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.config.StaffMember;
-import org.causette.server.store.StaffSession;
+import org.causette.server.store.StaffLogin;
 import org.causette.server.store.Store;
 
 import java.nio.charset.StandardCharsets;
@@ -77,7 +77,7 @@ public final class StaffAuth {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         StaffMember member = staff.get();
         String tokenHash = hash(token);
-        store.saveStaffSession(new StaffSession(tokenHash, siteId, member.id(), member.role().wireName(), now,
+        store.saveStaffSession(new StaffLogin(tokenHash, siteId, member.id(), member.role().wireName(), now,
                 now.plus(TOKEN_LIFETIME)));
         return new LoginResult.Success(token, new Principal(site.get(), member, tokenHash));
     }

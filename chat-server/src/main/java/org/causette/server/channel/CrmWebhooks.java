@@ -5,6 +5,7 @@ import org.causette.server.auth.Hmac;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.config.WebhookSubscription;
+import org.causette.server.conversation.HubEvents;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Lead;

@@ -16,6 +16,7 @@ import org.causette.bot.BotTurn;
 import org.causette.bot.DialogueContext;
 import org.causette.bot.Parse;
 import org.causette.server.auth.StaffAuth;
+import org.causette.server.config.Sites;
 import org.causette.server.config.StaffMember;
 import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.store.Store;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,7 +67,7 @@ public final class ApiRoutes {
     private final StaffViews views;
     private final CustomerViews customers;
 
-    public ApiRoutes(org.causette.server.config.Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
+    public ApiRoutes(Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
                      Executor blockingWork, Clock clock) {
         this.auth = auth;
         this.blockingWork = blockingWork;
@@ -315,7 +317,7 @@ public final class ApiRoutes {
         });
     }
 
-    private void offLoop(ChannelHandlerContext ctx, FullHttpRequest request, java.util.function.Supplier<Reply> work) {
+    private void offLoop(ChannelHandlerContext ctx, FullHttpRequest request, Supplier<Reply> work) {
         FullHttpRequest retained = request.retain();
         try {
             blockingWork.execute(() -> {

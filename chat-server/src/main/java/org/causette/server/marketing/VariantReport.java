@@ -1,5 +1,8 @@
 package org.causette.server.marketing;
 
+import org.causette.server.config.scenario.Scenario;
+import org.causette.server.config.scenario.Scenarios;
+import org.causette.server.config.scenario.Variant;
 import org.causette.server.insights.PurchaseRecorder;
 import org.causette.server.store.Store;
 

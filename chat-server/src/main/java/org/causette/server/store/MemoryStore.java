@@ -1,5 +1,7 @@
 package org.causette.server.store;
 
+import org.causette.server.config.Lesson;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,10 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -33,7 +35,7 @@ public final class MemoryStore implements Store {
     /** Append-only logs: O(1) appends from every lane at once (a copy-on-write list would copy them whole each time). */
     private final Queue<VisitorEvent> events = new ConcurrentLinkedQueue<>();
     private final Map<String, Rating> ratings = new ConcurrentHashMap<>();
-    private final Map<String, StaffSession> staffSessions = new ConcurrentHashMap<>();
+    private final Map<String, StaffLogin> staffSessions = new ConcurrentHashMap<>();
     private final Map<String, Presence> presence = new ConcurrentHashMap<>();
     private final Queue<Lead> leads = new ConcurrentLinkedQueue<>();
     private final Queue<BotTurnRecord> botTurns = new ConcurrentLinkedQueue<>();
@@ -379,12 +381,12 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public void saveStaffSession(StaffSession session) {
+    public void saveStaffSession(StaffLogin session) {
         staffSessions.put(session.tokenHash(), session);
     }
 
     @Override
-    public Optional<StaffSession> findStaffSession(String tokenHash) {
+    public Optional<StaffLogin> findStaffSession(String tokenHash) {
         return Optional.ofNullable(staffSessions.get(tokenHash));
     }
 

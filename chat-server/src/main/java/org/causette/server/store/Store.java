@@ -1,5 +1,7 @@
 package org.causette.server.store;
 
+import org.causette.server.config.Lesson;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -152,9 +154,9 @@ public interface Store extends AutoCloseable {
     /** Everything taught to a site's bot, oldest first. */
     List<Lesson> lessons(String siteId);
 
-    void saveStaffSession(StaffSession session);
+    void saveStaffSession(StaffLogin session);
 
-    Optional<StaffSession> findStaffSession(String tokenHash);
+    Optional<StaffLogin> findStaffSession(String tokenHash);
 
     void deleteStaffSession(String tokenHash);
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import org.causette.server.conversation.StaffService;
 import org.causette.server.metrics.HubMetrics;
+import org.causette.server.usecase.StaffService;
 import org.causette.server.wire.ErrorCode;
 import org.causette.server.wire.StaffFrames;
 

@@ -7,7 +7,7 @@ import org.causette.server.config.RoutingSettings;
 import org.causette.server.config.Site;
 import org.causette.server.config.SiteConfig;
 import org.causette.server.config.StaffMember;
-import org.causette.server.marketing.Scenarios;
+import org.causette.server.config.scenario.Scenarios;
 import org.causette.server.store.Author;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.MessageDraft;

@@ -1,6 +1,7 @@
 package org.causette.server.marketing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.causette.server.config.scenario.Scenario;
 import org.causette.server.store.Store;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;

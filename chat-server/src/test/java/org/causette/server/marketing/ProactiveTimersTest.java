@@ -2,6 +2,7 @@ package org.causette.server.marketing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.causette.server.config.scenario.Scenario;
 import org.causette.server.support.TestClock;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;

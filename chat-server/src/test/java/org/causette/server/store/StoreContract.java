@@ -5,6 +5,7 @@ import org.causette.bot.Card;
 import org.causette.bot.CardButton;
 import org.causette.bot.DialogueContext;
 import org.causette.bot.QuickReply;
+import org.causette.server.config.Lesson;
 import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -325,7 +326,7 @@ public abstract class StoreContract {
 
     @Test
     void staffSessions() {
-        StaffSession session = new StaffSession("hash-" + site, site, "anna", "agent", T0, Instant.now().plus(Duration.ofHours(8)));
+        StaffLogin session = new StaffLogin("hash-" + site, site, "anna", "agent", T0, Instant.now().plus(Duration.ofHours(8)));
         store.saveStaffSession(session);
         assertEquals(session, store.findStaffSession(session.tokenHash()).orElseThrow());
         store.deleteStaffSession(session.tokenHash());

@@ -3,6 +3,7 @@ package org.causette.server.store.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.causette.bot.Card;
 import org.causette.bot.QuickReply;
+import org.causette.server.config.Lesson;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.BotTurnRecord;
@@ -12,14 +13,13 @@ import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.store.Exposure;
 import org.causette.server.store.Lead;
-import org.causette.server.store.Lesson;
 import org.causette.server.store.MessageDraft;
 import org.causette.server.store.NpsAnswer;
 import org.causette.server.store.OpenAppend;
 import org.causette.server.store.Presence;
 import org.causette.server.store.Rating;
 import org.causette.server.store.SavedTurn;
-import org.causette.server.store.StaffSession;
+import org.causette.server.store.StaffLogin;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
 import org.causette.server.store.StoredMessage;
@@ -767,16 +767,16 @@ public final class RedisStore implements Store {
     }
 
     @Override
-    public void saveStaffSession(StaffSession session) {
+    public void saveStaffSession(StaffLogin session) {
         // Redis drops the session when it expires: no sweeping of old logins.
         run("save session", r -> r.set(RedisKeys.session(session.tokenHash()), json(session),
                 SetParams.setParams().pxAt(Math.max(session.expiresAt().toEpochMilli(), System.currentTimeMillis() + 1_000))));
     }
 
     @Override
-    public Optional<StaffSession> findStaffSession(String tokenHash) {
+    public Optional<StaffLogin> findStaffSession(String tokenHash) {
         return Optional.ofNullable(call("find session", r -> r.get(RedisKeys.session(tokenHash))))
-                .map(v -> parse(v, StaffSession.class));
+                .map(v -> parse(v, StaffLogin.class));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.causette.server.channel;
+package org.causette.server.conversation;
 
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Lead;
@@ -6,7 +6,7 @@ import org.causette.server.store.Rating;
 import org.causette.server.store.StoredMessage;
 
 /**
- * What happened in the hub that a shop's CRM may subscribe to (see {@link CrmWebhooks}). Called on the
+ * What happened in the hub that a shop's CRM may subscribe to (the channel package's CrmWebhooks). Called on the
  * conversation's lane right after the change is stored; implementations must not block it nor throw.
  */
 public interface HubEvents {

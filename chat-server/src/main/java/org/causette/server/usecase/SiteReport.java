@@ -1,4 +1,4 @@
-package org.causette.server.conversation;
+package org.causette.server.usecase;
 
 import org.causette.server.config.Site;
 import org.causette.server.insights.OutcomeReport;

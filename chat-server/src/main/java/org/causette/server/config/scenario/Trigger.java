@@ -1,4 +1,4 @@
-package org.causette.server.marketing;
+package org.causette.server.config.scenario;
 
 /**
  * When a scenario fires. Event triggers ({@code page_view}, {@code cart_update}, {@code exit_intent}) and the timer

@@ -1,8 +1,12 @@
-package org.causette.server.conversation;
+package org.causette.server.usecase;
 
 import org.causette.server.auth.StaffAuth;
 import org.causette.server.config.Site;
 import org.causette.server.config.StaffMember;
+import org.causette.server.conversation.ConversationFeed;
+import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.Lanes;
+import org.causette.server.conversation.StaffSession;
 import org.causette.server.routing.HandoverTexts;
 import org.causette.server.routing.Router;
 import org.causette.server.store.AppendResult;
@@ -17,7 +21,6 @@ import org.causette.server.store.StoredMessage;
 import org.causette.server.wire.EncodedFrame;
 import org.causette.server.wire.ErrorCode;
 import org.causette.server.wire.ServerFrames;
-import org.causette.server.ws.StaffConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +81,7 @@ public final class StaffService {
 
     // ---- connection --------------------------------------------------------------------------------------------
 
-    public void hello(StaffConnection connection, String token, Runnable onReady, Runnable onRefused) {
+    public void hello(StaffSession connection, String token, Runnable onReady, Runnable onRefused) {
         run(connection, "auth/" + UUID.randomUUID(), null, () -> {
             Optional<StaffAuth.Principal> principal = auth.authenticate(token);
             if (principal.isEmpty()) {
@@ -104,7 +107,7 @@ public final class StaffService {
         });
     }
 
-    public void disconnected(StaffConnection connection) {
+    public void disconnected(StaffSession connection) {
         if (connection.staff() == null) {
             return;
         }
@@ -114,7 +117,7 @@ public final class StaffService {
         }
     }
 
-    public void presence(StaffConnection connection, String status) {
+    public void presence(StaffSession connection, String status) {
         run(connection, "staff/" + connection.siteId() + "/" + connection.staff().id(), null, () -> {
             router.presence().set(connection.siteId(), connection.staff().id(), status);
             if (status.equals("online")) {
@@ -125,7 +128,7 @@ public final class StaffService {
 
     // ---- conversation commands ---------------------------------------------------------------------------------
 
-    public void accept(StaffConnection connection, String conversationId) {
+    public void accept(StaffSession connection, String conversationId) {
         onConversation(connection, conversationId, conversationId, c -> {
             StaffMember me = connection.staff();
             if (c.heldBy(me.id())) {
@@ -149,7 +152,7 @@ public final class StaffService {
         });
     }
 
-    public void message(StaffConnection connection, String conversationId, String clientId, String text, boolean internal) {
+    public void message(StaffSession connection, String conversationId, String clientId, String text, boolean internal) {
         onConversation(connection, conversationId, clientId, c -> {
             StaffMember me = connection.staff();
             boolean holder = c.heldBy(me.id());
@@ -170,7 +173,7 @@ public final class StaffService {
         });
     }
 
-    public void transfer(StaffConnection connection, String conversationId, String toStaffId, String toSkill) {
+    public void transfer(StaffSession connection, String conversationId, String toStaffId, String toSkill) {
         onConversation(connection, conversationId, conversationId, c -> {
             if (!mayManage(connection, c)) {
                 return;
@@ -209,7 +212,7 @@ public final class StaffService {
         });
     }
 
-    public void handback(StaffConnection connection, String conversationId) {
+    public void handback(StaffSession connection, String conversationId) {
         onConversation(connection, conversationId, conversationId, c -> {
             if (!mayManage(connection, c)) {
                 return;
@@ -230,7 +233,7 @@ public final class StaffService {
         });
     }
 
-    public void close(StaffConnection connection, String conversationId) {
+    public void close(StaffSession connection, String conversationId) {
         onConversation(connection, conversationId, conversationId, c -> {
             boolean holder = c.heldBy(connection.staff().id());
             if (!holder && !isAdmin(connection)) {
@@ -264,7 +267,7 @@ public final class StaffService {
         });
     }
 
-    public void typing(StaffConnection connection, String conversationId, boolean on) {
+    public void typing(StaffSession connection, String conversationId, boolean on) {
         onConversation(connection, conversationId, null, c -> {
             if (c.heldBy(connection.staff().id())) {
                 feed.typing(c, new ServerFrames.From(c.assignee().role().wireName(), c.assignee().name()), on);
@@ -274,7 +277,7 @@ public final class StaffService {
         });
     }
 
-    public void read(StaffConnection connection, String conversationId, long seq) {
+    public void read(StaffSession connection, String conversationId, long seq) {
         onConversation(connection, conversationId, null, c -> {
             if (!c.heldBy(connection.staff().id())) {
                 connection.sendError(ErrorCode.UNAUTHORIZED, "you do not hold this conversation", conversationId);
@@ -286,7 +289,7 @@ public final class StaffService {
         });
     }
 
-    public void history(StaffConnection connection, String conversationId, Long beforeSeq, int limit) {
+    public void history(StaffSession connection, String conversationId, Long beforeSeq, int limit) {
         onConversation(connection, conversationId, null, c -> {
             boolean ambassador = connection.isAmbassador();
             if (ambassador && (c.assignee() == null || !c.assignee().staffId().equals(connection.staff().id()))) {
@@ -321,7 +324,7 @@ public final class StaffService {
      * same bytes written to every socket, as a snapshot (a slow socket gets the newest queue, not every one).
      */
     private void pushQueue(String siteId) {
-        List<StaffConnection> connections = hub.staff().ofSite(siteId);
+        List<StaffSession> connections = hub.staff().ofSite(siteId);
         if (connections.isEmpty()) {
             return;
         }
@@ -329,7 +332,7 @@ public final class StaffService {
             List<Conversation> waiting = store.queue(siteId);
             EncodedFrame forAgents = null;
             EncodedFrame forAmbassadors = null;
-            for (StaffConnection connection : connections) {
+            for (StaffSession connection : connections) {
                 if (connection.isAmbassador()) {
                     if (forAmbassadors == null) {
                         forAmbassadors = EncodedFrame.of(new ServerFrames.Queue(queueView(waiting, true)), "queue");
@@ -358,12 +361,12 @@ public final class StaffService {
 
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
-    private static boolean isAdmin(StaffConnection connection) {
+    private static boolean isAdmin(StaffSession connection) {
         return connection.staff().role() == StaffMember.StaffRole.ADMIN;
     }
 
     /** Transfer and hand-back: the holder, or an admin, of an assigned conversation. */
-    private static boolean mayManage(StaffConnection connection, Conversation c) {
+    private static boolean mayManage(StaffSession connection, Conversation c) {
         if (c.state() != ConversationState.ASSIGNED) {
             connection.sendError(ErrorCode.NOT_FOUND, "this conversation is not held by anyone", c.id());
             return false;
@@ -379,7 +382,7 @@ public final class StaffService {
      * Finds the conversation (it must be of the staff member's site, or it does not exist for them), then runs the
      * task on its visitor's lane with a fresh copy.
      */
-    private void onConversation(StaffConnection connection, String conversationId, String ref, Consumer<Conversation> task) {
+    private void onConversation(StaffSession connection, String conversationId, String ref, Consumer<Conversation> task) {
         run(connection, "lookup/" + conversationId, ref, () -> {
             Optional<Conversation> found = store.findConversation(conversationId)
                     .filter(c -> c.siteId().equals(connection.siteId()));
@@ -392,7 +395,7 @@ public final class StaffService {
         });
     }
 
-    private void run(StaffConnection connection, String lane, String ref, Runnable task) {
+    private void run(StaffSession connection, String lane, String ref, Runnable task) {
         try {
             lanes.execute(lane, () -> {
                 try {

@@ -1,4 +1,4 @@
-package org.causette.server.marketing;
+package org.causette.server.config.scenario;
 
 import java.util.List;
 
@@ -22,7 +22,7 @@ public record Segment(String id, Boolean returning, Boolean identified, List<Str
     }
 
     /** Whether it reads the visitor's events (so it needs consent to ever hold). */
-    boolean needsEvents() {
+    public boolean needsEvents() {
         return minPages > 0 || visited != null || minPurchases > 0 || minLifetimeValue > 0;
     }
 }

@@ -7,6 +7,6 @@ import java.time.Instant;
  *
  * @param role "agent", "ambassador" or "admin"
  */
-public record StaffSession(String tokenHash, String siteId, String staffId, String role, Instant createdAt,
+public record StaffLogin(String tokenHash, String siteId, String staffId, String role, Instant createdAt,
                            Instant expiresAt) {
 }

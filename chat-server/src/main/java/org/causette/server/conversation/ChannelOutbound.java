@@ -1,4 +1,4 @@
-package org.causette.server.channel;
+package org.causette.server.conversation;
 
 import org.causette.server.store.Conversation;
 import org.causette.server.store.StoredMessage;

@@ -1,4 +1,4 @@
-package org.causette.server.marketing;
+package org.causette.server.config.scenario;
 
 import org.causette.bot.QuickReply;
 
@@ -46,7 +46,7 @@ public record Variant(String id, int weight, Map<String, String> text, List<Loca
         return quickReplies.stream().map(r -> r.in(language, fallbackLanguage)).toList();
     }
 
-    static String pick(Map<String, String> byLanguage, String language, String fallbackLanguage) {
+    public static String pick(Map<String, String> byLanguage, String language, String fallbackLanguage) {
         String value = byLanguage.get(language);
         if (value == null) {
             value = byLanguage.get(fallbackLanguage);

@@ -1,4 +1,4 @@
-package org.causette.server.channel;
+package org.causette.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBufUtil;
@@ -8,10 +8,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.causette.server.auth.Hmac;
+import org.causette.server.channel.MetaChannel;
 import org.causette.server.config.ChannelConfig;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
-import org.causette.server.http.HttpResponses;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.wire.Json;
 import org.slf4j.Logger;
@@ -47,12 +47,16 @@ public final class WebhookRoutes implements AutoCloseable {
     private final Map<String, MetaChannel> channels;
     private final ThreadPoolExecutor intake;
 
-    WebhookRoutes(Sites sites, HubMetrics metrics, List<MetaChannel> channels) {
+    public WebhookRoutes(Sites sites, HubMetrics metrics, List<MetaChannel> channels) {
         this.sites = sites;
         this.metrics = metrics;
         this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(MetaChannel::name, Function.identity()));
         this.intake = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(INTAKE_QUEUE),
-                r -> GraphApi.daemon(r, "webhook-intake"));
+                r -> {
+                    Thread thread = new Thread(r, "webhook-intake");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** Routes without channels: every webhook path answers 404 (for tests of other routes). */

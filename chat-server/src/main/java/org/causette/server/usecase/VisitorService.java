@@ -1,4 +1,4 @@
-package org.causette.server.conversation;
+package org.causette.server.usecase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.bot.BotInput;
@@ -8,6 +8,12 @@ import org.causette.bot.Parse;
 import org.causette.server.auth.SignedIdentity;
 import org.causette.server.auth.VisitorTokens;
 import org.causette.server.config.Site;
+import org.causette.server.conversation.ChannelIds;
+import org.causette.server.conversation.ConversationFeed;
+import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.Lanes;
+import org.causette.server.conversation.PersonalData;
+import org.causette.server.conversation.VisitorSession;
 import org.causette.server.insights.NpsSurvey;
 import org.causette.server.insights.PurchaseRecorder;
 import org.causette.server.marketing.ProactiveEngine;
@@ -35,7 +41,6 @@ import org.causette.server.store.VisitorEvent;
 import org.causette.server.wire.EncodedFrame;
 import org.causette.server.wire.ErrorCode;
 import org.causette.server.wire.ServerFrames;
-import org.causette.server.ws.VisitorConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -56,7 +61,7 @@ public final class VisitorService {
     private static final Logger log = LoggerFactory.getLogger(VisitorService.class);
 
     /** The widget's channel name in conversations. */
-    public static final String WEB = "web";
+    public static final String WEB = ChannelIds.WEB;
     /** Replay reads the store in pages of this many messages. */
     private static final int REPLAY_PAGE = 500;
     /** Intents the bot uses for "I did not understand". */
@@ -106,7 +111,7 @@ public final class VisitorService {
     }
 
     /** Runs on the visitor's lane; a full or stopped lane answers {@code unavailable} at once. */
-    private void onLane(VisitorConnection connection, String visitorId, String ref, Runnable task) {
+    private void onLane(VisitorSession connection, String visitorId, String ref, Runnable task) {
         try {
             lanes.execute(Hub.visitorLane(connection.siteId(), visitorId), task);
         } catch (RejectedExecutionException e) {
@@ -115,7 +120,7 @@ public final class VisitorService {
     }
 
     /** Runs on the visitor's lane with the store's failures reported to the client as {@code unavailable}. */
-    private void guarded(VisitorConnection connection, String ref, String what, Runnable task) {
+    private void guarded(VisitorSession connection, String ref, String what, Runnable task) {
         onLane(connection, connection.visitorId(), ref, () -> {
             MDC.put("visitor", connection.visitorId());
             try {
@@ -136,7 +141,7 @@ public final class VisitorService {
      * Binds the connection to its visitor, sends welcome and replays what the visitor missed, then calls
      * {@code onReady} (from the lane) so the connection starts handling the frames that came meanwhile.
      */
-    public void hello(VisitorConnection connection, HelloRequest hello, Runnable onReady, Runnable onFailure) {
+    public void hello(VisitorSession connection, HelloRequest hello, Runnable onReady, Runnable onFailure) {
         String provisionalId = hello.tokenVisitorId() != null ? hello.tokenVisitorId() : tokens.newVisitorId();
         onLane(connection, provisionalId, null,
                 () -> identify(connection, provisionalId, hello.tokenVisitorId() != null, hello, onReady, onFailure));
@@ -150,7 +155,7 @@ public final class VisitorService {
      *
      * @param fromToken whether {@code visitorId} came from the client's visitor token (so it may hold history)
      */
-    private void identify(VisitorConnection connection, String visitorId, boolean fromToken, HelloRequest hello,
+    private void identify(VisitorSession connection, String visitorId, boolean fromToken, HelloRequest hello,
                           Runnable onReady, Runnable onFailure) {
         try {
             if (hello.identity() != null) {
@@ -177,7 +182,7 @@ public final class VisitorService {
         }
     }
 
-    private void completeHello(VisitorConnection connection, String visitorId, HelloRequest hello, Runnable onReady,
+    private void completeHello(VisitorSession connection, String visitorId, HelloRequest hello, Runnable onReady,
                                Runnable onFailure) {
         try {
             Instant now = clock.instant();
@@ -220,13 +225,13 @@ public final class VisitorService {
         }
     }
 
-    private void helloFailed(VisitorConnection connection, StoreUnavailableException e, Runnable onFailure) {
+    private void helloFailed(VisitorSession connection, StoreUnavailableException e, Runnable onFailure) {
         log.warn("Hello failed: store unavailable: {}", e.getMessage());
         connection.sendError(ErrorCode.UNAVAILABLE, "the conversation store is unavailable; say hello again shortly", null);
         onFailure.run();
     }
 
-    private void replay(VisitorConnection connection, Conversation conversation, long afterSeq) {
+    private void replay(VisitorSession connection, Conversation conversation, long afterSeq) {
         // The client's lastSeq counts what it has: everything after it goes out, in order.
         long from = Math.max(0, afterSeq);
         connection.accept(conversation.id(), from);
@@ -246,7 +251,7 @@ public final class VisitorService {
 
     // ---- messages ----------------------------------------------------------------------------------------------
 
-    public void message(VisitorConnection connection, String clientId, String text, String payload) {
+    public void message(VisitorSession connection, String clientId, String text, String payload) {
         guarded(connection, clientId, "the message", () -> {
             inbound(connection.site(), connection.visitorId(), WEB, clientId, text, payload, connection.locale(), connection);
             ProactiveEngine engine = proactive;
@@ -267,7 +272,7 @@ public final class VisitorService {
      * @throws StoreUnavailableException when it could not be stored (nothing was)
      */
     public AppendResult inbound(Site site, String visitorId, String channel, String clientId, String text,
-                                String payload, String locale, VisitorConnection sender) {
+                                String payload, String locale, VisitorSession sender) {
         Author author = new Author(Role.VISITOR, visitorId, null);
         MessageDraft draft = new MessageDraft(author, clientId, text, payload, List.of(), List.of(), false, clock.instant());
         // The common case in one store round trip: idempotency, the open conversation and the append together.
@@ -318,7 +323,7 @@ public final class VisitorService {
         lanes.execute(Hub.visitorLane(siteId, visitorId), task);
     }
 
-    private void ack(VisitorConnection connection, StoredMessage stored) {
+    private void ack(VisitorSession connection, StoredMessage stored) {
         connection.send(EncodedFrame.of(new ServerFrames.Ack(stored.clientId(), stored.conversationId(), stored.seq(),
                 stored.id(), stored.ts()), "ack"));
     }
@@ -415,24 +420,24 @@ public final class VisitorService {
     // ---- the rest ----------------------------------------------------------------------------------------------
 
     /** Tells the person helping the visitor; nobody else watches a shopper type. */
-    public void typing(VisitorConnection connection, boolean on) {
+    public void typing(VisitorSession connection, boolean on) {
         guarded(connection, null, "typing", () -> heldConversation(connection).ifPresent(c ->
                 hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffTyping(c.id(),
                         new ServerFrames.From(Role.VISITOR.wireName(), null), on), "typing"), null)));
     }
 
-    public void read(VisitorConnection connection, long seq) {
+    public void read(VisitorSession connection, long seq) {
         guarded(connection, null, "the read mark", () -> heldConversation(connection).ifPresent(c ->
                 hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffRead(c.id(),
                         Role.VISITOR.wireName(), Math.min(seq, c.lastSeq())), "read"), null)));
     }
 
-    private Optional<Conversation> heldConversation(VisitorConnection connection) {
+    private Optional<Conversation> heldConversation(VisitorSession connection) {
         return store.findOpenConversation(connection.siteId(), connection.visitorId(), WEB)
                 .filter(c -> c.state() == ConversationState.ASSIGNED && c.assignee() != null);
     }
 
-    public void rate(VisitorConnection connection, int score, String comment) {
+    public void rate(VisitorSession connection, int score, String comment) {
         guarded(connection, null, "the rating", () -> {
             Optional<Conversation> closed = store.lastClosedConversation(connection.siteId(), connection.visitorId());
             if (closed.isEmpty()) {
@@ -448,7 +453,7 @@ public final class VisitorService {
     }
 
     /** An extension: the shopper closed the rating form without rating; the NPS question may follow. */
-    public void rateSkipped(VisitorConnection connection) {
+    public void rateSkipped(VisitorSession connection) {
         guarded(connection, null, "the skip", () -> {
             Optional<Conversation> closed = store.lastClosedConversation(connection.siteId(), connection.visitorId());
             if (closed.isEmpty()) {
@@ -460,12 +465,12 @@ public final class VisitorService {
     }
 
     /** An extension: the answer to the NPS question (docs/marketing.md). */
-    public void nps(VisitorConnection connection, int score, String comment) {
+    public void nps(VisitorSession connection, int score, String comment) {
         guarded(connection, null, "the answer", () -> npsSurvey.answer(connection, score, comment));
     }
 
     /** An email left (with consent) for when people are back: stored as a lead staff see in the console and report. */
-    public void lead(VisitorConnection connection, String email, String note) {
+    public void lead(VisitorSession connection, String email, String note) {
         guarded(connection, null, "the email", () -> {
             Optional<Conversation> open = store.findOpenConversation(connection.siteId(), connection.visitorId(), WEB);
             String language = open.map(c -> c.languageOr(null)).orElse(null);
@@ -485,7 +490,7 @@ public final class VisitorService {
         });
     }
 
-    public void event(VisitorConnection connection, String name, JsonNode data) {
+    public void event(VisitorSession connection, String name, JsonNode data) {
         if (!connection.consent()) {
             return; // Without consent, events are not kept: by design, not an error the shopper should see.
         }
@@ -502,7 +507,7 @@ public final class VisitorService {
     }
 
     /** The visitor closed a proactive message's bubble (an extension, docs/marketing.md). */
-    public void proactiveDismissed(VisitorConnection connection, String scenarioId) {
+    public void proactiveDismissed(VisitorSession connection, String scenarioId) {
         ProactiveEngine engine = proactive;
         if (engine != null) {
             guarded(connection, null, "the dismissal", () -> engine.dismissedBy(connection, scenarioId));
@@ -510,14 +515,14 @@ public final class VisitorService {
     }
 
     /** The widget showed the bot's greeting variant (an extension, docs/marketing.md). */
-    public void greetingShown(VisitorConnection connection, String variant) {
+    public void greetingShown(VisitorSession connection, String variant) {
         ProactiveEngine engine = proactive;
         if (engine != null) {
             guarded(connection, null, "the greeting", () -> engine.greetingShown(connection, variant));
         }
     }
 
-    public void consent(VisitorConnection connection, boolean granted) {
+    public void consent(VisitorSession connection, boolean granted) {
         connection.setConsent(granted);
         guarded(connection, null, "the consent", () -> {
             recordConsent(connection.siteId(), connection.visitorId(), ConsentRecord.TRACKING, granted,
@@ -533,7 +538,7 @@ public final class VisitorService {
         store.saveConsent(new ConsentRecord(siteId, visitorId, purpose, granted, source, clock.instant()), onlyIfChanged);
     }
 
-    public void disconnected(VisitorConnection connection) {
+    public void disconnected(VisitorSession connection) {
         hub.visitors().remove(connection);
     }
 }

@@ -1,4 +1,4 @@
-package org.causette.server.marketing;
+package org.causette.server.config.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.server.config.ConfigException;

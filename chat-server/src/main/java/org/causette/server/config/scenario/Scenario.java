@@ -1,4 +1,4 @@
-package org.causette.server.marketing;
+package org.causette.server.config.scenario;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.causette.server.store;
+package org.causette.server.config;
 
 import java.time.Instant;
 import java.util.Map;
