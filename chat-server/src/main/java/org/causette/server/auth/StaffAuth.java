@@ -4,7 +4,7 @@ import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.config.StaffMember;
 import org.causette.server.store.StaffLogin;
-import org.causette.server.store.Store;
+import org.causette.server.store.StaffStore;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,13 +45,13 @@ public final class StaffAuth {
     }
 
     private final Sites sites;
-    private final Store store;
+    private final StaffStore store;
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
     private final LoginThrottle throttle = new LoginThrottle();
     private final SecureRandom random = new SecureRandom();
 
-    public StaffAuth(Sites sites, Store store, Clock clock) {
+    public StaffAuth(Sites sites, StaffStore store, Clock clock) {
         this.sites = sites;
         this.store = store;
         this.clock = clock;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.server.config.Site;
 import org.causette.server.conversation.ChannelIds;
 import org.causette.server.store.ChannelLink;
-import org.causette.server.store.Store;
+import org.causette.server.store.VisitorStore;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -25,10 +25,10 @@ public final class ChannelLinks {
     /** A wa_id: the number in international form, digits only, as Meta sends it in {@code messages[].from}. */
     private static final Pattern WA_ID = Pattern.compile("[0-9]{6,20}");
 
-    private final Store store;
+    private final VisitorStore store;
     private final Clock clock;
 
-    public ChannelLinks(Store store, Clock clock) {
+    public ChannelLinks(VisitorStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

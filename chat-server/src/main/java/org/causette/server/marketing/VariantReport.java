@@ -4,7 +4,7 @@ import org.causette.server.config.scenario.Scenario;
 import org.causette.server.config.scenario.Scenarios;
 import org.causette.server.config.scenario.Variant;
 import org.causette.server.insights.PurchaseRecorder;
-import org.causette.server.store.Store;
+import org.causette.server.store.VariantStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public final class VariantReport {
     private VariantReport() {
     }
 
-    public static List<Map<String, Object>> build(Store store, String siteId, Scenarios scenarios) {
+    public static List<Map<String, Object>> build(VariantStore store, String siteId, Scenarios scenarios) {
         List<Map<String, Object>> report = new ArrayList<>();
         for (Scenario scenario : scenarios.scenarios()) {
             Map<String, Long> counts = store.variantCounts(siteId, scenario.id());

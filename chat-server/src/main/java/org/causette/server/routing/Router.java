@@ -9,8 +9,8 @@ import org.causette.server.conversation.Lanes;
 import org.causette.server.store.Assignee;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
+import org.causette.server.store.ConversationStore;
 import org.causette.server.store.Role;
-import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
 import org.causette.server.wire.EncodedFrame;
 import org.causette.server.wire.ServerFrames;
@@ -42,7 +42,7 @@ public final class Router {
     private static final Duration TYPICAL_HANDLING = Duration.ofMinutes(3);
 
     private final Sites sites;
-    private final Store store;
+    private final ConversationStore store;
     private final ConversationFeed feed;
     private final Hub hub;
     private final Lanes lanes;
@@ -51,7 +51,7 @@ public final class Router {
     /** People who let a conversation time out are not offered it again (per node, forgotten on restart). */
     private final Map<String, Set<String>> passedBy = new ConcurrentHashMap<>();
 
-    public Router(Sites sites, Store store, ConversationFeed feed, Hub hub, Lanes lanes, PresenceBook presence, Clock clock) {
+    public Router(Sites sites, ConversationStore store, ConversationFeed feed, Hub hub, Lanes lanes, PresenceBook presence, Clock clock) {
         this.sites = sites;
         this.store = store;
         this.feed = feed;

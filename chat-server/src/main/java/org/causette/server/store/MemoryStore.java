@@ -648,7 +648,7 @@ public final class MemoryStore implements Store {
 
     @Override
     public boolean savePurchase(VisitorEvent purchase, String orderId) {
-        if (orders.putIfAbsent(key(purchase.siteId(), Store.orderClaim(purchase.visitorId(), orderId)), purchase.ts()) != null) {
+        if (orders.putIfAbsent(key(purchase.siteId(), TimelineStore.orderClaim(purchase.visitorId(), orderId)), purchase.ts()) != null) {
             return false;
         }
         events.add(purchase);
@@ -715,7 +715,7 @@ public final class MemoryStore implements Store {
     private void eraseOutcomes(String siteId, String visitorId) {
         events(siteId, visitorId).stream().filter(e -> e.name().equals("purchase") && e.data() != null
                         && e.data().path("orderId").isTextual())
-                .forEach(e -> orders.remove(key(siteId, Store.orderClaim(visitorId, e.data().path("orderId").asText()))));
+                .forEach(e -> orders.remove(key(siteId, TimelineStore.orderClaim(visitorId, e.data().path("orderId").asText()))));
         exposures.removeIf(e -> e.siteId().equals(siteId) && e.visitorId().equals(visitorId));
         npsAnswers.removeIf(a -> a.siteId().equals(siteId) && a.visitorId().equals(visitorId));
         npsAsks.entrySet().removeIf(e -> e.getKey().startsWith(key(siteId, "")) && e.getValue().visitorId().equals(visitorId));

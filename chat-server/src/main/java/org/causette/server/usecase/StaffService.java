@@ -13,9 +13,9 @@ import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
+import org.causette.server.store.ConversationStore;
 import org.causette.server.store.MessageDraft;
 import org.causette.server.store.Role;
-import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.wire.EncodedFrame;
@@ -42,7 +42,7 @@ public final class StaffService {
     private static final Logger log = LoggerFactory.getLogger(StaffService.class);
     public static final int MAX_HISTORY = 200;
 
-    private final Store store;
+    private final ConversationStore store;
     private final Lanes lanes;
     private final Hub hub;
     private final ConversationFeed feed;
@@ -66,7 +66,7 @@ public final class StaffService {
     private final java.util.Set<String> queuePushPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param scheduler runs the coalesced queue pushes (they read the store: never an event loop) */
-    public StaffService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, Router router, StaffAuth auth, Clock clock,
+    public StaffService(ConversationStore store, Lanes lanes, Hub hub, ConversationFeed feed, Router router, StaffAuth auth, Clock clock,
                         java.util.concurrent.ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
         this.store = store;

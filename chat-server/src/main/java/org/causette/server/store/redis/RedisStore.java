@@ -23,6 +23,7 @@ import org.causette.server.store.StaffLogin;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
 import org.causette.server.store.StoredMessage;
+import org.causette.server.store.TimelineStore;
 import org.causette.server.store.VersionedConversation;
 import org.causette.server.store.Visitor;
 import org.causette.server.store.VisitorEvent;
@@ -1049,7 +1050,7 @@ public final class RedisStore implements Store {
         Object stored = callOnce("save purchase", r -> RedisScripts.SAVE_PURCHASE.run(r,
                 List.of(RedisKeys.orders(siteId), RedisKeys.timeline(siteId, EVENTS),
                         RedisKeys.visitorTimeline(siteId, EVENTS, purchase.visitorId())),
-                List.of(Store.orderClaim(purchase.visitorId(), orderId), score(purchase.ts()), member)));
+                List.of(TimelineStore.orderClaim(purchase.visitorId(), orderId), score(purchase.ts()), member)));
         return Long.valueOf(1).equals(stored);
     }
 
@@ -1107,7 +1108,7 @@ public final class RedisStore implements Store {
     private void eraseOutcomes(String siteId, String visitorId) {
         List<String> orderIds = events(siteId, visitorId).stream()
                 .filter(e -> e.name().equals("purchase") && e.data() != null && e.data().path("orderId").isTextual())
-                .map(e -> Store.orderClaim(visitorId, e.data().path("orderId").asText())).toList();
+                .map(e -> TimelineStore.orderClaim(visitorId, e.data().path("orderId").asText())).toList();
         run("erase outcomes", r -> {
             if (!orderIds.isEmpty()) {
                 r.zrem(RedisKeys.orders(siteId), orderIds.toArray(String[]::new));
