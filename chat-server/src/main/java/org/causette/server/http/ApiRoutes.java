@@ -39,7 +39,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The REST API of CONTRACT §3. Every route but login needs a bearer token; handlers that touch the store or hash
+ * The REST API of docs/api.md. Every route but login needs a bearer token; handlers that touch the store or hash
  * passwords run on the blocking pool and answer from there.
  */
 public final class ApiRoutes {

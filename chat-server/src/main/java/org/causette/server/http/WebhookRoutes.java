@@ -30,7 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET, POST /webhooks/{messenger|whatsapp}/{site}} (CONTRACT §6), on the event loop: the subscription handshake,
+ * {@code GET, POST /webhooks/{messenger|whatsapp}/{site}} (docs/channels.md), on the event loop: the subscription handshake,
  * and for events the signature check on the raw bytes, then 200 at once. Parsing and handling happen afterwards on
  * one intake thread (which keeps the order Meta sent), and from there on the shoppers' lanes. When the intake queue
  * is full the answer is 503, so Meta delivers again later rather than the events being lost.

@@ -729,7 +729,7 @@ public final class MemoryStore implements Store {
         npsAsks.entrySet().removeIf(e -> e.getKey().startsWith(prefix) && e.getValue().until().isBefore(cutoff));
     }
 
-    // ---- the hot path of a visitor message and the bot's turn (issue 10) ---------------------------------------------
+    // ---- the hot path of a visitor message and the bot's turn (docs/performance.md) ---------------------------------
     // The same outcomes as the Redis store's one-script versions; here the record's monitor makes each step atomic, so a
     // version that is no longer current just means the change is applied to the conversation as it is now.
 

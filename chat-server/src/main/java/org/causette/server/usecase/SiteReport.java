@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A site's figures over a period (CONTRACT §3 {@code report}): how much the bot handled alone (containment), how fast
+ * A site's figures over a period (docs/api.md, {@code report}): how much the bot handled alone (containment), how fast
  * people answered, satisfaction, conversions (from {@link OutcomeReport}), what shoppers asked and what the bot did
  * not understand.
  */

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * What staff do (CONTRACT §4.2), each command checked against the person's role and run on the conversation's
+ * What staff do (docs/protocol.md), each command checked against the person's role and run on the conversation's
  * visitor lane: agents and admins work any conversation of their site they hold (admins also supervise: close,
  * transfer, read any); ambassadors only conversations offered to the community or held by them, and never see
  * internal notes or the shopper's identity.

@@ -2,7 +2,7 @@ package org.causette.server.wire;
 
 import java.util.Locale;
 
-/** The error codes of CONTRACT §4. */
+/** The error codes of docs/protocol.md. */
 public enum ErrorCode {
     BAD_JSON, UNKNOWN_TYPE, BAD_REQUEST, TOO_LARGE, RATE_LIMITED, UNAUTHORIZED, NOT_FOUND, UNAVAILABLE;
 

@@ -6,7 +6,7 @@ import org.causette.bot.QuickReply;
 import java.time.Instant;
 import java.util.List;
 
-/** Frames the server sends (CONTRACT §4), one record per {@code type}; the {@code type} field comes first. */
+/** Frames the server sends (docs/protocol.md), one record per {@code type}; the {@code type} field comes first. */
 public final class ServerFrames {
     private ServerFrames() {
     }
@@ -95,7 +95,7 @@ public final class ServerFrames {
                                  String name, String locale) {
     }
 
-    /** A conversation as staff lists show it (CONTRACT §4.2). */
+    /** A conversation as staff lists show it (docs/protocol.md). */
     public record Summary(String conversationId, String state, String channel, SummaryVisitor visitor, String lastMessage,
                           long unread, Instant since, String reason, String skill, String target) {
     }

@@ -1,6 +1,6 @@
 package org.causette.server.wire;
 
-/** Frames a staff console sends (CONTRACT §4.2), one record per {@code type}. */
+/** Frames a staff console sends (docs/protocol.md), one record per {@code type}. */
 public final class StaffFrames {
     private StaffFrames() {
     }

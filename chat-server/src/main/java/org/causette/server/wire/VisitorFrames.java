@@ -2,7 +2,7 @@ package org.causette.server.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Frames a visitor's client sends (CONTRACT §4.1), one record per {@code type}. */
+/** Frames a visitor's client sends (docs/protocol.md), one record per {@code type}. */
 public final class VisitorFrames {
     private VisitorFrames() {
     }

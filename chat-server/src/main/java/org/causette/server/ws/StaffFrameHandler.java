@@ -12,7 +12,7 @@ import org.causette.server.wire.StaffFrames;
 import java.util.Set;
 
 /**
- * The staff socket after the handshake: a hello with a login token, then the commands of CONTRACT §4.2, each checked
+ * The staff socket after the handshake: a hello with a login token, then the commands of docs/protocol.md, each checked
  * for its fields before the {@link StaffService} checks the role.
  */
 public final class StaffFrameHandler extends JsonFrameHandler<StaffConnection> {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** CONTRACT §3 through real HTTP: health, metrics, login, tokens and roles, the parse route. */
+/** docs/api.md through real HTTP: health, metrics, login, tokens and roles, the parse route. */
 class HttpApiTest {
     private static TestHub hub;
 

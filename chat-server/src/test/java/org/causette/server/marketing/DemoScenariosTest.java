@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the demo's README promises a newcomer (issue 9's "done when"): on the bundled demo shop, leaving a cart alone
+ * What the demo's README promises a newcomer (docs/marketing.md): on the bundled demo shop, leaving a cart alone
  * for a minute brings the A/B-tested bubble with the cart's product, half a minute on a product page brings the
  * related products, and both are counted in the admin's report. The clock is the test's: no real minute waited.
  */

@@ -1143,7 +1143,7 @@ public final class RedisStore implements Store {
         });
     }
 
-    // ---- the hot path of a visitor message and the bot's turn: one round trip each (issue 10) ------------------------
+    // ---- the hot path of a visitor message and the bot's turn: one round trip each (docs/performance.md) ------------
 
     @Override
     public Optional<OpenAppend> appendToOpen(String siteId, String visitorId, String channel, MessageDraft draft) {
