@@ -126,10 +126,9 @@ public final class CausetteServer implements AutoCloseable {
         ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, config.nodeId()), clock);
         StaffAuth staffAuth = new StaffAuth(sites, store, clock);
-        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
-                new VisitorTokens(store.serverSecret()), clock);
         this.proactive = new ProactiveEngine(store, hub, lanes, clock);
-        visitors.setProactive(proactive);
+        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, proactive, metrics,
+                new VisitorTokens(store.serverSecret()), clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
             thread.setDaemon(true);

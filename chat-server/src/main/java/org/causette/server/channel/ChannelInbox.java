@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * What Messenger and WhatsApp share on the way in: running on the shopper's lane, the visitor record, the shopper's
@@ -73,23 +72,21 @@ final class ChannelInbox {
 
     /** Runs on the shopper's lane, in the order called; failures are logged and counted, never thrown at Meta. */
     void onLane(Site site, String visitorId, String channel, String what, Runnable task) {
-        try {
-            visitors.onVisitorLane(site.id(), visitorId, () -> {
-                MDC.put("visitor", visitorId);
-                try {
-                    task.run();
-                } catch (StoreUnavailableException e) {
-                    metrics.channelEvent(channel, "lost");
-                    log.warn("{} {} of {} lost: store unavailable: {}", channel, what, visitorId, e.getMessage());
-                } finally {
-                    MDC.remove("visitor");
-                    MDC.remove("conversation");
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        visitors.onVisitorLane(site.id(), visitorId, () -> {
+            MDC.put("visitor", visitorId);
+            try {
+                task.run();
+            } catch (StoreUnavailableException e) {
+                metrics.channelEvent(channel, "lost");
+                log.warn("{} {} of {} lost: store unavailable: {}", channel, what, visitorId, e.getMessage());
+            } finally {
+                MDC.remove("visitor");
+                MDC.remove("conversation");
+            }
+        }, () -> {
             metrics.channelEvent(channel, "lost");
             log.error("{} {} of {} lost: the server is too busy", channel, what, visitorId);
-        }
+        });
     }
 
     /** The shopper's profile, made at first contact. Call on the lane. */

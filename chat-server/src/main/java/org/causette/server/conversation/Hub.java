@@ -95,8 +95,9 @@ public final class Hub {
             case VISITOR -> {
                 if (!visitors.of(event.siteId(), event.targetId()).isEmpty()) {
                     EncodedFrame frame = EncodedFrame.ofBytes(event.frameJson(), "message");
-                    lanes.execute(visitorLane(event.siteId(), event.targetId()), () -> deliverToVisitor(event.siteId(),
-                            event.targetId(), event.conversationId(), event.seq(), frame, null));
+                    // A full lane drops the frame: the visitor's sockets get the message from the store on resume.
+                    lanes.submit(visitorLane(event.siteId(), event.targetId()), () -> deliverToVisitor(event.siteId(),
+                            event.targetId(), event.conversationId(), event.seq(), frame, null), () -> { });
                 }
             }
             case STAFF -> {

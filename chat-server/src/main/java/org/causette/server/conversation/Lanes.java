@@ -55,18 +55,27 @@ public final class Lanes implements AutoCloseable {
     }
 
     /**
-     * Runs the task on the key's lane.
+     * Runs the task on the key's lane, after the tasks of that key submitted before it. The one way work reaches a
+     * lane: when the lane is full or shut down, {@code rejected} runs at once on the caller's thread instead (tell the
+     * client {@code unavailable}, count a lost event, or drop what the store will give back later), and the task
+     * never runs.
      *
-     * @throws RejectedExecutionException when the lane is full or shut down: the caller answers {@code unavailable}
+     * @return whether the task was queued
      */
-    public void execute(String key, Runnable task) {
-        stripes.get(Math.floorMod(spread(key.hashCode()), stripes.size())).execute(() -> {
-            try {
-                wrapper.around(task);
-            } catch (RuntimeException | Error e) {
-                log.error("Task on lane of {} failed", key, e);
-            }
-        });
+    public boolean submit(String key, Runnable task, Runnable rejected) {
+        try {
+            stripes.get(Math.floorMod(spread(key.hashCode()), stripes.size())).execute(() -> {
+                try {
+                    wrapper.around(task);
+                } catch (RuntimeException | Error e) {
+                    log.error("Task on lane of {} failed", key, e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            rejected.run();
+            return false;
+        }
     }
 
     private static int spread(int hash) {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -267,11 +266,8 @@ public final class ProactiveEngine {
      */
     public void sweep() {
         for (ProactiveTimers.Due due : timers.due(clock.instant())) {
-            try {
-                lanes.execute(Hub.visitorLane(due.siteId(), due.visitorId()), () -> quietly("timer", () -> check(due)));
-            } catch (RejectedExecutionException e) {
-                log.debug("Lane full: proactive timer check of {} skipped", due.visitorId());
-            }
+            lanes.submit(Hub.visitorLane(due.siteId(), due.visitorId()), () -> quietly("timer", () -> check(due)),
+                    () -> log.debug("Lane full: proactive timer check of {} skipped", due.visitorId()));
         }
     }
 

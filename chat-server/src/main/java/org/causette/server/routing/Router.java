@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -67,11 +66,8 @@ public final class Router {
 
     /** Routes a site's queue soon, on the site's routing lane (one routing pass at a time per node). */
     public void route(String siteId) {
-        try {
-            lanes.execute("route/" + siteId, () -> routeNow(siteId));
-        } catch (RejectedExecutionException e) {
-            log.warn("Routing of {} postponed: lanes full", siteId);
-        }
+        lanes.submit("route/" + siteId, () -> routeNow(siteId),
+                () -> log.warn("Routing of {} postponed: lanes full", siteId));
     }
 
     private void routeNow(String siteId) {
@@ -171,7 +167,9 @@ public final class Router {
 
     /** Runs on the conversation's visitor lane, where everything that reaches its visitor is ordered. */
     public void onVisitorLane(Conversation conversation, Runnable task) {
-        lanes.execute(Hub.visitorLane(conversation.siteId(), conversation.visitorId()), task);
+        lanes.submit(Hub.visitorLane(conversation.siteId(), conversation.visitorId()), task,
+                () -> log.warn("Conversation {} changed but its lane is full: its people hear of it on their next "
+                        + "read", conversation.id()));
     }
 
     /** The visitor's place in line (1 = next) and a rough wait in seconds. */

@@ -396,17 +396,13 @@ public final class StaffService {
     }
 
     private void run(StaffSession connection, String lane, String ref, Runnable task) {
-        try {
-            lanes.execute(lane, () -> {
-                try {
-                    task.run();
-                } catch (StoreUnavailableException e) {
-                    log.warn("Staff command failed: store unavailable: {}", e.getMessage());
-                    connection.sendError(ErrorCode.UNAVAILABLE, "the store is unavailable; try again", ref);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            connection.sendError(ErrorCode.UNAVAILABLE, "the server is too busy; try again", ref);
-        }
+        lanes.submit(lane, () -> {
+            try {
+                task.run();
+            } catch (StoreUnavailableException e) {
+                log.warn("Staff command failed: store unavailable: {}", e.getMessage());
+                connection.sendError(ErrorCode.UNAVAILABLE, "the store is unavailable; try again", ref);
+            }
+        }, () -> connection.sendError(ErrorCode.UNAVAILABLE, "the server is too busy; try again", ref));
     }
 }

@@ -50,7 +50,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * What visitors do, run on their lane: hello and replay, messages (append, ack, deliver, bot turn, hand-over),
@@ -79,11 +78,12 @@ public final class VisitorService {
     private final PurchaseRecorder purchases;
     /** The NPS question after a closed conversation (insights). */
     private final NpsSurvey npsSurvey;
-    /** Proactive scenarios (conversational marketing); null: none. Set once while wiring, before any socket. */
-    private volatile ProactiveEngine proactive;
+    /** Proactive scenarios (conversational marketing); a site without scenarios.json has none to run. */
+    private final ProactiveEngine proactive;
 
-    public VisitorService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, Router router, HubMetrics metrics,
-                          VisitorTokens tokens, Clock clock) {
+    public VisitorService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, Router router,
+                          ProactiveEngine proactive, HubMetrics metrics, VisitorTokens tokens, Clock clock) {
+        this.proactive = proactive;
         this.store = store;
         this.lanes = lanes;
         this.hub = hub;
@@ -101,22 +101,14 @@ public final class VisitorService {
                                long lastSeq, String conversationId) {
     }
 
-    /** Wires the proactive scenarios in; call once before the server accepts sockets. */
-    public void setProactive(ProactiveEngine engine) {
-        this.proactive = engine;
-    }
-
     public VisitorTokens tokens() {
         return tokens;
     }
 
     /** Runs on the visitor's lane; a full or stopped lane answers {@code unavailable} at once. */
     private void onLane(VisitorSession connection, String visitorId, String ref, Runnable task) {
-        try {
-            lanes.execute(Hub.visitorLane(connection.siteId(), visitorId), task);
-        } catch (RejectedExecutionException e) {
-            connection.sendError(ErrorCode.UNAVAILABLE, "the server is too busy; try again", ref);
-        }
+        lanes.submit(Hub.visitorLane(connection.siteId(), visitorId), task,
+                () -> connection.sendError(ErrorCode.UNAVAILABLE, "the server is too busy; try again", ref));
     }
 
     /** Runs on the visitor's lane with the store's failures reported to the client as {@code unavailable}. */
@@ -205,20 +197,18 @@ public final class VisitorService {
             hub.visitors().add(connection);
 
             Optional<Conversation> open = store.findOpenConversation(connection.siteId(), visitorId, WEB);
-            ProactiveEngine marketing = proactive;
             connection.send(EncodedFrame.of(new ServerFrames.Welcome(visitorId, tokens.issue(connection.siteId(), visitorId),
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
-                    connection.site().config().name(), marketing == null ? null : marketing.greeting(connection)), "welcome"));
+                    connection.site().config().name(), proactive.greeting(connection)), "welcome"));
             if (open.isPresent()) {
                 Conversation conversation = open.get();
                 boolean sameConversation = hello.conversationId() == null || hello.conversationId().equals(conversation.id());
                 replay(connection, conversation, sameConversation ? hello.lastSeq() : 0);
             }
             onReady.run();
-            ProactiveEngine engine = proactive;
-            if (engine != null && open.isEmpty()) {
-                engine.afterHello(connection, known.createdAt() != null ? known.createdAt() : now);
+            if (open.isEmpty()) {
+                proactive.afterHello(connection, known.createdAt() != null ? known.createdAt() : now);
             }
         } catch (StoreUnavailableException e) {
             helloFailed(connection, e, onFailure);
@@ -254,10 +244,7 @@ public final class VisitorService {
     public void message(VisitorSession connection, String clientId, String text, String payload) {
         guarded(connection, clientId, "the message", () -> {
             inbound(connection.site(), connection.visitorId(), WEB, clientId, text, payload, connection.locale(), connection);
-            ProactiveEngine engine = proactive;
-            if (engine != null) {
-                engine.afterMessage(connection);
-            }
+            proactive.afterMessage(connection);
         });
     }
 
@@ -318,9 +305,9 @@ public final class VisitorService {
         return result;
     }
 
-    /** Runs a task on a visitor's lane (for channels without a socket). */
-    public void onVisitorLane(String siteId, String visitorId, Runnable task) {
-        lanes.execute(Hub.visitorLane(siteId, visitorId), task);
+    /** Runs a task on a visitor's lane (for channels without a socket); {@code rejected} when the lane is full. */
+    public void onVisitorLane(String siteId, String visitorId, Runnable task, Runnable rejected) {
+        lanes.submit(Hub.visitorLane(siteId, visitorId), task, rejected);
     }
 
     private void ack(VisitorSession connection, StoredMessage stored) {
@@ -499,27 +486,18 @@ public final class VisitorService {
                     new VisitorEvent(connection.siteId(), connection.visitorId(), name, data, clock.instant()))) {
                 return; // an order stored already: not again, and nothing to trigger
             }
-            ProactiveEngine engine = proactive;
-            if (engine != null) {
-                engine.afterEvent(connection, name, data);
-            }
+            proactive.afterEvent(connection, name, data);
         });
     }
 
     /** The visitor closed a proactive message's bubble (an extension, docs/marketing.md). */
     public void proactiveDismissed(VisitorSession connection, String scenarioId) {
-        ProactiveEngine engine = proactive;
-        if (engine != null) {
-            guarded(connection, null, "the dismissal", () -> engine.dismissedBy(connection, scenarioId));
-        }
+        guarded(connection, null, "the dismissal", () -> proactive.dismissedBy(connection, scenarioId));
     }
 
     /** The widget showed the bot's greeting variant (an extension, docs/marketing.md). */
     public void greetingShown(VisitorSession connection, String variant) {
-        ProactiveEngine engine = proactive;
-        if (engine != null) {
-            guarded(connection, null, "the greeting", () -> engine.greetingShown(connection, variant));
-        }
+        guarded(connection, null, "the greeting", () -> proactive.greetingShown(connection, variant));
     }
 
     public void consent(VisitorSession connection, boolean granted) {

@@ -22,6 +22,7 @@ import org.causette.server.conversation.Hub;
 import org.causette.server.conversation.Lanes;
 import org.causette.server.conversation.LocalConnections;
 import org.causette.server.conversation.LocalStaffConnections;
+import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
@@ -60,7 +61,8 @@ class HttpRouterTest {
         ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, "test"), clock);
         StaffAuth auth = new StaffAuth(sites, store, clock);
-        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
+        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing,
+                new ProactiveEngine(store, hub, lanes, clock), metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock,
                 scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
