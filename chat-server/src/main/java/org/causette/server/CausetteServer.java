@@ -49,6 +49,7 @@ import org.causette.server.routing.Router;
 import org.causette.server.store.MemoryStore;
 import org.causette.server.store.Store;
 import org.causette.server.store.redis.RedisStore;
+import org.causette.server.usecase.BotTurns;
 import org.causette.server.usecase.StaffService;
 import org.causette.server.usecase.VisitorService;
 import org.causette.server.ws.KeepAlive;
@@ -127,7 +128,8 @@ public final class CausetteServer implements AutoCloseable {
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, config.nodeId()), clock);
         StaffAuth staffAuth = new StaffAuth(sites, store, clock);
         this.proactive = new ProactiveEngine(store, hub, lanes, clock);
-        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, proactive, metrics,
+        VisitorService visitors = new VisitorService(store, lanes, hub, feed,
+                new BotTurns(store, hub, feed, routing, metrics, clock), proactive, metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");

@@ -28,6 +28,7 @@ import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
 import org.causette.server.store.MemoryStore;
 import org.causette.server.support.TestSites;
+import org.causette.server.usecase.BotTurns;
 import org.causette.server.usecase.StaffService;
 import org.causette.server.usecase.VisitorService;
 import org.causette.server.ws.OutboundBatch;
@@ -61,7 +62,8 @@ class HttpRouterTest {
         ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, "test"), clock);
         StaffAuth auth = new StaffAuth(sites, store, clock);
-        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing,
+        VisitorService visitors = new VisitorService(store, lanes, hub, feed,
+                new BotTurns(store, hub, feed, routing, metrics, clock),
                 new ProactiveEngine(store, hub, lanes, clock), metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock,

@@ -124,6 +124,9 @@ class OutcomesEndToEndTest {
             long revenueBefore = store().variantCounts(SITE, "big-cart").getOrDefault(variant + ":revenueCents", 0L);
             purchase(client, order("CMD-" + Instant.now().toEpochMilli(), 120));
             eventually(() -> store().variantCounts(SITE, "big-cart").getOrDefault(converted, 0L) == before + 1, "converted");
+            // The revenue is a second counter, written just after the conversion's: wait for it too, not only the first.
+            eventually(() -> store().variantCounts(SITE, "big-cart").containsKey(variant + ":revenueCents")
+                    && store().variantCounts(SITE, "big-cart").get(variant + ":revenueCents") >= revenueBefore + 12_000, "revenue");
             assertEquals(revenueBefore + 12_000, store().variantCounts(SITE, "big-cart").get(variant + ":revenueCents"));
 
             JsonNode report = Json.MAPPER.readTree(hub.get("/api/sites/" + SITE + "/report", hub.login(SITE, "root")).body());
