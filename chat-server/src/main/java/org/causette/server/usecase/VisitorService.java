@@ -9,20 +9,16 @@ import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.conversation.Hub;
 import org.causette.server.conversation.Lanes;
 import org.causette.server.conversation.VisitorSession;
-import org.causette.server.insights.NpsSurvey;
 import org.causette.server.insights.PurchaseRecorder;
 import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.routing.HandoverTexts;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.ConsentRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
-import org.causette.server.store.Lead;
 import org.causette.server.store.MessageDraft;
 import org.causette.server.store.OpenAppend;
-import org.causette.server.store.Rating;
 import org.causette.server.store.Role;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
@@ -66,8 +62,10 @@ public final class VisitorService {
     private final Clock clock;
     /** Purchases once per order, credited to proactive variants (insights). */
     private final PurchaseRecorder purchases;
-    /** The NPS question after a closed conversation (insights). */
-    private final NpsSurvey npsSurvey;
+    /** Runs commands on the visitor's lane, failures told to the client. */
+    private final VisitorLane lane;
+    /** Ratings, NPS answers and leads. */
+    private final VisitorFeedback feedback;
     /** Proactive scenarios (conversational marketing); a site without scenarios.json has none to run. */
     private final ProactiveEngine proactive;
 
@@ -83,7 +81,8 @@ public final class VisitorService {
         this.tokens = tokens;
         this.clock = clock;
         this.purchases = new PurchaseRecorder(store);
-        this.npsSurvey = new NpsSurvey(store, clock);
+        this.lane = new VisitorLane(lanes);
+        this.feedback = new VisitorFeedback(store, feed, lane, clock);
     }
 
     /** What the event loop learned from a hello frame: who the token says the visitor is, and a verified identity. */
@@ -95,28 +94,6 @@ public final class VisitorService {
         return tokens;
     }
 
-    /** Runs on the visitor's lane; a full or stopped lane answers {@code unavailable} at once. */
-    private void onLane(VisitorSession connection, String visitorId, String ref, Runnable task) {
-        lanes.submit(Hub.visitorLane(connection.siteId(), visitorId), task,
-                () -> connection.sendError(ErrorCode.UNAVAILABLE, "the server is too busy; try again", ref));
-    }
-
-    /** Runs on the visitor's lane with the store's failures reported to the client as {@code unavailable}. */
-    private void guarded(VisitorSession connection, String ref, String what, Runnable task) {
-        onLane(connection, connection.visitorId(), ref, () -> {
-            MDC.put("visitor", connection.visitorId());
-            try {
-                task.run();
-            } catch (StoreUnavailableException e) {
-                log.warn("{} failed: store unavailable: {}", what, e.getMessage());
-                connection.sendError(ErrorCode.UNAVAILABLE, what + " could not be stored; try again", ref);
-            } finally {
-                MDC.remove("visitor");
-                MDC.remove("conversation");
-            }
-        });
-    }
-
     // ---- hello -------------------------------------------------------------------------------------------------
 
     /**
@@ -125,7 +102,7 @@ public final class VisitorService {
      */
     public void hello(VisitorSession connection, HelloRequest hello, Runnable onReady, Runnable onFailure) {
         String provisionalId = hello.tokenVisitorId() != null ? hello.tokenVisitorId() : tokens.newVisitorId();
-        onLane(connection, provisionalId, null,
+        lane.onLane(connection, provisionalId, null,
                 () -> identify(connection, provisionalId, hello.tokenVisitorId() != null, hello, onReady, onFailure));
     }
 
@@ -145,7 +122,7 @@ public final class VisitorService {
                 if (fromToken && store.customerOfVisitor(connection.siteId(), visitorId)
                         .filter(owner -> !owner.equals(userId)).isPresent()) {
                     String fresh = tokens.newVisitorId();
-                    onLane(connection, fresh, null, () -> identify(connection, fresh, false, hello, onReady, onFailure));
+                    lane.onLane(connection, fresh, null, () -> identify(connection, fresh, false, hello, onReady, onFailure));
                     return;
                 }
                 String linked = store.linkUser(connection.siteId(), userId, visitorId);
@@ -154,7 +131,7 @@ public final class VisitorService {
                         store.addCustomerVisitor(connection.siteId(), userId, visitorId);
                     }
                     // The customer is known from another device or channel: continue on that visitor's lane.
-                    onLane(connection, linked, null, () -> completeHello(connection, linked, hello, onReady, onFailure));
+                    lane.onLane(connection, linked, null, () -> completeHello(connection, linked, hello, onReady, onFailure));
                     return;
                 }
             }
@@ -181,7 +158,7 @@ public final class VisitorService {
             if (hello.consent() != known.consent()) {
                 // Every change is recorded (a first grant included: no choice means not granted); a hello that
                 // repeats the current choice costs nothing more.
-                recordConsent(connection.siteId(), visitorId, ConsentRecord.TRACKING, hello.consent(), ConsentRecord.FROM_HELLO, true);
+                Consents.record(store, clock, connection.siteId(), visitorId, ConsentRecord.TRACKING, hello.consent(), ConsentRecord.FROM_HELLO, true);
             }
             connection.bind(visitorId, hello.locale(), hello.consent(), hello.identity() != null);
             hub.visitors().add(connection);
@@ -232,7 +209,7 @@ public final class VisitorService {
     // ---- messages ----------------------------------------------------------------------------------------------
 
     public void message(VisitorSession connection, String clientId, String text, String payload) {
-        guarded(connection, clientId, "the message", () -> {
+        lane.guarded(connection, clientId, "the message", () -> {
             inbound(connection.site(), connection.visitorId(), WEB, clientId, text, payload, connection.locale(), connection);
             proactive.afterMessage(connection);
         });
@@ -324,13 +301,13 @@ public final class VisitorService {
 
     /** Tells the person helping the visitor; nobody else watches a shopper type. */
     public void typing(VisitorSession connection, boolean on) {
-        guarded(connection, null, "typing", () -> heldConversation(connection).ifPresent(c ->
+        lane.guarded(connection, null, "typing", () -> heldConversation(connection).ifPresent(c ->
                 hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffTyping(c.id(),
                         new ServerFrames.From(Role.VISITOR.wireName(), null), on), "typing"), null)));
     }
 
     public void read(VisitorSession connection, long seq) {
-        guarded(connection, null, "the read mark", () -> heldConversation(connection).ifPresent(c ->
+        lane.guarded(connection, null, "the read mark", () -> heldConversation(connection).ifPresent(c ->
                 hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffRead(c.id(),
                         Role.VISITOR.wireName(), Math.min(seq, c.lastSeq())), "read"), null)));
     }
@@ -341,63 +318,29 @@ public final class VisitorService {
     }
 
     public void rate(VisitorSession connection, int score, String comment) {
-        guarded(connection, null, "the rating", () -> {
-            Optional<Conversation> closed = store.lastClosedConversation(connection.siteId(), connection.visitorId());
-            if (closed.isEmpty()) {
-                connection.sendError(ErrorCode.NOT_FOUND, "there is no closed conversation to rate", null);
-                return;
-            }
-            Rating rating = new Rating(connection.siteId(), closed.get().id(), connection.visitorId(), score, comment,
-                    clock.instant());
-            store.saveRating(rating);
-            feed.events().ratingCreated(rating);
-            npsSurvey.afterRating(connection, closed.get());
-        });
+        feedback.rate(connection, score, comment);
     }
 
     /** An extension: the shopper closed the rating form without rating; the NPS question may follow. */
     public void rateSkipped(VisitorSession connection) {
-        guarded(connection, null, "the skip", () -> {
-            Optional<Conversation> closed = store.lastClosedConversation(connection.siteId(), connection.visitorId());
-            if (closed.isEmpty()) {
-                connection.sendError(ErrorCode.NOT_FOUND, "there is no closed conversation to rate", null);
-                return;
-            }
-            npsSurvey.afterRating(connection, closed.get());
-        });
+        feedback.rateSkipped(connection);
     }
 
     /** An extension: the answer to the NPS question (docs/marketing.md). */
     public void nps(VisitorSession connection, int score, String comment) {
-        guarded(connection, null, "the answer", () -> npsSurvey.answer(connection, score, comment));
+        feedback.nps(connection, score, comment);
     }
 
     /** An email left (with consent) for when people are back: stored as a lead staff see in the console and report. */
     public void lead(VisitorSession connection, String email, String note) {
-        guarded(connection, null, "the email", () -> {
-            Optional<Conversation> open = store.findOpenConversation(connection.siteId(), connection.visitorId(), WEB);
-            String language = open.map(c -> c.languageOr(null)).orElse(null);
-            if (language == null) {
-                language = connection.locale() != null && connection.locale().startsWith("en") ? "en"
-                        : connection.site().config().defaultLanguage();
-            }
-            Lead lead = new Lead(UUID.randomUUID().toString(), connection.siteId(), connection.visitorId(),
-                    open.map(Conversation::id).orElse(null), email, note, language, clock.instant());
-            recordConsent(connection.siteId(), connection.visitorId(), ConsentRecord.CONTACT, true,
-                    ConsentRecord.FROM_LEAD_FORM, false);
-            store.saveLead(lead);
-            feed.events().leadCaptured(lead);
-            if (open.isPresent()) {
-                feed.announce(open.get(), HandoverTexts.in(language).leadThanks(email), List.of());
-            }
-        });
+        feedback.lead(connection, email, note);
     }
 
     public void event(VisitorSession connection, String name, JsonNode data) {
         if (!connection.consent()) {
             return; // Without consent, events are not kept: by design, not an error the shopper should see.
         }
-        guarded(connection, null, "the event", () -> {
+        lane.guarded(connection, null, "the event", () -> {
             if (!purchases.record(connection.site(),
                     new VisitorEvent(connection.siteId(), connection.visitorId(), name, data, clock.instant()))) {
                 return; // an order stored already: not again, and nothing to trigger
@@ -408,28 +351,22 @@ public final class VisitorService {
 
     /** The visitor closed a proactive message's bubble (an extension, docs/marketing.md). */
     public void proactiveDismissed(VisitorSession connection, String scenarioId) {
-        guarded(connection, null, "the dismissal", () -> proactive.dismissedBy(connection, scenarioId));
+        lane.guarded(connection, null, "the dismissal", () -> proactive.dismissedBy(connection, scenarioId));
     }
 
     /** The widget showed the bot's greeting variant (an extension, docs/marketing.md). */
     public void greetingShown(VisitorSession connection, String variant) {
-        guarded(connection, null, "the greeting", () -> proactive.greetingShown(connection, variant));
+        lane.guarded(connection, null, "the greeting", () -> proactive.greetingShown(connection, variant));
     }
 
     public void consent(VisitorSession connection, boolean granted) {
         connection.setConsent(granted);
-        guarded(connection, null, "the consent", () -> {
-            recordConsent(connection.siteId(), connection.visitorId(), ConsentRecord.TRACKING, granted,
+        lane.guarded(connection, null, "the consent", () -> {
+            Consents.record(store, clock, connection.siteId(), connection.visitorId(), ConsentRecord.TRACKING, granted,
                     ConsentRecord.FROM_CONSENT_FRAME, true);
             store.findVisitor(connection.siteId(), connection.visitorId())
                     .ifPresent(v -> store.saveVisitor(v.withConsent(granted)));
         });
-    }
-
-    /** Keeps the choice in the visitor's consent history (docs/customers.md): stored whatever the choice is. */
-    private void recordConsent(String siteId, String visitorId, String purpose, boolean granted, String source,
-                               boolean onlyIfChanged) {
-        store.saveConsent(new ConsentRecord(siteId, visitorId, purpose, granted, source, clock.instant()), onlyIfChanged);
     }
 
     public void disconnected(VisitorSession connection) {
