@@ -20,12 +20,7 @@ end
 if f[1] ~= ARGV[1] then return {0, f[1], f[2] or '', f[3] or '', f[4] or ''} end
 local ver = tonumber(f[1]) + 1
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'updated', ARGV[3], 'ver', ver, 'state', ARGV[4])
-if ARGV[4] == 'QUEUED' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[7]) else redis.call('ZREM', KEYS[3], ARGV[7]) end
-if ARGV[4] == 'ASSIGNED' then redis.call('SADD', KEYS[4], ARGV[7]) else redis.call('SREM', KEYS[4], ARGV[7]) end
-if ARGV[4] == 'CLOSED' then
-  redis.call('ZADD', KEYS[5], ARGV[6], ARGV[7])
-  if redis.call('GET', KEYS[6]) == ARGV[7] then redis.call('DEL', KEYS[6]) end
-end
+--@include state-indexes.lua KEYS[3] KEYS[4] KEYS[5] KEYS[6]
 local out = {1, ver}
 for i = 12, #ARGV do
   table.insert(out, redis.call('RPUSH', KEYS[2], ARGV[i]))

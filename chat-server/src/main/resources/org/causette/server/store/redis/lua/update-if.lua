@@ -6,10 +6,5 @@ local ver = redis.call('HGET', KEYS[1], 'ver')
 if not ver then return -1 end
 if ver ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'updated', ARGV[3], 'ver', tonumber(ver) + 1, 'state', ARGV[4])
-if ARGV[4] == 'QUEUED' then redis.call('ZADD', KEYS[2], ARGV[5], ARGV[7]) else redis.call('ZREM', KEYS[2], ARGV[7]) end
-if ARGV[4] == 'ASSIGNED' then redis.call('SADD', KEYS[3], ARGV[7]) else redis.call('SREM', KEYS[3], ARGV[7]) end
-if ARGV[4] == 'CLOSED' then
-  redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7])
-  if redis.call('GET', KEYS[5]) == ARGV[7] then redis.call('DEL', KEYS[5]) end
-end
+--@include state-indexes.lua KEYS[2] KEYS[3] KEYS[4] KEYS[5]
 return 1
