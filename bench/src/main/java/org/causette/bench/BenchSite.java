@@ -100,7 +100,7 @@ final class BenchSite {
         return dir;
     }
 
-    /** {@code pbkdf2-sha256$ITERATIONS$SALT$KEY} as CONTRACT §2 writes it, at {@link #ITERATIONS}. */
+    /** {@code pbkdf2-sha256$ITERATIONS$SALT$KEY} as docs/site-files.md writes it, at {@link #ITERATIONS}. */
     static String hash(char[] password) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);

@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A shopper who wants a person: asks the bot for a human (a phrase its {@code human_request} intent knows), waits for
  * {@code state assigned} (the queue wait), then writes to the agent and reads the answers — each message and answer
  * carrying its send time ({@link Marker}) — until the agent closes the conversation; after a pause it starts again
- * (the next message after {@code closed} opens a new conversation, CONTRACT §4.1). In fan-out runs it asks once, when
+ * (the next message after {@code closed} opens a new conversation, docs/protocol.md). In fan-out runs it asks once, when
  * told ({@link #askNow}), and records nothing itself.
  */
 final class HandoverVisitor extends WsSession {

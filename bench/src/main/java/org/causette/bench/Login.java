@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code POST /api/login} for many staff at once (CONTRACT §3): a few in parallel, since each costs the hub one PBKDF2
+ * {@code POST /api/login} for many staff at once (docs/api.md): a few in parallel, since each costs the hub one PBKDF2
  * derivation. Any answer but 200 with a token stops the run with the hub's answer.
  */
 final class Login {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * The staff side of the load (issue 10): {@code handover} — shoppers ask for a person, staff accept and answer — and
+ * The staff side of the load (docs/performance.md): {@code handover} — shoppers ask for a person, staff accept and answer — and
  * {@code fanout} — one queue change reaching every staff socket of a site. The hub is started on a generated site
  * folder ({@link BenchSite}); staff log in over HTTP first, then open {@code /ws/staff}.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One staff member's socket ({@code /ws/staff}, CONTRACT §4.2), logged in beforehand with {@code POST /api/login}:
+ * One staff member's socket ({@code /ws/staff}, docs/protocol.md), logged in beforehand with {@code POST /api/login}:
  * hello with the token, {@code presence online}, then it works the conversations the hub gives it ({@code assigned}) —
  * and, with {@link Plan#acceptFromQueue}, takes waiting ones from the {@code queue} frames itself with {@code accept}.
  * Each visitor message that carries a {@link Marker} is answered after the think time; after {@link Plan#exchanges}
@@ -140,7 +140,7 @@ final class StaffSession extends WsSession {
     }
 
     /**
-     * An admin closes every conversation of the last queue frame (CONTRACT §4.2 {@code close}).
+     * An admin closes every conversation of the last queue frame (docs/protocol.md {@code close}).
      *
      * @param sent told the send time of the first close, from this socket's loop
      */

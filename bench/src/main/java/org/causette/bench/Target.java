@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * What a visitor socket talks to, and how to read its answers. Two today: the Causette hub's visitor protocol
- * (CONTRACT §4.1) and the floor, a bare echo. Frames to send are bytes built once; only the message counter
+ * (docs/protocol.md) and the floor, a bare echo. Frames to send are bytes built once; only the message counter
  * changes between two messages, so a message is prefix + digits + suffix copied into a pooled buffer.
  *
- * <p>Staff sockets ({@code /ws/staff}, CONTRACT §4.2) and shoppers who ask for a person are other kinds of session:
+ * <p>Staff sockets ({@code /ws/staff}, docs/protocol.md) and shoppers who ask for a person are other kinds of session:
  * {@link StaffSession} and {@link HandoverVisitor}, on {@link SessionClient}; the visitor side below did not change.
  */
 interface Target {

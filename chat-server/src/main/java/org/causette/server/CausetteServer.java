@@ -1,8 +1,8 @@
 package org.causette.server;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -31,25 +31,29 @@ import org.causette.server.config.Site;
 import org.causette.server.config.SiteLoader;
 import org.causette.server.config.SiteSource;
 import org.causette.server.config.Sites;
-import org.causette.server.conversation.Lanes;
-import org.causette.server.conversation.LocalConnections;
+import org.causette.server.conversation.ChannelIds;
 import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.Lanes;
+import org.causette.server.conversation.LocalConnections;
 import org.causette.server.conversation.LocalStaffConnections;
 import org.causette.server.conversation.Retention;
-import org.causette.server.conversation.StaffService;
-import org.causette.server.conversation.VisitorService;
-import org.causette.server.routing.PresenceBook;
-import org.causette.server.routing.Router;
 import org.causette.server.http.ApiRoutes;
 import org.causette.server.http.HttpRouter;
 import org.causette.server.http.HubInitializer;
+import org.causette.server.http.WebhookRoutes;
 import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
+import org.causette.server.routing.PresenceBook;
+import org.causette.server.routing.Router;
 import org.causette.server.store.MemoryStore;
 import org.causette.server.store.Store;
 import org.causette.server.store.redis.RedisStore;
+import org.causette.server.usecase.BotTurns;
+import org.causette.server.usecase.StaffService;
+import org.causette.server.usecase.VisitorService;
 import org.causette.server.ws.KeepAlive;
+import org.causette.server.ws.OutboundBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +69,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -95,12 +100,13 @@ public final class CausetteServer implements AutoCloseable {
     private final ExecutorService blockingWork;
     private final ScheduledExecutorService housekeeping;
     private final Channels channels;
+    private final WebhookRoutes webhooks;
     private final ProactiveEngine proactive;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ChannelGroup sockets = new DefaultChannelGroup("sockets", GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private CausetteServer(ServerConfig config, Sites sites, Store store, Clock clock) throws InterruptedException {
         this.config = config;
@@ -109,7 +115,7 @@ public final class CausetteServer implements AutoCloseable {
         HubMetrics metrics = new HubMetrics();
         this.broker = store instanceof RedisStore redis
                 ? new RedisBroker(redis, config.nodeId(), sites.all().stream().map(Site::id).toList()) : new LocalBroker();
-        this.lanes = new Lanes(LANE_COUNT, LANE_QUEUE);
+        this.lanes = new Lanes(LANE_COUNT, LANE_QUEUE, OutboundBatch::around);
         AtomicInteger workerNumber = new AtomicInteger();
         this.blockingWork = new ThreadPoolExecutor(BLOCKING_POOL_THREADS, BLOCKING_POOL_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(BLOCKING_POOL_QUEUE), r -> {
@@ -121,10 +127,10 @@ public final class CausetteServer implements AutoCloseable {
         ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, config.nodeId()), clock);
         StaffAuth staffAuth = new StaffAuth(sites, store, clock);
-        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
-                new VisitorTokens(store.serverSecret()), clock);
         this.proactive = new ProactiveEngine(store, hub, lanes, clock);
-        visitors.setProactive(proactive);
+        VisitorService visitors = new VisitorService(store, lanes, hub, feed,
+                new BotTurns(store, hub, feed, routing, metrics, clock), proactive, metrics,
+                new VisitorTokens(store.serverSecret()), clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
             thread.setDaemon(true);
@@ -133,11 +139,12 @@ public final class CausetteServer implements AutoCloseable {
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock, housekeeping);
         ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock);
         this.channels = new Channels(sites, store, visitors, feed, hub, metrics, clock);
-        feed.registerChannel("messenger", channels.messenger());
-        feed.registerChannel("whatsapp", channels.whatsapp());
+        feed.registerChannel(ChannelIds.MESSENGER, channels.messenger());
+        feed.registerChannel(ChannelIds.WHATSAPP, channels.whatsapp());
         feed.setEvents(channels.crm());
         channels.crm().start();
-        HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, channels.webhooks(), blockingWork,
+        this.webhooks = new WebhookRoutes(sites, metrics, channels.metaChannels());
+        HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, webhooks, blockingWork,
                 clock, sockets, new KeepAlive(config.keepAlive()));
         Retention retention = new Retention(sites, store, clock);
         housekeeping.scheduleWithFixedDelay(quietly(routing::sweep), 1, 1, TimeUnit.SECONDS);
@@ -252,7 +259,7 @@ public final class CausetteServer implements AutoCloseable {
         log.info("Shutting down: no new connections, finishing work in progress");
         serverChannel.close().syncUninterruptibly();
         housekeeping.shutdownNow();
-        channels.stopIntake();
+        webhooks.close(); // the events taken still reach the lanes, which finish next
         try {
             if (!lanes.shutdownAndAwait(SHUTDOWN_GRACE)) {
                 log.warn("Some work did not finish within {}", SHUTDOWN_GRACE);

@@ -1,4 +1,4 @@
-// The REST API (CONTRACT §3). The login token lives in sessionStorage: it ends with the tab, and other tabs or
+// The REST API (docs/api.md). The login token lives in sessionStorage: it ends with the tab, and other tabs or
 // pages never see it.
 
 const SESSION_KEY = 'causette.console.session';

@@ -1,4 +1,4 @@
-// The staff socket (CONTRACT §4.2): hello with the login token, frames in and out, and a reconnect loop with
+// The staff socket (docs/protocol.md): hello with the login token, frames in and out, and a reconnect loop with
 // exponential backoff and jitter. Messages not yet acknowledged are resent with their clientId after a reconnect;
 // the server stores each clientId once, so nothing is sent twice.
 

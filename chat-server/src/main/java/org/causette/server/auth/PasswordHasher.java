@@ -9,7 +9,7 @@ import java.util.Base64;
 
 /**
  * Staff password hashes: {@code pbkdf2-sha256$ITERATIONS$SALT$KEY}, PBKDF2-HMAC-SHA256 with a 16-byte random salt
- * and a 32-byte key, both standard Base64 with padding (CONTRACT §2).
+ * and a 32-byte key, both standard Base64 with padding (docs/site-files.md).
  */
 public final class PasswordHasher {
     public static final int ITERATIONS = 210_000;

@@ -3,8 +3,8 @@ package org.causette.server.auth;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.config.StaffMember;
-import org.causette.server.store.StaffSession;
-import org.causette.server.store.Store;
+import org.causette.server.store.StaffLogin;
+import org.causette.server.store.StaffStore;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,13 +45,13 @@ public final class StaffAuth {
     }
 
     private final Sites sites;
-    private final Store store;
+    private final StaffStore store;
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
     private final LoginThrottle throttle = new LoginThrottle();
     private final SecureRandom random = new SecureRandom();
 
-    public StaffAuth(Sites sites, Store store, Clock clock) {
+    public StaffAuth(Sites sites, StaffStore store, Clock clock) {
         this.sites = sites;
         this.store = store;
         this.clock = clock;
@@ -77,7 +77,7 @@ public final class StaffAuth {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         StaffMember member = staff.get();
         String tokenHash = hash(token);
-        store.saveStaffSession(new StaffSession(tokenHash, siteId, member.id(), member.role().wireName(), now,
+        store.saveStaffSession(new StaffLogin(tokenHash, siteId, member.id(), member.role().wireName(), now,
                 now.plus(TOKEN_LIFETIME)));
         return new LoginResult.Success(token, new Principal(site.get(), member, tokenHash));
     }

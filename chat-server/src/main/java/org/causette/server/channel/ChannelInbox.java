@@ -3,7 +3,6 @@ package org.causette.server.channel;
 import org.causette.server.config.Site;
 import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.conversation.Hub;
-import org.causette.server.conversation.VisitorService;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Assignee;
@@ -16,8 +15,9 @@ import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.store.Visitor;
-import org.causette.server.ws.EncodedFrame;
-import org.causette.server.ws.frames.ServerFrames;
+import org.causette.server.usecase.VisitorService;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * What Messenger and WhatsApp share on the way in: running on the shopper's lane, the visitor record, the shopper's
@@ -73,23 +72,21 @@ final class ChannelInbox {
 
     /** Runs on the shopper's lane, in the order called; failures are logged and counted, never thrown at Meta. */
     void onLane(Site site, String visitorId, String channel, String what, Runnable task) {
-        try {
-            visitors.onVisitorLane(site.id(), visitorId, () -> {
-                MDC.put("visitor", visitorId);
-                try {
-                    task.run();
-                } catch (StoreUnavailableException e) {
-                    metrics.channelEvent(channel, "lost");
-                    log.warn("{} {} of {} lost: store unavailable: {}", channel, what, visitorId, e.getMessage());
-                } finally {
-                    MDC.remove("visitor");
-                    MDC.remove("conversation");
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        visitors.onVisitorLane(site.id(), visitorId, () -> {
+            MDC.put("visitor", visitorId);
+            try {
+                task.run();
+            } catch (StoreUnavailableException e) {
+                metrics.channelEvent(channel, "lost");
+                log.warn("{} {} of {} lost: store unavailable: {}", channel, what, visitorId, e.getMessage());
+            } finally {
+                MDC.remove("visitor");
+                MDC.remove("conversation");
+            }
+        }, () -> {
             metrics.channelEvent(channel, "lost");
             log.error("{} {} of {} lost: the server is too busy", channel, what, visitorId);
-        }
+        });
     }
 
     /** The shopper's profile, made at first contact. Call on the lane. */

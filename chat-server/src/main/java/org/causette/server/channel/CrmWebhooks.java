@@ -5,14 +5,15 @@ import org.causette.server.auth.Hmac;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.config.WebhookSubscription;
+import org.causette.server.conversation.HubEvents;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Lead;
+import org.causette.server.store.OutboxStore;
 import org.causette.server.store.Rating;
-import org.causette.server.store.Store;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.store.WebhookDelivery;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ public final class CrmWebhooks implements HubEvents, AutoCloseable {
     private static final int PENDING_GAUGE_EVERY_POLLS = 10;
 
     private final Sites sites;
-    private final Store store;
+    private final OutboxStore store;
     private final HubMetrics metrics;
     private final Clock clock;
     private final Duration firstBackoff;
@@ -72,11 +73,11 @@ public final class CrmWebhooks implements HubEvents, AutoCloseable {
     private final AtomicBoolean polling = new AtomicBoolean();
     private int polls;
 
-    public CrmWebhooks(Sites sites, Store store, HubMetrics metrics, Clock clock) {
+    public CrmWebhooks(Sites sites, OutboxStore store, HubMetrics metrics, Clock clock) {
         this(sites, store, metrics, clock, FIRST_BACKOFF);
     }
 
-    public CrmWebhooks(Sites sites, Store store, HubMetrics metrics, Clock clock, Duration firstBackoff) {
+    public CrmWebhooks(Sites sites, OutboxStore store, HubMetrics metrics, Clock clock, Duration firstBackoff) {
         this.sites = sites;
         this.store = store;
         this.metrics = metrics;

@@ -2,7 +2,7 @@ package org.causette.server.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

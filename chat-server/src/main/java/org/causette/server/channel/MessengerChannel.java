@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causette.server.config.ChannelConfig;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
+import org.causette.server.conversation.ChannelIds;
+import org.causette.server.conversation.ChannelOutbound;
 import org.causette.server.metrics.HubMetrics;
+import org.causette.server.store.Author;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.store.Role;
 import org.causette.server.store.StoredMessage;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +45,9 @@ import java.util.Optional;
 public final class MessengerChannel implements ChannelOutbound, MetaChannel {
     private static final Logger log = LoggerFactory.getLogger(MessengerChannel.class);
 
-    public static final String NAME = "messenger";
+    public static final String NAME = ChannelIds.MESSENGER;
     /** Visitor ids of Messenger shoppers: this prefix and the page-scoped id (PSID). */
-    public static final String VISITOR_PREFIX = "fb_";
+    public static final String VISITOR_PREFIX = ChannelIds.MESSENGER_VISITOR_PREFIX;
     /** Meta's Page inbox app, the target of pass_thread_control. */
     public static final String PAGE_INBOX_APP_ID = "263902037430900";
 
@@ -172,7 +175,7 @@ public final class MessengerChannel implements ChannelOutbound, MetaChannel {
     }
 
     private void shopperSaid(Site site, String visitorId, String clientId, String text, String payload, boolean standby) {
-        if (inbox.alreadyStored(site, new org.causette.server.store.Author(Role.VISITOR, visitorId, null), clientId)) {
+        if (inbox.alreadyStored(site, new Author(Role.VISITOR, visitorId, null), clientId)) {
             metrics.channelEvent(NAME, "duplicate");
             return;
         }

@@ -6,7 +6,7 @@ import org.causette.bot.Card;
 import org.causette.bot.CardButton;
 import org.causette.bot.QuickReply;
 import org.causette.server.store.StoredMessage;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 
 import java.util.ArrayList;
 import java.util.List;

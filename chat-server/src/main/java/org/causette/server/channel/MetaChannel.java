@@ -5,7 +5,7 @@ import org.causette.server.config.ChannelConfig;
 import org.causette.server.config.Site;
 
 /** A channel whose webhooks Meta signs and delivers: Messenger or WhatsApp. */
-interface MetaChannel {
+public interface MetaChannel {
 
     /** The channel's name in routes, conversations and metrics: {@code messenger} or {@code whatsapp}. */
     String name();

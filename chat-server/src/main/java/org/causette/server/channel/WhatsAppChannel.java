@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causette.server.config.ChannelConfig;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
+import org.causette.server.conversation.ChannelIds;
+import org.causette.server.conversation.ChannelOutbound;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.Author;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Role;
 import org.causette.server.store.StoredMessage;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +32,9 @@ import java.util.Optional;
 public final class WhatsAppChannel implements ChannelOutbound, MetaChannel {
     private static final Logger log = LoggerFactory.getLogger(WhatsAppChannel.class);
 
-    public static final String NAME = "whatsapp";
+    public static final String NAME = ChannelIds.WHATSAPP;
     /** Visitor ids of WhatsApp shoppers: this prefix and their WhatsApp id (the phone number). */
-    public static final String VISITOR_PREFIX = "wa_";
+    public static final String VISITOR_PREFIX = ChannelIds.WHATSAPP_VISITOR_PREFIX;
 
     private final Sites sites;
     private final ChannelInbox inbox;

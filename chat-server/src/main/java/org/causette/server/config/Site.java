@@ -4,8 +4,7 @@ import org.causette.bot.Bot;
 import org.causette.bot.knowledge.Faq;
 import org.causette.bot.knowledge.FaqIntent;
 import org.causette.bot.knowledge.SiteKnowledge;
-import org.causette.server.marketing.Scenarios;
-import org.causette.server.store.Lesson;
+import org.causette.server.config.scenario.Scenarios;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package org.causette.server.config;
 import java.util.List;
 
 /**
- * A site's site.json, validated (CONTRACT §2).
+ * A site's site.json, validated (docs/site-files.md).
  *
  * @param languages      the first is the default
  * @param allowedOrigins empty: any origin may open the widget's socket

@@ -11,8 +11,8 @@ import org.causette.bot.knowledge.Faq;
 import org.causette.bot.knowledge.InvalidKnowledgeException;
 import org.causette.bot.knowledge.KnowledgeLoader;
 import org.causette.bot.knowledge.SiteKnowledge;
-import org.causette.server.marketing.ScenarioParser;
-import org.causette.server.marketing.Scenarios;
+import org.causette.server.config.scenario.ScenarioParser;
+import org.causette.server.config.scenario.Scenarios;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

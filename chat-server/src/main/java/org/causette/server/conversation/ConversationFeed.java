@@ -1,6 +1,7 @@
 package org.causette.server.conversation;
 
 import org.causette.bot.QuickReply;
+import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.Conversation;
@@ -10,11 +11,8 @@ import org.causette.server.store.Role;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.store.Visitor;
-import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.EncodedFrame;
-import org.causette.server.ws.StaffConnection;
-import org.causette.server.ws.VisitorConnection;
-import org.causette.server.ws.frames.ServerFrames;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ServerFrames;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What happens in a conversation, told to everyone in it: messages appended and delivered to the visitor's sockets
@@ -45,11 +44,11 @@ public final class ConversationFeed {
     private final HubMetrics metrics;
     private final Clock clock;
     /** Outside channels by name ("messenger", "whatsapp"); the widget ("web") is served by the hub's sockets. */
-    private final java.util.Map<String, org.causette.server.channel.ChannelOutbound> channels =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, ChannelOutbound> channels =
+            new ConcurrentHashMap<>();
 
     /** Who hears of conversations created, handed over, closed, messages, leads and ratings (the CRM webhooks). */
-    private volatile org.causette.server.channel.HubEvents events = org.causette.server.channel.HubEvents.NONE;
+    private volatile HubEvents events = HubEvents.NONE;
 
     public ConversationFeed(Store store, Hub hub, HubMetrics metrics, Clock clock) {
         this.store = store;
@@ -63,22 +62,22 @@ public final class ConversationFeed {
     }
 
     /** Registers where a channel's conversations are delivered (once, at start). */
-    public void registerChannel(String channel, org.causette.server.channel.ChannelOutbound outbound) {
+    public void registerChannel(String channel, ChannelOutbound outbound) {
         channels.put(channel, outbound);
     }
 
     /** Sets who hears of what happens in conversations (once, at start). */
-    public void setEvents(org.causette.server.channel.HubEvents listener) {
-        this.events = listener == null ? org.causette.server.channel.HubEvents.NONE : listener;
+    public void setEvents(HubEvents listener) {
+        this.events = listener == null ? HubEvents.NONE : listener;
     }
 
-    public org.causette.server.channel.HubEvents events() {
+    public HubEvents events() {
         return events;
     }
 
     /** Appends and delivers; a duplicate (same author and clientId) is returned as is and delivered to nobody. */
-    public AppendResult post(Conversation conversation, MessageDraft draft, VisitorConnection exceptVisitor,
-                             StaffConnection exceptStaff) {
+    public AppendResult post(Conversation conversation, MessageDraft draft, VisitorSession exceptVisitor,
+                             StaffSession exceptStaff) {
         AppendResult result = store.append(conversation.id(), draft);
         if (!result.duplicate()) {
             metrics.messageStored(draft.from().role().wireName());
@@ -102,12 +101,12 @@ public final class ConversationFeed {
                 quickReplies, List.of(), false, clock.instant()), null, null).message();
     }
 
-    public void deliver(Conversation conversation, StoredMessage message, VisitorConnection exceptVisitor,
-                        StaffConnection exceptStaff) {
+    public void deliver(Conversation conversation, StoredMessage message, VisitorSession exceptVisitor,
+                        StaffSession exceptStaff) {
         if (!message.internal()) {
             hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), message.seq(),
                     visitorFrame(message), exceptVisitor);
-            org.causette.server.channel.ChannelOutbound outbound = channels.get(conversation.channel());
+            ChannelOutbound outbound = channels.get(conversation.channel());
             if (outbound != null && message.from().role() != Role.VISITOR) {
                 outbound.send(conversation, message);
             }
@@ -139,7 +138,7 @@ public final class ConversationFeed {
     public void typing(Conversation conversation, ServerFrames.From from, boolean on) {
         hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), 0,
                 EncodedFrame.of(new ServerFrames.Typing(from, on), "typing"), null);
-        org.causette.server.channel.ChannelOutbound outbound = channels.get(conversation.channel());
+        ChannelOutbound outbound = channels.get(conversation.channel());
         if (outbound != null) {
             outbound.typing(conversation, on);
         }

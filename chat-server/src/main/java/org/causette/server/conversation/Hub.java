@@ -2,9 +2,7 @@ package org.causette.server.conversation;
 
 import org.causette.server.cluster.Broker;
 import org.causette.server.cluster.ClusterEvent;
-import org.causette.server.ws.EncodedFrame;
-import org.causette.server.ws.StaffConnection;
-import org.causette.server.ws.VisitorConnection;
+import org.causette.server.wire.EncodedFrame;
 
 import java.util.function.Consumer;
 
@@ -53,7 +51,7 @@ public final class Hub {
      * @param seq the message's seq (0 for other frames): a socket that already has it does not get it again
      */
     public void toVisitor(String siteId, String visitorId, String conversationId, long seq, EncodedFrame frame,
-                          VisitorConnection except) {
+                          VisitorSession except) {
         deliverToVisitor(siteId, visitorId, conversationId, seq, frame, except);
         if (broker.hasPeers()) {
             broker.publish(new ClusterEvent(nodeId, ClusterEvent.Kind.VISITOR, siteId, visitorId, conversationId, seq, frame.bytes()));
@@ -61,8 +59,8 @@ public final class Hub {
     }
 
     private void deliverToVisitor(String siteId, String visitorId, String conversationId, long seq, EncodedFrame frame,
-                                  VisitorConnection except) {
-        for (VisitorConnection connection : visitors.of(siteId, visitorId)) {
+                                  VisitorSession except) {
+        for (VisitorSession connection : visitors.of(siteId, visitorId)) {
             if (connection != except && (seq == 0 || connection.accept(conversationId, seq))) {
                 connection.send(frame);
             }
@@ -70,8 +68,8 @@ public final class Hub {
     }
 
     /** A frame for every socket of a staff member but {@code except}. */
-    public void toStaff(String siteId, String staffId, EncodedFrame frame, StaffConnection except) {
-        for (StaffConnection connection : staff.of(siteId, staffId)) {
+    public void toStaff(String siteId, String staffId, EncodedFrame frame, StaffSession except) {
+        for (StaffSession connection : staff.of(siteId, staffId)) {
             if (connection != except) {
                 connection.send(frame);
             }
@@ -97,13 +95,14 @@ public final class Hub {
             case VISITOR -> {
                 if (!visitors.of(event.siteId(), event.targetId()).isEmpty()) {
                     EncodedFrame frame = EncodedFrame.ofBytes(event.frameJson(), "message");
-                    lanes.execute(visitorLane(event.siteId(), event.targetId()), () -> deliverToVisitor(event.siteId(),
-                            event.targetId(), event.conversationId(), event.seq(), frame, null));
+                    // A full lane drops the frame: the visitor's sockets get the message from the store on resume.
+                    lanes.submit(visitorLane(event.siteId(), event.targetId()), () -> deliverToVisitor(event.siteId(),
+                            event.targetId(), event.conversationId(), event.seq(), frame, null), () -> { });
                 }
             }
             case STAFF -> {
                 EncodedFrame frame = EncodedFrame.ofBytes(event.frameJson(), "staff");
-                for (StaffConnection connection : staff.of(event.siteId(), event.targetId())) {
+                for (StaffSession connection : staff.of(event.siteId(), event.targetId())) {
                     connection.send(frame);
                 }
             }

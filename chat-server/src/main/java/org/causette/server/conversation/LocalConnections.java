@@ -1,7 +1,5 @@
 package org.causette.server.conversation;
 
-import org.causette.server.ws.VisitorConnection;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalConnections {
     private final Map<String, Map<String, Object>> bySite = new ConcurrentHashMap<>();
 
-    public void add(VisitorConnection connection) {
+    public void add(VisitorSession connection) {
         bySite.computeIfAbsent(connection.siteId(), site -> new ConcurrentHashMap<>())
                 .merge(connection.visitorId(), connection, LocalConnections::plus);
         // The hello is handled on a lane, so the socket may have closed meanwhile, and its remove may have run
@@ -27,7 +25,7 @@ public final class LocalConnections {
         }
     }
 
-    public void remove(VisitorConnection connection) {
+    public void remove(VisitorSession connection) {
         if (connection.visitorId() == null) {
             return;
         }
@@ -37,38 +35,38 @@ public final class LocalConnections {
         }
     }
 
-    public List<VisitorConnection> of(String siteId, String visitorId) {
+    public List<VisitorSession> of(String siteId, String visitorId) {
         Map<String, Object> visitors = bySite.get(siteId);
         Object held = visitors == null ? null : visitors.get(visitorId);
         if (held == null) {
             return List.of();
         }
-        return held instanceof VisitorConnection one ? List.of(one) : List.of((VisitorConnection[]) held);
+        return held instanceof VisitorSession one ? List.of(one) : List.of((VisitorSession[]) held);
     }
 
     /** {@code held} (one connection or an array of them) with {@code added} too. */
     private static Object plus(Object held, Object added) {
-        VisitorConnection connection = (VisitorConnection) added;
-        if (held instanceof VisitorConnection one) {
-            return one == connection ? one : new VisitorConnection[] {one, connection};
+        VisitorSession connection = (VisitorSession) added;
+        if (held instanceof VisitorSession one) {
+            return one == connection ? one : new VisitorSession[] {one, connection};
         }
-        VisitorConnection[] many = (VisitorConnection[]) held;
-        for (VisitorConnection existing : many) {
+        VisitorSession[] many = (VisitorSession[]) held;
+        for (VisitorSession existing : many) {
             if (existing == connection) {
                 return many;
             }
         }
-        VisitorConnection[] more = Arrays.copyOf(many, many.length + 1);
+        VisitorSession[] more = Arrays.copyOf(many, many.length + 1);
         more[many.length] = connection;
         return more;
     }
 
     /** {@code held} without {@code removed}; null (no entry) when none is left. */
-    private static Object minus(Object held, VisitorConnection removed) {
-        if (held instanceof VisitorConnection one) {
+    private static Object minus(Object held, VisitorSession removed) {
+        if (held instanceof VisitorSession one) {
             return one == removed ? null : one;
         }
-        VisitorConnection[] many = (VisitorConnection[]) held;
+        VisitorSession[] many = (VisitorSession[]) held;
         int at = Arrays.asList(many).indexOf(removed);
         if (at < 0) {
             return many;
@@ -76,7 +74,7 @@ public final class LocalConnections {
         if (many.length == 2) {
             return many[1 - at];
         }
-        VisitorConnection[] fewer = new VisitorConnection[many.length - 1];
+        VisitorSession[] fewer = new VisitorSession[many.length - 1];
         System.arraycopy(many, 0, fewer, 0, at);
         System.arraycopy(many, at + 1, fewer, at, many.length - at - 1);
         return fewer;

@@ -1,7 +1,5 @@
 package org.causette.server.conversation;
 
-import org.causette.server.ws.StaffConnection;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,28 +7,28 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The staff sockets open on this node, by site and staff member (a person may have several tabs). */
 public final class LocalStaffConnections {
-    private final Map<String, Set<StaffConnection>> byStaff = new ConcurrentHashMap<>();
+    private final Map<String, Set<StaffSession>> byStaff = new ConcurrentHashMap<>();
     /** The same sockets by site: queue pushes reach a site's staff without scanning every site's. */
-    private final Map<String, Set<StaffConnection>> bySite = new ConcurrentHashMap<>();
+    private final Map<String, Set<StaffSession>> bySite = new ConcurrentHashMap<>();
 
     private static String key(String siteId, String staffId) {
         return siteId + "/" + staffId;
     }
 
-    public void add(StaffConnection connection) {
+    public void add(StaffSession connection) {
         // Added inside compute: a set that remove() is dropping at the same moment must not swallow the new socket.
         byStaff.compute(key(connection.siteId(), connection.staff().id()), (k, set) -> withAdded(set, connection));
         bySite.compute(connection.siteId(), (k, set) -> withAdded(set, connection));
     }
 
-    private static Set<StaffConnection> withAdded(Set<StaffConnection> set, StaffConnection connection) {
-        Set<StaffConnection> result = set == null ? ConcurrentHashMap.newKeySet() : set;
+    private static Set<StaffSession> withAdded(Set<StaffSession> set, StaffSession connection) {
+        Set<StaffSession> result = set == null ? ConcurrentHashMap.newKeySet() : set;
         result.add(connection);
         return result;
     }
 
     /** @return whether it was that person's last socket on this node */
-    public boolean remove(StaffConnection connection) {
+    public boolean remove(StaffSession connection) {
         String key = key(connection.siteId(), connection.staff().id());
         bySite.computeIfPresent(connection.siteId(), (k, set) -> {
             set.remove(connection);
@@ -45,18 +43,18 @@ public final class LocalStaffConnections {
         return last[0];
     }
 
-    public List<StaffConnection> of(String siteId, String staffId) {
-        Set<StaffConnection> set = byStaff.get(key(siteId, staffId));
+    public List<StaffSession> of(String siteId, String staffId) {
+        Set<StaffSession> set = byStaff.get(key(siteId, staffId));
         return set == null ? List.of() : List.copyOf(set);
     }
 
-    public List<StaffConnection> ofSite(String siteId) {
-        Set<StaffConnection> set = bySite.get(siteId);
+    public List<StaffSession> ofSite(String siteId) {
+        Set<StaffSession> set = bySite.get(siteId);
         return set == null ? List.of() : List.copyOf(set);
     }
 
     public boolean anyOnSite(String siteId) {
-        Set<StaffConnection> set = bySite.get(siteId);
+        Set<StaffSession> set = bySite.get(siteId);
         return set != null && !set.isEmpty();
     }
 }

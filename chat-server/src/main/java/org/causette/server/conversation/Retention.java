@@ -2,7 +2,7 @@ package org.causette.server.conversation;
 
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
-import org.causette.server.store.Store;
+import org.causette.server.store.RetentionStore;
 import org.causette.server.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +17,10 @@ public final class Retention {
     public static final Duration EVERY = Duration.ofHours(1);
 
     private final Sites sites;
-    private final Store store;
+    private final RetentionStore store;
     private final Clock clock;
 
-    public Retention(Sites sites, Store store, Clock clock) {
+    public Retention(Sites sites, RetentionStore store, Clock clock) {
         this.sites = sites;
         this.store = store;
         this.clock = clock;

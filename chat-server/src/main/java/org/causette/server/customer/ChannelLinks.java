@@ -1,11 +1,10 @@
 package org.causette.server.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.causette.server.channel.MessengerChannel;
-import org.causette.server.channel.WhatsAppChannel;
 import org.causette.server.config.Site;
+import org.causette.server.conversation.ChannelIds;
 import org.causette.server.store.ChannelLink;
-import org.causette.server.store.Store;
+import org.causette.server.store.VisitorStore;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -17,8 +16,8 @@ import java.util.regex.Pattern;
  * field by field, with an error naming what is wrong.
  */
 public final class ChannelLinks {
-    public static final String MESSENGER = "messenger";
-    public static final String WHATSAPP = "whatsapp";
+    public static final String MESSENGER = ChannelIds.MESSENGER;
+    public static final String WHATSAPP = ChannelIds.WHATSAPP;
     /** As a signed identity allows it (SignedIdentity). */
     public static final int MAX_USER_ID_CHARS = 256;
     /** A page-scoped id: the digits Meta sends as {@code sender.id}. */
@@ -26,10 +25,10 @@ public final class ChannelLinks {
     /** A wa_id: the number in international form, digits only, as Meta sends it in {@code messages[].from}. */
     private static final Pattern WA_ID = Pattern.compile("[0-9]{6,20}");
 
-    private final Store store;
+    private final VisitorStore store;
     private final Clock clock;
 
-    public ChannelLinks(Store store, Clock clock) {
+    public ChannelLinks(VisitorStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -131,8 +130,8 @@ public final class ChannelLinks {
         return null;
     }
 
-    /** The visitor a channel's messages arrive as (MessengerChannel, WhatsAppChannel). */
+    /** The visitor a channel's messages arrive as. */
     static String visitorId(String channel, String externalId) {
-        return (channel.equals(MESSENGER) ? MessengerChannel.VISITOR_PREFIX : WhatsAppChannel.VISITOR_PREFIX) + externalId;
+        return ChannelIds.visitorId(channel, externalId);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.server.store.Store;
 import org.causette.server.store.WebhookDelivery;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

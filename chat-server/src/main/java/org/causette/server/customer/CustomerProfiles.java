@@ -1,10 +1,8 @@
 package org.causette.server.customer;
 
-import org.causette.server.channel.MessengerChannel;
-import org.causette.server.channel.WhatsAppChannel;
 import org.causette.server.config.Site;
+import org.causette.server.conversation.ChannelIds;
 import org.causette.server.conversation.ConversationFeed;
-import org.causette.server.conversation.VisitorService;
 import org.causette.server.store.ConsentRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Store;
@@ -42,13 +40,7 @@ public final class CustomerProfiles {
 
     /** The channel a visitor id belongs to: channels make their visitors' ids from the shopper's id there. */
     static String channelOf(String visitorId) {
-        if (visitorId.startsWith(MessengerChannel.VISITOR_PREFIX)) {
-            return "messenger";
-        }
-        if (visitorId.startsWith(WhatsAppChannel.VISITOR_PREFIX)) {
-            return "whatsapp";
-        }
-        return VisitorService.WEB;
+        return ChannelIds.channelOf(visitorId);
     }
 
     /** Everything read once per customer, shared by the profile, the card and the export. */

@@ -16,16 +16,17 @@ import org.causette.bot.BotTurn;
 import org.causette.bot.DialogueContext;
 import org.causette.bot.Parse;
 import org.causette.server.auth.StaffAuth;
+import org.causette.server.config.Sites;
+import org.causette.server.config.StaffMember;
 import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.store.Store;
-import java.time.Clock;
-import org.causette.server.config.StaffMember;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,12 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The REST API of CONTRACT §3. Every route but login needs a bearer token; handlers that touch the store or hash
+ * The REST API of docs/api.md. Every route but login needs a bearer token; handlers that touch the store or hash
  * passwords run on the blocking pool and answer from there.
  */
 public final class ApiRoutes {
@@ -65,7 +67,7 @@ public final class ApiRoutes {
     private final StaffViews views;
     private final CustomerViews customers;
 
-    public ApiRoutes(org.causette.server.config.Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
+    public ApiRoutes(Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
                      Executor blockingWork, Clock clock) {
         this.auth = auth;
         this.blockingWork = blockingWork;
@@ -315,7 +317,7 @@ public final class ApiRoutes {
         });
     }
 
-    private void offLoop(ChannelHandlerContext ctx, FullHttpRequest request, java.util.function.Supplier<Reply> work) {
+    private void offLoop(ChannelHandlerContext ctx, FullHttpRequest request, Supplier<Reply> work) {
         FullHttpRequest retained = request.retain();
         try {
             blockingWork.execute(() -> {

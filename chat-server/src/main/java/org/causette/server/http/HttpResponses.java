@@ -11,7 +11,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,18 +1,24 @@
 package org.causette.server.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.causette.bot.knowledge.BuiltInIntents;
 import org.causette.server.auth.StaffAuth;
+import org.causette.server.config.Lesson;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.config.StaffMember;
 import org.causette.server.conversation.ConversationFeed;
-import org.causette.server.conversation.SiteReport;
+import org.causette.server.insights.Leaderboard;
+import org.causette.server.marketing.VariantReport;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.store.Lead;
+import org.causette.server.store.Presence;
+import org.causette.server.store.Rating;
 import org.causette.server.store.Store;
 import org.causette.server.store.Visitor;
 import org.causette.server.store.VisitorEvent;
+import org.causette.server.usecase.SiteReport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the REST API shows each role. Ambassadors see only conversations handed to them, as messages: never the
@@ -185,7 +192,7 @@ final class StaffViews {
         Site site = principal.site();
         Map<String, Object> report = SiteReport.build(store, site, period.from(), period.to());
         // A/B tests of proactive messages: per variant shown, answered, dismissed, and whether the difference is real.
-        report.put("variants", org.causette.server.marketing.VariantReport.build(store, site.id(), site.scenarios()));
+        report.put("variants", VariantReport.build(store, site.id(), site.scenarios()));
         return Answer.ok(report);
     }
 
@@ -195,7 +202,7 @@ final class StaffViews {
         if (period.error() != null) {
             return period.error();
         }
-        return Answer.ok(org.causette.server.insights.Leaderboard.build(store, principal.site(), period.from(), period.to(),
+        return Answer.ok(Leaderboard.build(store, principal.site(), period.from(), period.to(),
                 principal.staff().id()));
     }
 
@@ -226,7 +233,7 @@ final class StaffViews {
     Answer staff(StaffAuth.Principal principal) {
         Site site = principal.site();
         java.util.Set<String> online = store.presence(site.id()).stream().filter(p -> p.online(clock.instant()))
-                .map(org.causette.server.store.Presence::staffId).collect(java.util.stream.Collectors.toSet());
+                .map(Presence::staffId).collect(Collectors.toSet());
         return Answer.ok(Map.of("staff", site.staff().stream().map(member -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", member.id());
@@ -243,9 +250,9 @@ final class StaffViews {
     /** Every intent the bot knows, built-in or from the FAQ (and taught), for choosing one when teaching. */
     Answer intents(StaffAuth.Principal principal) {
         Map<String, Map<String, Object>> intents = new LinkedHashMap<>();
-        for (String id : org.causette.bot.knowledge.BuiltInIntents.ALL) {
+        for (String id : BuiltInIntents.ALL) {
             intents.put(id, new LinkedHashMap<>(Map.of("id", id, "builtIn", true, "hasAnswer",
-                    !org.causette.bot.knowledge.BuiltInIntents.isPolicy(id))));
+                    !BuiltInIntents.isPolicy(id))));
         }
         for (var intent : principal.site().knowledge().faq().intents()) {
             Map<String, Object> row = intents.computeIfAbsent(intent.id(), id -> new LinkedHashMap<>(Map.of("id", id, "builtIn", false)));
@@ -264,7 +271,7 @@ final class StaffViews {
         List<Conversation> mine = store.conversations(principal.site().id(), ConversationState.CLOSED, null, Integer.MAX_VALUE)
                 .stream().filter(c -> handedTo(c, principal)).toList();
         List<Integer> scores = mine.stream().map(c -> store.rating(c.id())).flatMap(Optional::stream)
-                .map(org.causette.server.store.Rating::score).toList();
+                .map(Rating::score).toList();
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("staffId", me);
         stats.put("helped", mine.size());
@@ -302,13 +309,13 @@ final class StaffViews {
                 }
             });
         }
-        boolean known = org.causette.bot.knowledge.BuiltInIntents.isBuiltIn(intent)
+        boolean known = BuiltInIntents.isBuiltIn(intent)
                 || site.knowledge().faq().byId(intent).isPresent();
         if (!known && answer.isEmpty()) {
             return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
                     "\"" + intent + "\" is a new intent: give its answer {\"fr\": …, \"en\": …}");
         }
-        store.saveLesson(new org.causette.server.store.Lesson(site.id(), text, language, intent, answer, clock.instant()));
+        store.saveLesson(new Lesson(site.id(), text, language, intent, answer, clock.instant()));
         long started = System.nanoTime();
         site.retrain(store.lessons(site.id()));
         Map<String, Object> result = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package org.causette.server.insights;
 
 import org.causette.server.store.Conversation;
+import org.causette.server.store.ConversationStore;
 import org.causette.server.store.Role;
-import org.causette.server.store.Store;
 import org.causette.server.store.StoredMessage;
 
 import java.time.Instant;
@@ -20,10 +20,10 @@ import java.util.Map;
 final class Helpers {
     private static final int PAGE = 50;
 
-    private final Store store;
+    private final ConversationStore store;
     private final Map<String, Helper> known = new HashMap<>();
 
-    Helpers(Store store) {
+    Helpers(ConversationStore store) {
         this.store = store;
     }
 

@@ -1,14 +1,14 @@
 package org.causette.server.insights;
 
 import org.causette.server.config.OutcomeSettings;
+import org.causette.server.conversation.VisitorSession;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.NpsAnswer;
 import org.causette.server.store.Store;
 import org.causette.server.store.Visitor;
-import org.causette.server.ws.EncodedFrame;
-import org.causette.server.ws.ErrorCode;
-import org.causette.server.ws.VisitorConnection;
-import org.causette.server.ws.frames.ServerFrames;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.ServerFrames;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +31,7 @@ public final class NpsSurvey {
     }
 
     /** After the shopper rated {@code closed} or skipped rating it: asks, on this socket, when it is time to. */
-    public void afterRating(VisitorConnection connection, Conversation closed) {
+    public void afterRating(VisitorSession connection, Conversation closed) {
         OutcomeSettings settings = connection.site().outcomes();
         if (!settings.npsOn()) {
             return;
@@ -44,7 +44,7 @@ public final class NpsSurvey {
     }
 
     /** The shopper's answer (validated already): kept when a question waits for it, else {@code not_found}. */
-    public void answer(VisitorConnection connection, int score, String comment) {
+    public void answer(VisitorSession connection, int score, String comment) {
         String customer = customerKey(connection);
         Instant now = clock.instant();
         Optional<String> asked = store.pendingNps(connection.siteId(), customer, now);
@@ -55,7 +55,7 @@ public final class NpsSurvey {
         }
     }
 
-    private String customerKey(VisitorConnection connection) {
+    private String customerKey(VisitorSession connection) {
         return store.findVisitor(connection.siteId(), connection.visitorId()).map(Visitor::userId)
                 .map(userId -> "u:" + userId).orElse("v:" + connection.visitorId());
     }

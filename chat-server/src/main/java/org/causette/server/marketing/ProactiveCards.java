@@ -5,6 +5,7 @@ import org.causette.bot.Card;
 import org.causette.bot.knowledge.Catalog;
 import org.causette.bot.knowledge.Product;
 import org.causette.server.config.Site;
+import org.causette.server.config.scenario.CardSource;
 
 import java.net.URI;
 import java.util.ArrayList;

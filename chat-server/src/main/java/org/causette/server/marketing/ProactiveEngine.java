@@ -3,12 +3,17 @@ package org.causette.server.marketing;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.bot.Card;
 import org.causette.server.config.Site;
+import org.causette.server.config.scenario.Conditions;
+import org.causette.server.config.scenario.Scenario;
+import org.causette.server.config.scenario.Trigger;
+import org.causette.server.config.scenario.Variant;
 import org.causette.server.conversation.Hub;
 import org.causette.server.conversation.Lanes;
+import org.causette.server.conversation.VisitorSession;
+import org.causette.server.store.Exposure;
 import org.causette.server.store.Store;
-import org.causette.server.ws.EncodedFrame;
-import org.causette.server.ws.VisitorConnection;
-import org.causette.server.ws.frames.ServerFrames;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -81,7 +85,7 @@ public final class ProactiveEngine {
     }
 
     /** After hello, when no conversation is open. {@code firstSeen}: when this visitor was first seen. */
-    public void afterHello(VisitorConnection connection, Instant firstSeen) {
+    public void afterHello(VisitorSession connection, Instant firstSeen) {
         Instant now = clock.instant();
         boolean returning = firstSeen.isBefore(now.minus(Duration.ofMinutes(Trigger.RETURNING_AFTER_MINUTES)));
         quietly("hello", () -> fire(connection, Trigger.On.HELLO, t -> !t.returning() || returning, Moment.NONE));
@@ -89,7 +93,7 @@ public final class ProactiveEngine {
     }
 
     /** After an event was stored (so only with consent). */
-    public void afterEvent(VisitorConnection connection, String name, JsonNode data) {
+    public void afterEvent(VisitorSession connection, String name, JsonNode data) {
         quietly(name, () -> {
             switch (name) {
                 case "page_view" -> {
@@ -125,7 +129,7 @@ public final class ProactiveEngine {
     }
 
     /** The visitor sent a message: if it follows a proactive message, that message counts as answered. */
-    public void afterMessage(VisitorConnection connection) {
+    public void afterMessage(VisitorSession connection) {
         Shown shown = pending.remove(key(connection));
         if (shown != null && shown.at().plus(shown.cap()).isAfter(clock.instant())) {
             quietly("answered", () -> store.countVariant(connection.siteId(), shown.scenarioId(), shown.variant(), ANSWERED));
@@ -137,7 +141,7 @@ public final class ProactiveEngine {
     }
 
     /** The visitor closed the bubble: counted, and no other proactive message for a session. */
-    public void dismissedBy(VisitorConnection connection, String scenarioId) {
+    public void dismissedBy(VisitorSession connection, String scenarioId) {
         dismissed.put(key(connection), clock.instant());
         Shown shown = pending.get(key(connection));
         if (shown != null && shown.scenarioId().equals(scenarioId)) {
@@ -156,11 +160,11 @@ public final class ProactiveEngine {
         static final Moment NONE = new Moment(null, null);
     }
 
-    private void fire(VisitorConnection connection, Trigger.On on, Predicate<Trigger> matches, Moment moment) {
+    private void fire(VisitorSession connection, Trigger.On on, Predicate<Trigger> matches, Moment moment) {
         fire(connection, on, matches, moment, new VisitorFacts(store, connection.siteId(), connection.visitorId()));
     }
 
-    private void fire(VisitorConnection connection, Trigger.On on, Predicate<Trigger> matches, Moment moment,
+    private void fire(VisitorSession connection, Trigger.On on, Predicate<Trigger> matches, Moment moment,
                       VisitorFacts facts) {
         Site site = connection.site();
         List<Scenario> scenarios = site.scenarios().on(on);
@@ -200,13 +204,13 @@ public final class ProactiveEngine {
         hub.toVisitor(site.id(), connection.visitorId(), null, 0, EncodedFrame.of(frame, "proactive"), null);
         pending.put(key(connection), new Shown(scenario.id(), variant.id(), now, cap));
         store.countVariant(site.id(), scenario.id(), variant.id(), SHOWN);
-        store.saveExposure(new org.causette.server.store.Exposure(site.id(), connection.visitorId(), scenario.id(), variant.id(), now)); // insights: conversions per variant
+        store.saveExposure(new Exposure(site.id(), connection.visitorId(), scenario.id(), variant.id(), now)); // insights: conversions per variant
     }
 
     // ---- timer triggers (time_on_page, cart_abandoned) ---------------------------------------------------------------
 
     /** A page view: the time-on-page checks of the scenarios that could match this page start again from now. */
-    private void armPage(VisitorConnection connection, String url) {
+    private void armPage(VisitorSession connection, String url) {
         List<Duration> after = connection.site().scenarios().on(Trigger.On.TIME_ON_PAGE).stream()
                 .filter(s -> s.trigger().urlMatches(url)).map(s -> Duration.ofSeconds(s.trigger().seconds())).toList();
         if (after.isEmpty()) {
@@ -218,7 +222,7 @@ public final class ProactiveEngine {
     }
 
     /** A cart update: a non-empty cart starts the abandonment checks again; an empty one has nothing to abandon. */
-    private void armCart(VisitorConnection connection, JsonNode data) {
+    private void armCart(VisitorSession connection, JsonNode data) {
         if (!connection.site().scenarios().any(Trigger.On.CART_ABANDONED) || !VisitorFacts.nonEmptyCart(data)) {
             timers.cancel(connection.siteId(), connection.visitorId(), ProactiveTimers.Kind.CART);
             return;
@@ -237,7 +241,7 @@ public final class ProactiveEngine {
      * A visitor says hello with a cart this node is not timing (a new node, a restart, or back after the timers ran
      * out): the store says whether it was left alone; fire now if it has been long enough, else time the rest.
      */
-    private void cartAtHello(VisitorConnection connection, Instant now) {
+    private void cartAtHello(VisitorSession connection, Instant now) {
         Site site = connection.site();
         if (!site.scenarios().any(Trigger.On.CART_ABANDONED) || !connection.consent()
                 || timers.armed(site.id(), connection.visitorId(), ProactiveTimers.Kind.CART)) {
@@ -250,7 +254,7 @@ public final class ProactiveEngine {
         });
     }
 
-    private void fireAbandoned(VisitorConnection connection, VisitorFacts.PendingCart cart, Instant now) {
+    private void fireAbandoned(VisitorSession connection, VisitorFacts.PendingCart cart, Instant now) {
         Duration idle = Duration.between(cart.updatedAt(), now);
         fire(connection, Trigger.On.CART_ABANDONED, t -> idle.compareTo(Duration.ofMinutes(t.idleMinutes())) >= 0
                 && cart.value() >= t.minCartValue(), new Moment(null, cart.data()));
@@ -262,19 +266,16 @@ public final class ProactiveEngine {
      */
     public void sweep() {
         for (ProactiveTimers.Due due : timers.due(clock.instant())) {
-            try {
-                lanes.execute(Hub.visitorLane(due.siteId(), due.visitorId()), () -> quietly("timer", () -> check(due)));
-            } catch (RejectedExecutionException e) {
-                log.debug("Lane full: proactive timer check of {} skipped", due.visitorId());
-            }
+            lanes.submit(Hub.visitorLane(due.siteId(), due.visitorId()), () -> quietly("timer", () -> check(due)),
+                    () -> log.debug("Lane full: proactive timer check of {} skipped", due.visitorId()));
         }
     }
 
     /** A due check: only for a visitor who still has a socket here and still consents. */
     private void check(ProactiveTimers.Due due) {
-        VisitorConnection connection = hub.visitors().of(due.siteId(), due.visitorId()).stream()
-                .filter(VisitorConnection::isOpen) // a socket closing now would swallow the message and its cap
-                .filter(VisitorConnection::consent).findFirst().orElse(null);
+        VisitorSession connection = hub.visitors().of(due.siteId(), due.visitorId()).stream()
+                .filter(VisitorSession::isOpen) // a socket closing now would swallow the message and its cap
+                .filter(VisitorSession::consent).findFirst().orElse(null);
         if (connection == null) {
             return; // Gone: an abandoned cart is offered at their next hello instead.
         }
@@ -299,7 +300,7 @@ public final class ProactiveEngine {
     // ---- the bot's greeting as an A/B test ---------------------------------------------------------------------------
 
     /** The greeting for this visitor's welcome (their sticky variant, in their language), or null without one. */
-    public ServerFrames.Greeting greeting(VisitorConnection connection) {
+    public ServerFrames.Greeting greeting(VisitorSession connection) {
         Optional<Scenario> greeting = connection.site().scenarios().greeting();
         if (greeting.isEmpty() || connection.visitorId() == null) {
             return null;
@@ -315,7 +316,7 @@ public final class ProactiveEngine {
      * The widget showed the greeting {@code variant}: counted once per session, and the visitor's next message counts
      * as its answer. A variant that is not this visitor's (a page from before scenarios.json changed) counts nothing.
      */
-    public void greetingShown(VisitorConnection connection, String variantId) {
+    public void greetingShown(VisitorSession connection, String variantId) {
         Optional<Scenario> greeting = connection.site().scenarios().greeting();
         if (greeting.isEmpty() || !VariantPicker.pick(connection.visitorId(), greeting.get()).id().equals(variantId)) {
             return;
@@ -330,12 +331,12 @@ public final class ProactiveEngine {
         quietly("greeting shown", () -> {
             store.countVariant(connection.siteId(), Scenario.GREETING, variantId, SHOWN);
             // Like a bubble's: a purchase within the attribution window credits the greeting's variant too.
-            store.saveExposure(new org.causette.server.store.Exposure(connection.siteId(), connection.visitorId(),
+            store.saveExposure(new Exposure(connection.siteId(), connection.visitorId(),
                     Scenario.GREETING, variantId, now));
         });
     }
 
-    private static boolean conditionsHold(Conditions conditions, VisitorConnection connection, Site site,
+    private static boolean conditionsHold(Conditions conditions, VisitorSession connection, Site site,
                                           String language, Instant now) {
         if (!conditions.languages().isEmpty() && !conditions.languages().contains(language)) {
             return false;
@@ -350,7 +351,7 @@ public final class ProactiveEngine {
     }
 
     /** The visitor's language from the locale, when the site speaks it, else the site's first language. */
-    private static String language(VisitorConnection connection) {
+    private static String language(VisitorSession connection) {
         String locale = connection.locale();
         List<String> languages = connection.site().config().languages();
         if (locale != null && locale.length() >= 2) {
@@ -362,7 +363,7 @@ public final class ProactiveEngine {
         return connection.site().config().defaultLanguage();
     }
 
-    private static String key(VisitorConnection connection) {
+    private static String key(VisitorSession connection) {
         return connection.siteId() + "/" + connection.visitorId();
     }
 

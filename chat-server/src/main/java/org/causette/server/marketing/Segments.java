@@ -1,6 +1,9 @@
 package org.causette.server.marketing;
 
-import org.causette.server.ws.VisitorConnection;
+import org.causette.server.config.scenario.Conditions;
+import org.causette.server.config.scenario.Segment;
+import org.causette.server.config.scenario.Trigger;
+import org.causette.server.conversation.VisitorSession;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +15,7 @@ final class Segments {
     }
 
     /** True when the conditions name no segment, or the visitor is in at least one of those named. */
-    static boolean hold(Conditions conditions, Map<String, Segment> segments, VisitorConnection connection,
+    static boolean hold(Conditions conditions, Map<String, Segment> segments, VisitorSession connection,
                         String language, Instant now, VisitorFacts facts) {
         if (conditions.segments().isEmpty()) {
             return true;
@@ -26,7 +29,7 @@ final class Segments {
         return false;
     }
 
-    static boolean contains(Segment segment, VisitorConnection connection, String language, Instant now, VisitorFacts facts) {
+    static boolean contains(Segment segment, VisitorSession connection, String language, Instant now, VisitorFacts facts) {
         if (segment.identified() != null && segment.identified() != connection.identified()) {
             return false;
         }

@@ -1,5 +1,8 @@
 package org.causette.server.marketing;
 
+import org.causette.server.config.scenario.Scenario;
+import org.causette.server.config.scenario.Variant;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,10 @@
 package org.causette.server.marketing;
 
+import org.causette.server.config.scenario.Scenario;
+import org.causette.server.config.scenario.Scenarios;
+import org.causette.server.config.scenario.Variant;
 import org.causette.server.insights.PurchaseRecorder;
-import org.causette.server.store.Store;
+import org.causette.server.store.VariantStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +22,7 @@ public final class VariantReport {
     private VariantReport() {
     }
 
-    public static List<Map<String, Object>> build(Store store, String siteId, Scenarios scenarios) {
+    public static List<Map<String, Object>> build(VariantStore store, String siteId, Scenarios scenarios) {
         List<Map<String, Object>> report = new ArrayList<>();
         for (Scenario scenario : scenarios.scenarios()) {
             Map<String, Long> counts = store.variantCounts(siteId, scenario.id());

@@ -1,5 +1,7 @@
 package org.causette.server.routing;
 
+import org.causette.bot.QuickReply;
+
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -56,8 +58,8 @@ public final class HandoverTexts {
     }
 
     /** The quick reply that opens the widget's email form. */
-    public org.causette.bot.QuickReply leaveEmail() {
-        return new org.causette.bot.QuickReply(french ? "Laisser mon e-mail" : "Leave my email", LEAVE_EMAIL);
+    public QuickReply leaveEmail() {
+        return new QuickReply(french ? "Laisser mon e-mail" : "Leave my email", LEAVE_EMAIL);
     }
 
     public String agentJoined(String name) {

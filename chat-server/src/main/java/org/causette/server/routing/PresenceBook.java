@@ -1,7 +1,7 @@
 package org.causette.server.routing;
 
 import org.causette.server.store.Presence;
-import org.causette.server.store.Store;
+import org.causette.server.store.StaffStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,13 +19,13 @@ public final class PresenceBook {
     public static final Duration TTL = Duration.ofSeconds(45);
     public static final Duration RENEW_EVERY = Duration.ofSeconds(15);
 
-    private final Store store;
+    private final StaffStore store;
     private final Clock clock;
     private final String nodeId;
     /** The status of the people with a socket on this node, by site/staffId. */
     private final Map<String, String> local = new ConcurrentHashMap<>();
 
-    public PresenceBook(Store store, Clock clock, String nodeId) {
+    public PresenceBook(StaffStore store, Clock clock, String nodeId) {
         this.store = store;
         this.clock = clock;
         this.nodeId = nodeId;

@@ -9,11 +9,11 @@ import org.causette.server.conversation.Lanes;
 import org.causette.server.store.Assignee;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
+import org.causette.server.store.ConversationStore;
 import org.causette.server.store.Role;
-import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
-import org.causette.server.ws.EncodedFrame;
-import org.causette.server.ws.frames.ServerFrames;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -42,7 +41,7 @@ public final class Router {
     private static final Duration TYPICAL_HANDLING = Duration.ofMinutes(3);
 
     private final Sites sites;
-    private final Store store;
+    private final ConversationStore store;
     private final ConversationFeed feed;
     private final Hub hub;
     private final Lanes lanes;
@@ -51,7 +50,7 @@ public final class Router {
     /** People who let a conversation time out are not offered it again (per node, forgotten on restart). */
     private final Map<String, Set<String>> passedBy = new ConcurrentHashMap<>();
 
-    public Router(Sites sites, Store store, ConversationFeed feed, Hub hub, Lanes lanes, PresenceBook presence, Clock clock) {
+    public Router(Sites sites, ConversationStore store, ConversationFeed feed, Hub hub, Lanes lanes, PresenceBook presence, Clock clock) {
         this.sites = sites;
         this.store = store;
         this.feed = feed;
@@ -67,11 +66,8 @@ public final class Router {
 
     /** Routes a site's queue soon, on the site's routing lane (one routing pass at a time per node). */
     public void route(String siteId) {
-        try {
-            lanes.execute("route/" + siteId, () -> routeNow(siteId));
-        } catch (RejectedExecutionException e) {
-            log.warn("Routing of {} postponed: lanes full", siteId);
-        }
+        lanes.submit("route/" + siteId, () -> routeNow(siteId),
+                () -> log.warn("Routing of {} postponed: lanes full", siteId));
     }
 
     private void routeNow(String siteId) {
@@ -171,7 +167,9 @@ public final class Router {
 
     /** Runs on the conversation's visitor lane, where everything that reaches its visitor is ordered. */
     public void onVisitorLane(Conversation conversation, Runnable task) {
-        lanes.execute(Hub.visitorLane(conversation.siteId(), conversation.visitorId()), task);
+        lanes.submit(Hub.visitorLane(conversation.siteId(), conversation.visitorId()), task,
+                () -> log.warn("Conversation {} changed but its lane is full: its people hear of it on their next "
+                        + "read", conversation.id()));
     }
 
     /** The visitor's place in line (1 = next) and a rough wait in seconds. */

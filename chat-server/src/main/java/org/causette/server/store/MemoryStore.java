@@ -1,5 +1,7 @@
 package org.causette.server.store;
 
+import org.causette.server.config.Lesson;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,10 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -33,7 +35,7 @@ public final class MemoryStore implements Store {
     /** Append-only logs: O(1) appends from every lane at once (a copy-on-write list would copy them whole each time). */
     private final Queue<VisitorEvent> events = new ConcurrentLinkedQueue<>();
     private final Map<String, Rating> ratings = new ConcurrentHashMap<>();
-    private final Map<String, StaffSession> staffSessions = new ConcurrentHashMap<>();
+    private final Map<String, StaffLogin> staffSessions = new ConcurrentHashMap<>();
     private final Map<String, Presence> presence = new ConcurrentHashMap<>();
     private final Queue<Lead> leads = new ConcurrentLinkedQueue<>();
     private final Queue<BotTurnRecord> botTurns = new ConcurrentLinkedQueue<>();
@@ -379,12 +381,12 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public void saveStaffSession(StaffSession session) {
+    public void saveStaffSession(StaffLogin session) {
         staffSessions.put(session.tokenHash(), session);
     }
 
     @Override
-    public Optional<StaffSession> findStaffSession(String tokenHash) {
+    public Optional<StaffLogin> findStaffSession(String tokenHash) {
         return Optional.ofNullable(staffSessions.get(tokenHash));
     }
 
@@ -646,7 +648,7 @@ public final class MemoryStore implements Store {
 
     @Override
     public boolean savePurchase(VisitorEvent purchase, String orderId) {
-        if (orders.putIfAbsent(key(purchase.siteId(), Store.orderClaim(purchase.visitorId(), orderId)), purchase.ts()) != null) {
+        if (orders.putIfAbsent(key(purchase.siteId(), TimelineStore.orderClaim(purchase.visitorId(), orderId)), purchase.ts()) != null) {
             return false;
         }
         events.add(purchase);
@@ -713,7 +715,7 @@ public final class MemoryStore implements Store {
     private void eraseOutcomes(String siteId, String visitorId) {
         events(siteId, visitorId).stream().filter(e -> e.name().equals("purchase") && e.data() != null
                         && e.data().path("orderId").isTextual())
-                .forEach(e -> orders.remove(key(siteId, Store.orderClaim(visitorId, e.data().path("orderId").asText()))));
+                .forEach(e -> orders.remove(key(siteId, TimelineStore.orderClaim(visitorId, e.data().path("orderId").asText()))));
         exposures.removeIf(e -> e.siteId().equals(siteId) && e.visitorId().equals(visitorId));
         npsAnswers.removeIf(a -> a.siteId().equals(siteId) && a.visitorId().equals(visitorId));
         npsAsks.entrySet().removeIf(e -> e.getKey().startsWith(key(siteId, "")) && e.getValue().visitorId().equals(visitorId));
@@ -727,7 +729,7 @@ public final class MemoryStore implements Store {
         npsAsks.entrySet().removeIf(e -> e.getKey().startsWith(prefix) && e.getValue().until().isBefore(cutoff));
     }
 
-    // ---- the hot path of a visitor message and the bot's turn (issue 10) ---------------------------------------------
+    // ---- the hot path of a visitor message and the bot's turn (docs/performance.md) ---------------------------------
     // The same outcomes as the Redis store's one-script versions; here the record's monitor makes each step atomic, so a
     // version that is no longer current just means the change is applied to the conversation as it is now.
 

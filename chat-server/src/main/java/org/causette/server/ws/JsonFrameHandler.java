@@ -23,7 +23,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.frames.ServerFrames;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.Json;
+import org.causette.server.wire.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

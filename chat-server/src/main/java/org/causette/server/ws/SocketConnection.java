@@ -1,11 +1,15 @@
 package org.causette.server.ws;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.frames.ServerFrames;
+import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.ServerFrames;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -76,7 +80,7 @@ public abstract class SocketConnection {
             return;
         }
         metrics.frameOut(frame.kind());
-        OutboundBatch.write(channel, frame.newFrame());
+        OutboundBatch.write(channel, webSocketFrame(frame));
     }
 
     /**
@@ -104,12 +108,20 @@ public abstract class SocketConnection {
             return;
         }
         metrics.frameOut(next.kind());
-        channel.writeAndFlush(next.newFrame()).addListener(written -> {
+        channel.writeAndFlush(webSocketFrame(next)).addListener(written -> {
             snapshotInFlight = false;
             if (waitingSnapshot != null) {
                 writeWaitingSnapshot();
             }
         });
+    }
+
+    /**
+     * The frame's shared bytes in a buffer of this write's own: Netty releases it once written, which frees nothing
+     * of the array the other receivers still wrap.
+     */
+    private static TextWebSocketFrame webSocketFrame(EncodedFrame frame) {
+        return new TextWebSocketFrame(Unpooled.wrappedBuffer(frame.bytes()));
     }
 
     public final void sendError(ErrorCode code, String message, String ref) {

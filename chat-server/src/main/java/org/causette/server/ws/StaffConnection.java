@@ -3,10 +3,11 @@ package org.causette.server.ws;
 import io.netty.channel.Channel;
 import org.causette.server.config.Site;
 import org.causette.server.config.StaffMember;
+import org.causette.server.conversation.StaffSession;
 import org.causette.server.metrics.HubMetrics;
 
 /** One staff socket, bound to a logged-in staff member after its hello. */
-public final class StaffConnection extends SocketConnection {
+public final class StaffConnection extends SocketConnection implements StaffSession {
     /** Staff type fast and click a lot: a larger allowance than shoppers. */
     public static final int FLOOD_BURST = 60;
     public static final double FLOOD_PER_SECOND = 20;
@@ -19,24 +20,19 @@ public final class StaffConnection extends SocketConnection {
         super(channel, metrics, FLOOD_LIMIT);
     }
 
+    @Override
     public void bind(Site boundSite, StaffMember member) {
         this.site = boundSite;
         this.staff = member;
     }
 
+    @Override
     public Site site() {
         return site;
     }
 
-    public String siteId() {
-        return site.id();
-    }
-
+    @Override
     public StaffMember staff() {
         return staff;
-    }
-
-    public boolean isAmbassador() {
-        return staff.role() == StaffMember.StaffRole.AMBASSADOR;
     }
 }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import org.causette.server.conversation.StaffService;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.frames.StaffFrames;
+import org.causette.server.usecase.StaffService;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.StaffFrames;
 
 import java.util.Set;
 
 /**
- * The staff socket after the handshake: a hello with a login token, then the commands of CONTRACT §4.2, each checked
+ * The staff socket after the handshake: a hello with a login token, then the commands of docs/protocol.md, each checked
  * for its fields before the {@link StaffService} checks the role.
  */
 public final class StaffFrameHandler extends JsonFrameHandler<StaffConnection> {

@@ -2,13 +2,14 @@ package org.causette.server.ws;
 
 import io.netty.channel.Channel;
 import org.causette.server.config.Site;
+import org.causette.server.conversation.VisitorSession;
 import org.causette.server.metrics.HubMetrics;
 
 /**
  * One visitor socket. The event loop owns the flood guard; the visitor's lane owns what was delivered
  * ({@link #accept}), so replay and live delivery never send a message twice or out of order.
  */
-public final class VisitorConnection extends SocketConnection {
+public final class VisitorConnection extends SocketConnection implements VisitorSession {
     public static final int FLOOD_BURST = 30;
     public static final double FLOOD_PER_SECOND = 10;
     private static final TokenBucket.Limit FLOOD_LIMIT = new TokenBucket.Limit(FLOOD_BURST, FLOOD_PER_SECOND);
@@ -29,31 +30,34 @@ public final class VisitorConnection extends SocketConnection {
         this.site = site;
     }
 
+    @Override
     public Site site() {
         return site;
     }
 
-    public String siteId() {
-        return site.id();
-    }
 
+    @Override
     public String visitorId() {
         return visitorId;
     }
 
+    @Override
     public String locale() {
         return locale;
     }
 
+    @Override
     public boolean consent() {
         return consent;
     }
 
+    @Override
     public boolean identified() {
         return identified;
     }
 
     /** Binds the socket to its visitor once the hello is handled. */
+    @Override
     public void bind(String newVisitorId, String newLocale, boolean newConsent, boolean newIdentified) {
         this.visitorId = newVisitorId;
         this.locale = newLocale;
@@ -61,6 +65,7 @@ public final class VisitorConnection extends SocketConnection {
         this.identified = newIdentified;
     }
 
+    @Override
     public void setConsent(boolean newConsent) {
         this.consent = newConsent;
     }
@@ -69,6 +74,7 @@ public final class VisitorConnection extends SocketConnection {
      * Whether a message should go to this socket, and if so records it as sent. Only from the visitor's lane.
      * A message of another conversation starts the count again (the visitor opened a new one).
      */
+    @Override
     public boolean accept(String conversationId, long seq) {
         if (!conversationId.equals(deliveredConversationId)) {
             deliveredConversationId = conversationId;

@@ -6,9 +6,13 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.causette.server.auth.SignedIdentity;
 import org.causette.server.config.Site;
-import org.causette.server.conversation.VisitorService;
+import org.causette.server.insights.PurchaseData;
+import org.causette.server.insights.PurchaseRecorder;
 import org.causette.server.metrics.HubMetrics;
-import org.causette.server.ws.frames.VisitorFrames;
+import org.causette.server.usecase.VisitorService;
+import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.Json;
+import org.causette.server.wire.VisitorFrames;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -205,9 +209,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             connection.sendError(ErrorCode.TOO_LARGE, "event data is larger than " + MAX_EVENT_DATA_BYTES + " bytes", null);
             return;
         }
-        if (event.name().equals(org.causette.server.insights.PurchaseRecorder.PURCHASE)) {
+        if (event.name().equals(PurchaseRecorder.PURCHASE)) {
             try {
-                org.causette.server.insights.PurchaseData.parse(event.data());
+                PurchaseData.parse(event.data());
             } catch (IllegalArgumentException e) {
                 connection.sendError(ErrorCode.BAD_REQUEST, e.getMessage(), null);
                 return;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.causette.bot.DialogueContext;
 import org.causette.server.store.Conversation;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -86,7 +86,7 @@ final class Browsers {
         return server;
     }
 
-    // ---- the widget's hooks (CONTRACT §5); Playwright's CSS engine looks inside open shadow roots -----------------
+    // ---- the widget's hooks (widget/README.md); Playwright's CSS engine looks inside open shadow roots -----------------
 
     static Locator launcher(Page page) {
         return page.locator("[data-causette=launcher]");

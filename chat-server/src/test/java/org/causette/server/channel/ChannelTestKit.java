@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.causette.server.auth.Hmac;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

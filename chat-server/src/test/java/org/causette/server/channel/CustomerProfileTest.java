@@ -8,7 +8,7 @@ import org.causette.server.store.WebhookDelivery;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
 import org.causette.server.support.WsClient;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

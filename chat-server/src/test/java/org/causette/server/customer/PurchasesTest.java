@@ -2,7 +2,7 @@ package org.causette.server.customer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causette.server.store.VisitorEvent;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
 import org.causette.server.support.WsClient;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package org.causette.server.handover;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.causette.server.conversation.StaffService;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.WsClient;
-import org.causette.server.ws.Json;
+import org.causette.server.usecase.StaffService;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package org.causette.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.WsClient;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

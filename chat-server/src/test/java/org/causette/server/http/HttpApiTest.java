@@ -2,7 +2,7 @@ package org.causette.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.server.support.TestHub;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** CONTRACT §3 through real HTTP: health, metrics, login, tokens and roles, the parse route. */
+/** docs/api.md through real HTTP: health, metrics, login, tokens and roles, the parse route. */
 class HttpApiTest {
     private static TestHub hub;
 

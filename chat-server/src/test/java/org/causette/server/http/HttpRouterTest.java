@@ -17,18 +17,21 @@ import org.causette.server.config.Site;
 import org.causette.server.config.SiteLoader;
 import org.causette.server.config.SiteSource;
 import org.causette.server.config.Sites;
-import org.causette.server.conversation.Lanes;
-import org.causette.server.conversation.LocalConnections;
 import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.Lanes;
+import org.causette.server.conversation.LocalConnections;
 import org.causette.server.conversation.LocalStaffConnections;
-import org.causette.server.conversation.StaffService;
-import org.causette.server.conversation.VisitorService;
+import org.causette.server.marketing.ProactiveEngine;
+import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
-import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.MemoryStore;
 import org.causette.server.support.TestSites;
+import org.causette.server.usecase.BotTurns;
+import org.causette.server.usecase.StaffService;
+import org.causette.server.usecase.VisitorService;
+import org.causette.server.ws.OutboundBatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,17 +57,19 @@ class HttpRouterTest {
         Sites sites = new Sites(List.of(site), false);
         HubMetrics metrics = new HubMetrics();
         Clock clock = Clock.systemUTC();
-        lanes = new Lanes(2, 100);
+        lanes = new Lanes(2, 100, OutboundBatch::around);
         Hub hub = new Hub(new LocalConnections(), new LocalStaffConnections(), new LocalBroker(), lanes, "test");
         ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, "test"), clock);
         StaffAuth auth = new StaffAuth(sites, store, clock);
-        VisitorService visitors = new VisitorService(store, lanes, hub, feed, routing, metrics,
+        VisitorService visitors = new VisitorService(store, lanes, hub, feed,
+                new BotTurns(store, hub, feed, routing, metrics, clock),
+                new ProactiveEngine(store, hub, lanes, clock), metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock,
                 scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
         router = new HttpRouter(sites, store, metrics, visitors, staff, new ApiRoutes(sites, store, auth, feed, Runnable::run, clock),
-                org.causette.server.channel.WebhookRoutes.none(sites, metrics), Runnable::run, clock, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
+                WebhookRoutes.none(sites, metrics), Runnable::run, clock, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     }
 
     @AfterAll

@@ -7,7 +7,7 @@ import org.causette.server.store.VisitorEvent;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
 import org.causette.server.support.WsClient;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +124,9 @@ class OutcomesEndToEndTest {
             long revenueBefore = store().variantCounts(SITE, "big-cart").getOrDefault(variant + ":revenueCents", 0L);
             purchase(client, order("CMD-" + Instant.now().toEpochMilli(), 120));
             eventually(() -> store().variantCounts(SITE, "big-cart").getOrDefault(converted, 0L) == before + 1, "converted");
+            // The revenue is a second counter, written just after the conversion's: wait for it too, not only the first.
+            eventually(() -> store().variantCounts(SITE, "big-cart").containsKey(variant + ":revenueCents")
+                    && store().variantCounts(SITE, "big-cart").get(variant + ":revenueCents") >= revenueBefore + 12_000, "revenue");
             assertEquals(revenueBefore + 12_000, store().variantCounts(SITE, "big-cart").get(variant + ":revenueCents"));
 
             JsonNode report = Json.MAPPER.readTree(hub.get("/api/sites/" + SITE + "/report", hub.login(SITE, "root")).body());

@@ -7,14 +7,14 @@ import org.causette.server.config.RoutingSettings;
 import org.causette.server.config.Site;
 import org.causette.server.config.SiteConfig;
 import org.causette.server.config.StaffMember;
-import org.causette.server.marketing.Scenarios;
+import org.causette.server.config.scenario.Scenarios;
 import org.causette.server.store.Author;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.MessageDraft;
 import org.causette.server.store.Role;
 import org.causette.server.store.Store;
 import org.causette.server.store.VisitorEvent;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 
 import java.time.Duration;
 import java.time.Instant;

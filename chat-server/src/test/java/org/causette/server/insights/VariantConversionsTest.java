@@ -1,10 +1,10 @@
 package org.causette.server.insights;
 
-import org.causette.server.marketing.Conditions;
-import org.causette.server.marketing.Scenario;
-import org.causette.server.marketing.Scenarios;
-import org.causette.server.marketing.Trigger;
-import org.causette.server.marketing.Variant;
+import org.causette.server.config.scenario.Conditions;
+import org.causette.server.config.scenario.Scenario;
+import org.causette.server.config.scenario.Scenarios;
+import org.causette.server.config.scenario.Trigger;
+import org.causette.server.config.scenario.Variant;
 import org.causette.server.marketing.VariantReport;
 import org.causette.server.store.Exposure;
 import org.causette.server.store.MemoryStore;

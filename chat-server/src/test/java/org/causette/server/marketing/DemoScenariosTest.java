@@ -6,7 +6,7 @@ import org.causette.server.support.TestClock;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
 import org.causette.server.support.WsClient;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the demo's README promises a newcomer (issue 9's "done when"): on the bundled demo shop, leaving a cart alone
+ * What the demo's README promises a newcomer (docs/marketing.md): on the bundled demo shop, leaving a cart alone
  * for a minute brings the A/B-tested bubble with the cart's product, half a minute on a product page brings the
  * related products, and both are counted in the admin's report. The clock is the test's: no real minute waited.
  */

@@ -3,7 +3,7 @@ package org.causette.server.marketing;
 import org.causette.bot.knowledge.Catalog;
 import org.causette.bot.knowledge.Product;
 import org.causette.bot.knowledge.Variant;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package org.causette.server.marketing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.causette.server.config.scenario.Scenario;
 import org.causette.server.store.Store;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
@@ -92,7 +93,7 @@ class ProactiveScenariosTest {
             assertEquals(answered, count("big-cart", variant + ":answered"));
 
             // The admin report shows the A/B test, per variant.
-            JsonNode report = org.causette.server.ws.Json.MAPPER.readTree(
+            JsonNode report = org.causette.server.wire.Json.MAPPER.readTree(
                     hub.get("/api/sites/" + SITE + "/report", hub.login(SITE, "root")).body());
             assertTrue(report.path("variants").toString().contains("\"variant\":\"" + variant + "\""), report.toString());
         }

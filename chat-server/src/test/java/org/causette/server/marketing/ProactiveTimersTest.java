@@ -2,11 +2,12 @@ package org.causette.server.marketing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.causette.server.config.scenario.Scenario;
 import org.causette.server.support.TestClock;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
 import org.causette.server.support.WsClient;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

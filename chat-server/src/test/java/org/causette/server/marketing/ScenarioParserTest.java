@@ -4,6 +4,12 @@ import org.causette.server.config.ConfigException;
 import org.causette.server.config.Site;
 import org.causette.server.config.SiteLoader;
 import org.causette.server.config.SiteSource;
+import org.causette.server.config.scenario.CardSource;
+import org.causette.server.config.scenario.Scenario;
+import org.causette.server.config.scenario.ScenarioParser;
+import org.causette.server.config.scenario.Scenarios;
+import org.causette.server.config.scenario.Segment;
+import org.causette.server.config.scenario.Trigger;
 import org.causette.server.support.TestSites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +125,7 @@ class ScenarioParserTest {
 
     /** The parser alone, without loading a site (which trains a bot): for the many cases of bad fields. */
     private static String parseProblem(String scenariosJson) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode tree = org.causette.server.ws.Json.MAPPER.readTree(scenariosJson);
+        com.fasterxml.jackson.databind.JsonNode tree = org.causette.server.wire.Json.MAPPER.readTree(scenariosJson);
         return assertThrows(ConfigException.class, () -> ScenarioParser.parse(tree, "shop/scenarios.json",
                 java.util.Set.of("LUNA", "LUNA-AMBRE")::contains)).getMessage();
     }

@@ -1,5 +1,9 @@
 package org.causette.server.marketing;
 
+import org.causette.server.config.scenario.Conditions;
+import org.causette.server.config.scenario.Scenario;
+import org.causette.server.config.scenario.Trigger;
+import org.causette.server.config.scenario.Variant;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

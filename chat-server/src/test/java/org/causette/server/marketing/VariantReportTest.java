@@ -1,5 +1,10 @@
 package org.causette.server.marketing;
 
+import org.causette.server.config.scenario.Conditions;
+import org.causette.server.config.scenario.Scenario;
+import org.causette.server.config.scenario.Scenarios;
+import org.causette.server.config.scenario.Trigger;
+import org.causette.server.config.scenario.Variant;
 import org.causette.server.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 

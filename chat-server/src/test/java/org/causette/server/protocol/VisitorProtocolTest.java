@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every rule of CONTRACT §4.1, through the real server on a free port and a real WebSocket client. */
+/** Every rule of docs/protocol.md, through the real server on a free port and a real WebSocket client. */
 class VisitorProtocolTest {
     private static final String SITE = "test-shop";
     private static final String ORIGIN = TestSites.ALLOWED_ORIGIN;

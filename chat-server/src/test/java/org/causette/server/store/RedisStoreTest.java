@@ -4,6 +4,7 @@ import org.causette.server.store.redis.RedisStore;
 import org.causette.server.support.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -12,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The contract, against a real redis-server started for this class on a free port. */
+/**
+ * Every contract of the store's interfaces, against a real redis-server started for this class on a free port (the
+ * nested classes), and what only a store shared by several processes does (the tests of this class).
+ */
 class RedisStoreTest extends StoreContract {
     private static RedisServer redis;
 
@@ -29,6 +33,78 @@ class RedisStoreTest extends StoreContract {
     @Override
     protected Store newStore() {
         return RedisStore.open(redis.uri());
+    }
+
+    @Nested
+    class Conversations extends ConversationStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class Visitors extends VisitorStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class Timelines extends TimelineStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class Outcomes extends OutcomeStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class Variants extends VariantStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class Outbox extends OutboxStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class Staff extends StaffStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class Lessons extends LessonStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionStoreContract {
+        @Override
+        protected Store newStore() {
+            return RedisStore.open(redis.uri());
+        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.causette.server.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.server.CausetteServer;
 import org.causette.server.config.ServerConfig;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 
 import java.net.URI;
 import java.net.http.HttpClient;

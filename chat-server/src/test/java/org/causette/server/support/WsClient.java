@@ -8,7 +8,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.glassfish.tyrus.client.ClientManager;
 
 import java.net.URI;

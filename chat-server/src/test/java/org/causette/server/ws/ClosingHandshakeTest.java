@@ -13,6 +13,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.causette.server.config.KeepAliveSettings;
 import org.causette.server.metrics.HubMetrics;
+import org.causette.server.wire.EncodedFrame;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.causette.server.metrics.HubMetrics;
+import org.causette.server.wire.EncodedFrame;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -2,11 +2,12 @@ package org.causette.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causette.server.config.KeepAliveSettings;
-import org.causette.server.support.RawWebSocket;
 import org.causette.server.support.RawWebSocket.Frame;
+import org.causette.server.support.RawWebSocket;
 import org.causette.server.support.TestHub;
 import org.causette.server.support.TestSites;
 import org.causette.server.support.WsClient;
+import org.causette.server.wire.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -345,6 +345,6 @@ function toastTaught(message) {
 /** What the bot answers when it understood nothing: not an intent to teach. */
 const NOT_UNDERSTOOD = ['out_of_scope', 'oos', 'unknown', 'fallback', 'none'];
 
-// CONTRACT §2: intents every bot knows in French and English.
+// docs/site-files.md: intents every bot knows in French and English.
 const BUILT_IN_INTENTS = ['greeting', 'goodbye', 'thanks', 'human_request', 'product_price', 'product_stock', 'product_variants',
   'product_info', 'product_recommendation', 'product_compare', 'shipping', 'returns', 'payment', 'promotions', 'order_status', 'complaint'];

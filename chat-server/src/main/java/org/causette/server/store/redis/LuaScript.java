@@ -3,6 +3,9 @@ package org.causette.server.store.redis;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,9 +14,16 @@ import java.util.List;
 
 /**
  * A Lua script run by its SHA-1 (EVALSHA), sent whole only when Redis does not know it yet (first use, or after a
- * Redis restart emptied its script cache).
+ * Redis restart emptied its script cache). Scripts are {@code .lua} resources beside this class, under {@code lua/}.
  */
 final class LuaScript {
+    /**
+     * A line {@code --@include NAME ARG1 ARG2 …} is replaced by the resource NAME with {@code $1}, {@code $2} … replaced
+     * by the arguments: a fragment shared by several scripts (how a stored clientId is read) is written once.
+     */
+    private static final String INCLUDE = "--@include ";
+    private static final String DIRECTORY = "lua/";
+
     private final String source;
     private final String sha;
     private final byte[] sourceBytes;
@@ -28,6 +38,37 @@ final class LuaScript {
         }
         this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
         this.shaBytes = sha.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The script in the resource {@code lua/NAME}, its includes expanded; a missing resource is a broken build. */
+    static LuaScript load(String name) {
+        return new LuaScript(read(name));
+    }
+
+    private static String read(String name) {
+        String text;
+        try (InputStream in = LuaScript.class.getResourceAsStream(DIRECTORY + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Lua script " + DIRECTORY + name + " is not among the resources");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lua script " + DIRECTORY + name + " could not be read", e);
+        }
+        StringBuilder expanded = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            if (!line.startsWith(INCLUDE)) {
+                expanded.append(line).append('\n');
+                continue;
+            }
+            String[] words = line.substring(INCLUDE.length()).trim().split(" ");
+            String fragment = read(words[0]);
+            for (int i = words.length - 1; i >= 1; i--) { // $10 before $1, should a fragment ever take ten
+                fragment = fragment.replace("$" + i, words[i]);
+            }
+            expanded.append(fragment);
+        }
+        return expanded.substring(0, expanded.length() - 1); // the split gave one more line than the text had ends
     }
 
     Object run(UnifiedJedis redis, List<String> keys, List<String> args) {

@@ -3,31 +3,32 @@ package org.causette.server.store.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.causette.bot.Card;
 import org.causette.bot.QuickReply;
+import org.causette.server.config.Lesson;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
+import org.causette.server.store.BotTurnRecord;
 import org.causette.server.store.ChannelLink;
 import org.causette.server.store.ConsentRecord;
-import org.causette.server.store.BotTurnRecord;
 import org.causette.server.store.Conversation;
+import org.causette.server.store.ConversationState;
 import org.causette.server.store.Exposure;
+import org.causette.server.store.Lead;
+import org.causette.server.store.MessageDraft;
 import org.causette.server.store.NpsAnswer;
 import org.causette.server.store.OpenAppend;
-import org.causette.server.store.SavedTurn;
-import org.causette.server.store.VersionedConversation;
-import org.causette.server.store.ConversationState;
-import org.causette.server.store.Lead;
-import org.causette.server.store.Lesson;
-import org.causette.server.store.MessageDraft;
 import org.causette.server.store.Presence;
 import org.causette.server.store.Rating;
-import org.causette.server.store.StaffSession;
+import org.causette.server.store.SavedTurn;
+import org.causette.server.store.StaffLogin;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
 import org.causette.server.store.StoredMessage;
+import org.causette.server.store.TimelineStore;
+import org.causette.server.store.VersionedConversation;
 import org.causette.server.store.Visitor;
 import org.causette.server.store.VisitorEvent;
 import org.causette.server.store.WebhookDelivery;
-import org.causette.server.ws.Json;
+import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
@@ -767,16 +768,16 @@ public final class RedisStore implements Store {
     }
 
     @Override
-    public void saveStaffSession(StaffSession session) {
+    public void saveStaffSession(StaffLogin session) {
         // Redis drops the session when it expires: no sweeping of old logins.
         run("save session", r -> r.set(RedisKeys.session(session.tokenHash()), json(session),
                 SetParams.setParams().pxAt(Math.max(session.expiresAt().toEpochMilli(), System.currentTimeMillis() + 1_000))));
     }
 
     @Override
-    public Optional<StaffSession> findStaffSession(String tokenHash) {
+    public Optional<StaffLogin> findStaffSession(String tokenHash) {
         return Optional.ofNullable(call("find session", r -> r.get(RedisKeys.session(tokenHash))))
-                .map(v -> parse(v, StaffSession.class));
+                .map(v -> parse(v, StaffLogin.class));
     }
 
     @Override
@@ -1049,7 +1050,7 @@ public final class RedisStore implements Store {
         Object stored = callOnce("save purchase", r -> RedisScripts.SAVE_PURCHASE.run(r,
                 List.of(RedisKeys.orders(siteId), RedisKeys.timeline(siteId, EVENTS),
                         RedisKeys.visitorTimeline(siteId, EVENTS, purchase.visitorId())),
-                List.of(Store.orderClaim(purchase.visitorId(), orderId), score(purchase.ts()), member)));
+                List.of(TimelineStore.orderClaim(purchase.visitorId(), orderId), score(purchase.ts()), member)));
         return Long.valueOf(1).equals(stored);
     }
 
@@ -1107,7 +1108,7 @@ public final class RedisStore implements Store {
     private void eraseOutcomes(String siteId, String visitorId) {
         List<String> orderIds = events(siteId, visitorId).stream()
                 .filter(e -> e.name().equals("purchase") && e.data() != null && e.data().path("orderId").isTextual())
-                .map(e -> Store.orderClaim(visitorId, e.data().path("orderId").asText())).toList();
+                .map(e -> TimelineStore.orderClaim(visitorId, e.data().path("orderId").asText())).toList();
         run("erase outcomes", r -> {
             if (!orderIds.isEmpty()) {
                 r.zrem(RedisKeys.orders(siteId), orderIds.toArray(String[]::new));
@@ -1142,7 +1143,7 @@ public final class RedisStore implements Store {
         });
     }
 
-    // ---- the hot path of a visitor message and the bot's turn: one round trip each (issue 10) ------------------------
+    // ---- the hot path of a visitor message and the bot's turn: one round trip each (docs/performance.md) ------------
 
     @Override
     public Optional<OpenAppend> appendToOpen(String siteId, String visitorId, String channel, MessageDraft draft) {

@@ -1,0 +1,136 @@
+package org.causette.server.usecase;
+
+import org.causette.bot.BotInput;
+import org.causette.bot.BotTurn;
+import org.causette.bot.Handover;
+import org.causette.bot.Parse;
+import org.causette.server.config.Site;
+import org.causette.server.conversation.ConversationFeed;
+import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.PersonalData;
+import org.causette.server.metrics.HubMetrics;
+import org.causette.server.routing.HandoverTexts;
+import org.causette.server.routing.Router;
+import org.causette.server.store.Author;
+import org.causette.server.store.BotTurnRecord;
+import org.causette.server.store.Conversation;
+import org.causette.server.store.ConversationState;
+import org.causette.server.store.ConversationStore;
+import org.causette.server.store.MessageDraft;
+import org.causette.server.store.Role;
+import org.causette.server.store.SavedTurn;
+import org.causette.server.store.StoredMessage;
+import org.causette.server.store.VersionedConversation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bot's turn in a conversation it holds, and its hand-over to a person: into the queue, with the shopper told
+ * what happens next (out of hours, nobody online, or their place in line).
+ */
+public final class BotTurns {
+    private static final Logger log = LoggerFactory.getLogger(BotTurns.class);
+    /** Intents the bot uses for "I did not understand". */
+    private static final List<String> NOT_UNDERSTOOD = List.of("oos", "out_of_scope", "unknown", "none");
+
+    private final ConversationStore store;
+    private final Hub hub;
+    private final ConversationFeed feed;
+    private final Router router;
+    private final HubMetrics metrics;
+    private final Clock clock;
+
+    public BotTurns(ConversationStore store, Hub hub, ConversationFeed feed, Router router, HubMetrics metrics,
+                    Clock clock) {
+        this.store = store;
+        this.hub = hub;
+        this.feed = feed;
+        this.router = router;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * The bot answers a shopper's message in a conversation it holds: its answers, the new context and the turn's
+     * record stored in one step, then delivered; a hand-over when the bot asks for one or fails. Call on the
+     * conversation's lane, after the shopper's message is stored and delivered.
+     */
+    public void take(Site site, VersionedConversation known, String text, String payload, String locale) {
+        Conversation conversation = known.conversation();
+        long started = System.nanoTime();
+        BotTurn turn;
+        try {
+            turn = site.bot().respond(new BotInput(text, payload, locale), conversation.botContext());
+        } catch (RuntimeException e) {
+            log.error("The bot failed on a message; handing over", e);
+            String language = conversation.languageOr(site.config().defaultLanguage());
+            feed.announce(conversation, language.equals("fr")
+                    ? "Je rencontre un souci technique. Je vous passe une personne de l'équipe."
+                    : "I've hit a technical problem. Let me pass you to someone from the team.", List.of());
+            handOver(site, known, new Handover(Handover.Target.AGENT, "bot_error", null));
+            metrics.botTurn("error", System.nanoTime() - started);
+            return;
+        }
+        Author bot = new Author(Role.BOT, null, site.config().botName());
+        List<MessageDraft> answers = turn.messages().stream()
+                .map(m -> new MessageDraft(bot, null, m.text(), null, m.quickReplies(), m.cards(), false, clock.instant()))
+                .toList();
+        Parse parse = turn.parse();
+        // Bot turns feed the report: the shopper's words go there without the emails and phone numbers they typed.
+        BotTurnRecord record = new BotTurnRecord(site.id(), conversation.id(), conversation.visitorId(), PersonalData.redact(text),
+                parse.intent().name(), parse.intent().confidence(), parse.action().wireName(),
+                !NOT_UNDERSTOOD.contains(parse.intent().name()) && parse.action() != Parse.Action.CLARIFY, clock.instant());
+        // The new context, the answers and the record in one store step; staff who took or closed the conversation
+        // meanwhile keep it as they left it: the store then writes only the record, and no answer goes out.
+        Optional<SavedTurn> saved = store.saveBotTurn(known,
+                c -> c.withBotContext(turn.context(), turn.language(), clock.instant()), answers, record);
+        if (saved.isEmpty()) {
+            log.info("The conversation was erased during the bot's turn; its answer is dropped");
+            return;
+        }
+        VersionedConversation updated = saved.get().conversation();
+        if (updated.conversation().state() != ConversationState.BOT) {
+            log.debug("Staff took or closed the conversation during the bot's turn; its answer is dropped");
+            metrics.botTurn(parse.action().wireName(), System.nanoTime() - started);
+            return;
+        }
+        for (StoredMessage answer : saved.get().messages()) {
+            feed.stored(updated.conversation(), answer);
+        }
+        if (turn.handover() != null) {
+            handOver(site, updated, turn.handover());
+        }
+        metrics.botTurn(parse.action().wireName(), System.nanoTime() - started);
+    }
+
+    /** The bot lets go: into the queue, and the shopper hears what happens next. */
+    private void handOver(Site site, VersionedConversation conversation, Handover handover) {
+        Instant now = clock.instant();
+        Optional<Conversation> queued = store.updateIf(conversation, c -> c.state() == ConversationState.BOT,
+                c -> c.queued(handover.reason(), handover.skill(), handover.target().wireName(), now))
+                .map(VersionedConversation::conversation);
+        if (queued.isEmpty()) {
+            return;
+        }
+        Conversation waiting = queued.get();
+        feed.events().handedOver(waiting);
+        HandoverTexts texts = HandoverTexts.in(waiting.languageOr(site.config().defaultLanguage()));
+        int[] place = router.placeInLine(waiting);
+        if (!site.config().businessHours().isOpen(now)) {
+            feed.announce(waiting, texts.outOfHours(site.config().businessHours().nextOpening(now).orElse(null)),
+                    List.of(texts.leaveEmail()));
+        } else if (!router.anyoneOnlineFor(site, waiting)) {
+            feed.announce(waiting, texts.nobodyAvailable(), List.of(texts.leaveEmail()));
+        } else {
+            feed.announce(waiting, texts.queued(place[0], Math.max(1, place[1] / 60)), List.of());
+        }
+        feed.state(waiting, place[0], place[1]);
+        hub.queueChanged(site.id());
+        router.route(site.id());
+    }
+}

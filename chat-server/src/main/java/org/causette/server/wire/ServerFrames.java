@@ -1,0 +1,185 @@
+package org.causette.server.wire;
+
+import org.causette.bot.Card;
+import org.causette.bot.QuickReply;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Frames the server sends (docs/protocol.md), one record per {@code type}; the {@code type} field comes first. */
+public final class ServerFrames {
+    private ServerFrames() {
+    }
+
+    /**
+     * @param botName  an extension: the bot's name, and {@code siteName} the shop's, for the widget's header
+     * @param greeting an extension (docs/marketing.md): the greeting A/B test's variant for this visitor; left out of
+     *                 the JSON when the site has none
+     */
+    public record Welcome(String type, String visitorId, String visitorToken, String conversationId, String state,
+                          long lastSeq, String botName, String siteName,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Greeting greeting) {
+        public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
+                       String botName, String siteName) {
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null);
+        }
+
+        public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
+                       String botName, String siteName, Greeting greeting) {
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting);
+        }
+    }
+
+    /** The widget's intro text and starter quick replies, from scenarios.json's greeting A/B test (docs/marketing.md). */
+    public record Greeting(String variant, String text, List<QuickReply> quickReplies) {
+    }
+
+    public record Ack(String type, String clientId, String conversationId, long seq, String id, Instant ts) {
+        public Ack(String clientId, String conversationId, long seq, String id, Instant ts) {
+            this("ack", clientId, conversationId, seq, id, ts);
+        }
+    }
+
+    public record From(String role, String name) {
+    }
+
+    public record Message(String type, String conversationId, long seq, String id, From from, String text,
+                          List<QuickReply> quickReplies, List<Card> cards, Instant ts) {
+        public Message(String conversationId, long seq, String id, From from, String text,
+                       List<QuickReply> quickReplies, List<Card> cards, Instant ts) {
+            this("message", conversationId, seq, id, from, text, quickReplies, cards, ts);
+        }
+    }
+
+    public record Assignee(String role, String name) {
+    }
+
+    /** @param estimatedWaitSeconds an extension: while queued, a rough wait, or null */
+    public record State(String type, String conversationId, String state, Integer queuePosition, Assignee assignee,
+                        String reason,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        Integer estimatedWaitSeconds) {
+        public State(String conversationId, String state, Integer queuePosition, Assignee assignee, String reason,
+                     Integer estimatedWaitSeconds) {
+            this("state", conversationId, state, queuePosition, assignee, reason, estimatedWaitSeconds);
+        }
+    }
+
+    public record Typing(String type, From from, boolean on) {
+        public Typing(From from, boolean on) {
+            this("typing", from, on);
+        }
+    }
+
+    public record Read(String type, String role, long seq) {
+        public Read(String role, long seq) {
+            this("read", role, seq);
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Error(String type, String code, String message, String ref) {
+        public Error(String code, String message, String ref) {
+            this("error", code, message, ref);
+        }
+    }
+
+    // ---- staff ---------------------------------------------------------------------------------------------------
+
+    public record StaffIdentity(String id, String name, String role, String site) {
+    }
+
+    public record SummaryVisitor(String id,
+                                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                 String name, String locale) {
+    }
+
+    /** A conversation as staff lists show it (docs/protocol.md). */
+    public record Summary(String conversationId, String state, String channel, SummaryVisitor visitor, String lastMessage,
+                          long unread, Instant since, String reason, String skill, String target) {
+    }
+
+    /** {@code queueTotal}: how many wait in all; {@code queue} holds the longest waiting of them (docs/protocol.md). */
+    public record StaffWelcome(String type, StaffIdentity staff, List<Summary> conversations, List<Summary> queue,
+                               int queueTotal) {
+        public StaffWelcome(StaffIdentity staff, List<Summary> conversations, QueueView queue) {
+            this("welcome", staff, conversations, queue.items(), queue.total());
+        }
+    }
+
+    /** {@code total}: how many wait in all; {@code items}: the longest waiting of them, at most a frame's worth. */
+    public record Queue(String type, List<Summary> items, int total) {
+        public Queue(QueueView queue) {
+            this("queue", queue.items(), queue.total());
+        }
+    }
+
+    /** A staff member's view of a queue: its head as summaries, and its length. */
+    public record QueueView(List<Summary> items, int total) {
+    }
+
+    /** A message as staff see it: with its conversation and whether it is an internal note. */
+    public record StaffMessage(String type, String conversationId, long seq, String id, From from, String text,
+                               List<QuickReply> quickReplies, List<Card> cards, boolean internal, Instant ts) {
+        public StaffMessage(String conversationId, long seq, String id, From from, String text,
+                            List<QuickReply> quickReplies, List<Card> cards, boolean internal, Instant ts) {
+            this("message", conversationId, seq, id, from, text, quickReplies, cards, internal, ts);
+        }
+    }
+
+    public record Assigned(String type, Summary conversation, List<StaffMessage> messages) {
+        public Assigned(Summary conversation, List<StaffMessage> messages) {
+            this("assigned", conversation, messages);
+        }
+    }
+
+    public record Unassigned(String type, String conversationId, String reason) {
+        public Unassigned(String conversationId, String reason) {
+            this("unassigned", conversationId, reason);
+        }
+    }
+
+    public record History(String type, String conversationId, List<StaffMessage> messages) {
+        public History(String conversationId, List<StaffMessage> messages) {
+            this("history", conversationId, messages);
+        }
+    }
+
+    public record StaffTyping(String type, String conversationId, From from, boolean on) {
+        public StaffTyping(String conversationId, From from, boolean on) {
+            this("typing", conversationId, from, on);
+        }
+    }
+
+    public record StaffRead(String type, String conversationId, String role, long seq) {
+        public StaffRead(String conversationId, String role, long seq) {
+            this("read", conversationId, role, seq);
+        }
+    }
+
+    public record Pong(String type) {
+        public static final Pong INSTANCE = new Pong("pong");
+    }
+
+    /**
+     * An extension (docs/marketing.md): a proactive message from a scenario, shown by the widget as a bubble; it is
+     * not part of any conversation until the visitor answers.
+     */
+    public record Proactive(String type, String scenarioId, String variant, String text, List<QuickReply> quickReplies,
+                            List<Card> cards) {
+        public Proactive(String scenarioId, String variant, String text, List<QuickReply> quickReplies, List<Card> cards) {
+            this("proactive", scenarioId, variant, text, quickReplies, cards);
+        }
+    }
+
+    /**
+     * An extension (docs/protocol.md): the widget may ask the NPS question about this closed conversation now, once;
+     * the answer is a visitor {@code nps} frame.
+     */
+    public record NpsRequest(String type, String conversationId) {
+        public NpsRequest(String conversationId) {
+            this("nps_request", conversationId);
+        }
+    }
+}
