@@ -10,6 +10,7 @@ import { StaffSocket } from './socket.js';
 import { state, on, emit, conversationFrom, addMessages, lastSeq, selected, mineSorted, queueSorted, isAdmin, isAmbassador } from './state.js';
 import * as notify from './notify.js';
 import { initLists, renderLists } from './views/lists.js';
+import { drawFilters } from './views/filters.js';
 import { initTranscript, renderTranscript, redrawTranscript, renderTyping } from './views/transcript.js';
 import { initComposer, loadCanned, updateMode, updateSuggestion, toggleNote, openCanned, stopTyping, closeCanned } from './views/composer.js';
 import { initContext, renderContext } from './views/context.js';
@@ -44,6 +45,7 @@ function boot() {
   onLangChange(() => {
     $$('.lang-select').forEach(select => { select.value = lang(); });
     if (!state.me) return;
+    drawFilters();
     renderLists();
     redrawTranscript();
     renderContext();
@@ -232,6 +234,7 @@ function updateNotifyButton() {
   const label = t(allowed ? 'header.notificationsOn' : 'header.notifications');
   button.title = label;
   button.setAttribute('aria-label', label);
+  $('#notify-label').textContent = label;
   button.disabled = allowed;
 }
 

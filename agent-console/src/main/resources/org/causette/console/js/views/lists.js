@@ -4,6 +4,7 @@ import { h, fill } from '../dom.js';
 import { t, tn, ago } from '../i18n.js';
 import { state, mineSorted, queueSorted, isAmbassador } from '../state.js';
 import { visitorName, reasonLabel, channelLabel, languageOf, summaryReason, skillLabel } from './labels.js';
+import { initFilters, filters, passes, ordered, sayHidden } from './filters.js';
 
 /** Reasons that say nobody answered the shopper: stale once someone here has. */
 const UNANSWERED_REASONS = new Set(['no_answer', 'timeout']);
@@ -12,13 +13,20 @@ let actions = { select() {}, accept() {} };
 
 export function initLists(handlers) {
   actions = handlers;
+  initFilters(renderLists);
   // Waiting times move on their own.
   setInterval(renderLists, 30_000);
 }
 
 export function renderLists() {
-  const mine = mineSorted();
-  const queue = queueSorted().filter(s => !state.mine.has(s.conversationId));
+  const allMine = mineSorted();
+  const allQueue = queueSorted().filter(s => !state.mine.has(s.conversationId));
+  const mine = ordered(allMine.filter(c => passes(c.summary)), c => c.summary.since || '');
+  const queue = ordered(allQueue.filter(passes), s => s.since || '');
+  document.getElementById('mine').closest('.list-section').hidden = filters.show === 'unassigned';
+  document.getElementById('queue').closest('.list-section').hidden = filters.show === 'mine';
+  const shown = (filters.show === 'unassigned' ? 0 : mine.length) + (filters.show === 'mine' ? 0 : queue.length);
+  sayHidden(allMine.length + allQueue.length - shown);
   fill(document.getElementById('mine'), mine.length
     ? mine.map(c => mineItem(c))
     : h('li', { class: 'empty', text: t('lists.emptyMine') }));

@@ -109,7 +109,8 @@ function draw(report) {
       report.conversionRate !== undefined ? tile(t('report.conversionRate'), pct(report.conversionRate),
         tn('report.window', report.attributionDays ?? 7), 'conversionRate') : null,
       report.nps ? tile(t('report.nps'), report.nps.score === null || report.nps.score === undefined ? '—' : formatNumber(report.nps.score, { maximumFractionDigits: 1 }),
-        t('report.npsDetail', { p: report.nps.promoters, n: report.nps.passives, d: report.nps.detractors }), 'nps') : null),
+        t('report.npsDetail', { p: tn('report.promoters', report.nps.promoters || 0), n: tn('report.passives', report.nps.passives || 0),
+          d: tn('report.detractors', report.nps.detractors || 0) }), 'nps') : null),
     h('div', { class: 'charts' },
       chartBox('chart-per-day', t('report.perDay'), true, !days.length),
       chartBox('chart-containment', t('report.containmentPerDay'), false, !days.some(d => d.conversations)),
@@ -152,10 +153,13 @@ function drawCharts(Chart, report) {
       data: days.map(d => (d.conversations ? Math.round(((d.conversations - d.handedOver) / d.conversations) * 100) : null)) }] },
     options: { scales: { y: { min: 0, max: 100 } } },
   });
-  const reasons = Object.entries(report.handedOverByReason || {});
+  // Reasons by their words: two codes with the same name ("other" and one the console has no word for) are one slice.
+  const byLabel = new Map();
+  Object.entries(report.handedOverByReason || {}).forEach(([r, n]) => byLabel.set(reasonLabel(r), (byLabel.get(reasonLabel(r)) || 0) + n));
+  const reasons = Array.from(byLabel.entries());
   make('chart-reasons', {
     type: 'doughnut',
-    data: { labels: reasons.map(([r]) => reasonLabel(r)), datasets: [{ data: reasons.map(([, n]) => n), backgroundColor: COLORS }] },
+    data: { labels: reasons.map(([label]) => label), datasets: [{ data: reasons.map(([, n]) => n), backgroundColor: COLORS }] },
     options: { plugins: { legend: { position: 'right' } } },
   });
   make('chart-csat', {
@@ -206,7 +210,8 @@ function outcomes(report, pct) {
       h('h2', { text: t('report.byHelper') }),
       table('by-helper', [t('report.helper'), t('report.conversions'), t('report.value')],
         ['bot', 'agent', 'ambassador'].map(kind => [t(`role.${kind}`), formatNumber((byHelper[kind] || {}).conversions || 0), money((byHelper[kind] || {}).value)])),
-      h('p', { class: 'muted small', text: t('report.funnel', { c: funnel.cartUpdates || 0, k: funnel.checkouts || 0, p: funnel.purchases || 0 }) })));
+      h('p', { class: 'muted small', text: t('report.funnel', { c: tn('report.fCart', funnel.cartUpdates || 0), k: tn('report.fCheckout', funnel.checkouts || 0),
+        p: tn('report.fBought', funnel.purchases || 0) }) })));
   }
   const scenarios = report.variants || [];
   if (scenarios.length) {
