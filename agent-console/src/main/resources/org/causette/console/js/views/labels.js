@@ -10,7 +10,8 @@ export function visitorName(summary) {
   const v = summary && summary.visitor;
   if (!v) return t('transcript.shopper');
   if (v.name) return v.name;
-  if (v.id && v.id.startsWith('shopper-')) return v.id;
+  // Ambassadors get a pseudonym ("shopper-5b9e0ee8"): shown as words plus its tail, like anyone unnamed.
+  if (v.id && v.id.startsWith('shopper-')) return `${t('transcript.shopper')} ${v.id.slice('shopper-'.length)}`;
   return v.id ? `${t('transcript.shopper')} ${v.id.slice(-6)}` : t('transcript.shopper');
 }
 

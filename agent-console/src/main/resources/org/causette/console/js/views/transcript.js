@@ -60,7 +60,7 @@ function renderRating(conversation) {
   if (!rating) { fill(line); return; }
   const score = Math.max(0, Math.min(5, Number(rating.score) || 0));
   fill(line, h('div', { class: 'msg role-system rating', dataset: { causette: 'rating', score } },
-    h('span', { text: t('rating.transcript', { stars: '' }) }),
+    h('span', { text: t('rating.transcript') }),
     h('span', { class: 'stars', text: `${'★'.repeat(score)}${'☆'.repeat(5 - score)}`, attrs: { 'aria-label': `${score} / 5` } }),
     rating.comment ? h('span', { class: 'rating-comment', text: ` ${t('rating.comment', { text: rating.comment })}` }) : null));
 }
