@@ -183,6 +183,7 @@ function stopConsole() {
   clearInterval(ambStatsTimer);
   ambStatsTimer = null;
   forgetIntents();
+  setCurrency(null);
   state.me = null;
   state.mine.clear();
   state.queue = [];

@@ -777,6 +777,13 @@ final class ConsoleBrowserTest {
         return ratios;
     }
 
+    /** The pairs under WCAG AA (4.5, or 3 for large text), or whose element is missing: empty when all read well. */
+    private List<String> belowAa(List<String> selectors) {
+        return contrast(selectors).stream()
+                .filter(r -> Boolean.TRUE.equals(r.get("missing")) || ((Number) r.get("ratio")).doubleValue() < ((Number) r.get("need")).doubleValue())
+                .map(Object::toString).toList();
+    }
+
     /** The main text and background pairs of the work screen, for agents. */
     private static final List<String> MAIN_PAIRS = List.of(
             ".topbar .tab.active", ".topbar .tab:not(.active)", "#connection", "#presence", "#me", "#logout", "#sound-toggle + span",
@@ -791,9 +798,7 @@ final class ConsoleBrowserTest {
             "#context h2", "#context h3", "#context .facts dt", "#context .facts dd", "#context .identity", "#context .pages a");
 
     private void assertReadable(String theme) {
-        List<String> poor = contrast(MAIN_PAIRS).stream()
-                .filter(r -> Boolean.TRUE.equals(r.get("missing")) || ((Number) r.get("ratio")).doubleValue() < ((Number) r.get("need")).doubleValue())
-                .map(Object::toString).toList();
+        List<String> poor = belowAa(MAIN_PAIRS);
         assertTrue(poor.isEmpty(), "below WCAG AA in the " + theme + " theme: " + poor);
     }
 
@@ -830,6 +835,9 @@ final class ConsoleBrowserTest {
                 .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
         page.navigate(url("/console/?site=" + TestHub.SITE));
         assertThat(page.locator("html")).hasAttribute("data-theme", "dark"); // before signing in, too
+        List<String> poorLogin = belowAa(List.of(".login-card h1", ".login-card .field > span", "#login-username", "[data-causette=login]"));
+        assertTrue(poorLogin.isEmpty(), "the dark sign-in below WCAG AA: " + poorLogin);
+        screenshot("login-dark");
         signIn("anna", "anna-pw");
         assertThat(page.locator("#connection")).hasAttribute("data-state", "online");
         try (WsClient visitor = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
@@ -868,9 +876,7 @@ final class ConsoleBrowserTest {
         assertEquals(List.of(), headerProblems(), "the admin's header at 1440 px, in French");
         page.locator(".tab[data-view=report]").click();
         page.waitForFunction("() => window.Chart && Object.keys(window.Chart.instances).length === 5");
-        List<String> poor = contrast(List.of(".tile-label", ".tile-value", ".tile-detail", ".chart figcaption", ".table th", ".table td", "#report h1", "#report h2"))
-                .stream().filter(r -> Boolean.TRUE.equals(r.get("missing")) || ((Number) r.get("ratio")).doubleValue() < ((Number) r.get("need")).doubleValue())
-                .map(Object::toString).toList();
+        List<String> poor = belowAa(List.of(".tile-label", ".tile-value", ".tile-detail", ".chart figcaption", ".table th", ".table td", "#report h1", "#report h2"));
         assertTrue(poor.isEmpty(), "the dark report below WCAG AA: " + poor);
         page.setViewportSize(1440, 1500);
         screenshot("report-dark");
@@ -987,10 +993,8 @@ final class ConsoleBrowserTest {
 
     /** On a phone only the conversation shows: its pairs only. */
     private void assertReadablePhone() {
-        List<String> poor = contrast(List.of("#conv-title", "#conv-meta", "[data-causette=message][data-role=visitor] .msg-text",
-                "[data-causette=message][data-role=agent] .msg-text", "#composer", "[data-causette=send]", "#back-button", "#context-button"))
-                .stream().filter(r -> Boolean.TRUE.equals(r.get("missing")) || ((Number) r.get("ratio")).doubleValue() < ((Number) r.get("need")).doubleValue())
-                .map(Object::toString).toList();
+        List<String> poor = belowAa(List.of("#conv-title", "#conv-meta", "[data-causette=message][data-role=visitor] .msg-text",
+                "[data-causette=message][data-role=agent] .msg-text", "#composer", "[data-causette=send]", "#back-button", "#context-button"));
         assertTrue(poor.isEmpty(), "below WCAG AA on the phone: " + poor);
     }
 
