@@ -988,6 +988,17 @@ final class ConsoleBrowserTest {
                 assertReadablePhone();
                 screenshot("phone-conversation-dark");
             }
+
+            // A tablet: lists and conversation side by side, the shopper's context as a drawer on demand.
+            page.setViewportSize(900, 800);
+            assertThat(lists).isVisible();
+            assertThat(middle).isVisible();
+            assertThat(context).isHidden();
+            page.locator("#context-button").click();
+            assertThat(context).isVisible();
+            assertThat(middle).isVisible();
+            page.locator("#context-back").click();
+            assertThat(context).isHidden();
         }
     }
 
