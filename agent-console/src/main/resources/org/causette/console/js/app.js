@@ -1,12 +1,16 @@
 // The console's entry point: sign-in, the staff socket, and the wiring between frames, state and views.
 
 import { h, $, $$, randomId } from './dom.js';
-import { t, lang, setLang, onLangChange, applyStatic } from './i18n.js';
+import { t, lang, setLang, onLangChange, applyStatic, setCurrency } from './i18n.js';
+import { loadIntents, forgetIntents } from './intents.js';
+import { initTheme, onThemeChange } from './theme.js';
+import { initPanes, showPane } from './panes.js';
 import * as api from './api.js';
 import { StaffSocket } from './socket.js';
 import { state, on, emit, conversationFrom, addMessages, lastSeq, selected, mineSorted, queueSorted, isAdmin, isAmbassador } from './state.js';
 import * as notify from './notify.js';
 import { initLists, renderLists } from './views/lists.js';
+import { drawFilters } from './views/filters.js';
 import { initTranscript, renderTranscript, redrawTranscript, renderTyping } from './views/transcript.js';
 import { initComposer, loadCanned, updateMode, updateSuggestion, toggleNote, openCanned, stopTyping, closeCanned } from './views/composer.js';
 import { initContext, renderContext } from './views/context.js';
@@ -21,6 +25,11 @@ import { visitorName } from './views/labels.js';
 
 const HISTORY_LIMIT = 50;
 const TYPING_CLEAR_MS = 8000;
+/** After a close, when to look for the shopper's rating (it comes a few seconds later, if at all). */
+const RATING_CHECKS_MS = [1500, 5000, 15000, 45000];
+/** An ambassador's thanks panel is refreshed this often too (ratings of earlier conversations come in late). */
+const AMB_STATS_EVERY_MS = 60_000;
+let ambStatsTimer = null;
 let socket = null;
 let acceptRequested = null;
 const typingTimers = new Map();
@@ -36,6 +45,7 @@ function boot() {
   onLangChange(() => {
     $$('.lang-select').forEach(select => { select.value = lang(); });
     if (!state.me) return;
+    drawFilters();
     renderLists();
     redrawTranscript();
     renderContext();
@@ -58,6 +68,9 @@ function boot() {
   on('transcript', () => { renderTranscript(); updateSuggestion(); });
   on('typing', () => renderTyping(selected()));
   wireHeader();
+  initTheme();
+  onThemeChange(() => { if (state.me) redrawReport(); });
+  initPanes();
   document.addEventListener('keydown', shortcuts);
   window.addEventListener('focus', markRead);
   document.addEventListener('visibilitychange', markRead);
@@ -135,8 +148,27 @@ function startConsole() {
   socket = new StaffSocket(current.token, { frame: handle, status: connectionStatus, refused: expired });
   socket.start();
   if (!isAmbassador()) loadCanned();
-  if (isAmbassador()) renderAmbassadorStats();
+  if (isAmbassador()) {
+    renderAmbassadorStats();
+    ambStatsTimer = setInterval(() => { if (document.visibilityState === 'visible') renderAmbassadorStats(); }, AMB_STATS_EVERY_MS);
+  }
+  loadSiteFacts(current.staff.site);
   emit('lists', 'transcript');
+}
+
+/** The shop's currency (from the public site list) and the names of its intents: words, not codes, on screen. */
+async function loadSiteFacts(siteId) {
+  api.sites().then(data => {
+    const found = ((data && data.sites) || []).find(s => s.id === siteId);
+    setCurrency(found && found.currency);
+  }).catch(() => setCurrency(null)).finally(() => { redrawReport(); renderContext(true); });
+  if (!isAmbassador()) {
+    await loadIntents();
+    if (!state.me) return;
+    renderLists();
+    redrawTranscript();
+    redrawReport();
+  }
 }
 
 function expired() {
@@ -148,11 +180,16 @@ function expired() {
 function stopConsole() {
   if (socket) socket.stop();
   socket = null;
+  clearInterval(ambStatsTimer);
+  ambStatsTimer = null;
+  forgetIntents();
+  setCurrency(null);
   state.me = null;
   state.mine.clear();
   state.queue = [];
   state.selectedId = null;
   state.viewing = null;
+  document.body.dataset.pane = 'list';
   resetHistory();
   delete document.body.dataset.role;
 }
@@ -194,7 +231,11 @@ function updateNotifyButton() {
   const button = $('#notify-button');
   button.hidden = !notify.notificationsSupported() || Notification.permission === 'denied';
   const allowed = notify.notificationsAllowed();
-  button.textContent = t(allowed ? 'header.notificationsOn' : 'header.notifications');
+  // An icon: its words are its name and tooltip (the header stays on one line).
+  const label = t(allowed ? 'header.notificationsOn' : 'header.notifications');
+  button.title = label;
+  button.setAttribute('aria-label', label);
+  $('#notify-label').textContent = label;
   button.disabled = allowed;
 }
 
@@ -280,6 +321,8 @@ function assigned(frame) {
   const conversation = known || conversationFrom(summary, frame.messages || []);
   if (known) { known.summary = summary; known.held = true; addMessages(known, frame.messages || []); }
   conversation.hasEarlier = conversation.messages.length > 0 && conversation.messages[0].seq > 1;
+  // What was said before it came to me: a "no answer" badge goes once someone here answers after this point.
+  if (!known || !known.assignedAtSeq) conversation.assignedAtSeq = lastSeq(conversation);
   state.mine.set(id, conversation);
   state.queue = state.queue.filter(s => s.conversationId !== id);
   if (state.viewing && state.viewing.id === id) state.viewing = null;
@@ -357,6 +400,7 @@ function stateChanged(frame) {
   const conversation = find(frame.conversationId);
   if (!conversation) return;
   conversation.summary = { ...conversation.summary, state: frame.state, reason: frame.reason ?? conversation.summary.reason };
+  if (frame.state === 'closed') watchRating(conversation);
   if (frame.state === 'closed' || frame.state === 'bot') {
     conversation.held = false;
     conversation.typing = null;
@@ -365,6 +409,24 @@ function stateChanged(frame) {
     afterSelect();
   }
   emit('lists', 'transcript', 'typing');
+}
+
+/** The shopper rates after the close: fetch the conversation a few times to show it, and thank the ambassador. */
+function watchRating(conversation) {
+  for (const delay of RATING_CHECKS_MS) {
+    setTimeout(async () => {
+      if (!state.me || conversation.rating) return;
+      if (isAmbassador()) renderAmbassadorStats();
+      try {
+        const data = await api.conversation(conversation.id);
+        if (data && data.rating) {
+          conversation.rating = data.rating;
+          if (isAmbassador()) renderAmbassadorStats();
+          emit('transcript');
+        }
+      } catch { /* gone or not allowed: nothing to show */ }
+    }, delay);
+  }
 }
 
 function history(frame) {
@@ -420,6 +482,7 @@ function select(id) {
     }
   }
   if (state.view !== 'work') setView('work');
+  if (conversation) showPane('conversation');
   emit('lists', 'transcript', 'typing');
   afterSelect();
   markRead();
@@ -444,6 +507,7 @@ async function openReadOnly(id) {
   }
   const conversation = conversationFrom(data.conversation, data.messages || [], false);
   conversation.context = data;
+  conversation.rating = data.rating || null;
   conversation.hasEarlier = false;
   state.viewing = conversation;
   select(id);
@@ -474,19 +538,34 @@ function command(type) {
   socket.send({ type, conversationId: conversation.id });
 }
 
-function transferDialog() {
+/**
+ * Transfer to a person or to a skill, each picked from the site's lists (GET /staff): names, not ids. A server
+ * without that route gets two text fields (staff id or skill).
+ */
+async function transferDialog() {
   const conversation = selected();
   if (!conversation) return;
-  const person = h('input', { name: 'person', attrs: { list: 'transfer-people', autocomplete: 'off' } });
-  const skill = h('input', { name: 'skill', attrs: { list: 'transfer-skills', autocomplete: 'off' } });
-  const people = h('datalist', { id: 'transfer-people' });
-  const skills = h('datalist', { id: 'transfer-skills' });
-  api.staffList().then(data => {
-    const staff = (data && data.staff) || [];
-    staff.filter(s => s.role !== 'admin' && s.id !== state.me.id).forEach(s => people.append(h('option', { value: s.id, text: `${s.name}${s.online ? ' ●' : ''}` })));
-    new Set(staff.flatMap(s => [...(s.skills || []), ...(s.expertise || [])])).forEach(k => skills.append(h('option', { value: k })));
-  }).catch(() => { /* no staff list on this server: free text */ });
-  openDialog(t('transfer.heading'), h('div', {}, field(t('transfer.toPerson'), person), people, field(t('transfer.toSkill'), skill), skills), {
+  let staff = null;
+  try { staff = ((await api.staffList()) || {}).staff || null; } catch { staff = null; }
+  let person;
+  let skill;
+  if (staff) {
+    const people = staff.filter(s => s.role !== 'admin' && s.id !== state.me.id)
+      .sort((a, b) => (b.online - a.online) || a.name.localeCompare(b.name, lang()));
+    const skills = Array.from(new Set(staff.flatMap(s => [...(s.skills || []), ...(s.expertise || [])])))
+      .sort((a, b) => a.localeCompare(b, lang()));
+    person = h('select', { name: 'person' }, h('option', { value: '', text: t('transfer.choose') }),
+      people.map(s => h('option', { value: s.id, text: `${s.name} · ${t(`role.${s.role}`)}${s.online ? ` · ${t('transfer.online')}` : ''}` })));
+    skill = h('select', { name: 'skill' }, h('option', { value: '', text: t('transfer.choose') }),
+      skills.map(k => h('option', { value: k, text: k.charAt(0).toLocaleUpperCase(lang()) + k.slice(1) })));
+    // One or the other: choosing a person clears the skill, and the reverse.
+    person.addEventListener('change', () => { if (person.value) skill.value = ''; });
+    skill.addEventListener('change', () => { if (skill.value) person.value = ''; });
+  } else {
+    person = h('input', { name: 'person', attrs: { autocomplete: 'off' } });
+    skill = h('input', { name: 'skill', attrs: { autocomplete: 'off' } });
+  }
+  openDialog(t('transfer.heading'), h('div', {}, field(t('transfer.toPerson'), person), field(t('transfer.toSkill'), skill)), {
     submit: t('transfer.submit'), cancel: t('transfer.cancel'),
     onSubmit: () => {
       const toStaffId = person.value.trim();

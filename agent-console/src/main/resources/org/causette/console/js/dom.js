@@ -20,7 +20,9 @@ export function h(tag, props = {}, ...children) {
 }
 
 function append(el, children) {
-  for (const child of children.flat()) {
+  // Views build children with nested map()s: flatten all the way, or an inner array would be printed as
+  // "[object HTMLElement],…".
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }

@@ -14,14 +14,14 @@ const STRINGS = {
     'nav.work': 'Conversations', 'nav.history': 'History', 'nav.report': 'Report', 'nav.label': 'Views',
     'lists.mine': 'My conversations', 'lists.queue': 'Waiting', 'lists.offered': 'Offered to you',
     'lists.emptyMine': 'No conversation for now.', 'lists.emptyQueue': 'Nobody is waiting.',
-    'lists.unread': '{n} unread', 'lists.waiting': 'waiting {t}', 'lists.since': 'since {t}',
+    'lists.unread.one': '{n} unread message', 'lists.unread.other': '{n} unread messages', 'lists.waiting': 'waiting {t}', 'lists.since': 'since {t}',
     'accept': 'Accept', 'accept.hint': 'Take this conversation',
     'reason.human_request': 'asked for a person', 'reason.complaint': 'complaint', 'reason.order_status': 'order status',
     'reason.transfer': 'transferred', 'reason.no_answer': 'no answer', 'reason.low_confidence': 'not understood',
     'reason.misunderstood': 'bot did not understand', 'reason.escalate': 'FAQ hand-over', 'reason.product_expertise': 'product advice',
     'reason.timeout': 'no reply in time', 'reason.other': 'other', 'reason.unknown': 'unknown', 'reason.handback': 'back to the bot',
     'channel.web': 'Web', 'channel.messenger': 'Messenger', 'channel.whatsapp': 'WhatsApp',
-    'state.bot': 'with the bot', 'state.queued': 'waiting', 'state.assigned': 'in progress', 'state.closed': 'closed',
+    'state.bot': 'With the bot', 'state.queued': 'Waiting', 'state.assigned': 'In progress', 'state.closed': 'Closed',
     'role.visitor': 'Shopper', 'role.bot': 'Bot', 'role.agent': 'Agent', 'role.ambassador': 'Ambassador', 'role.system': 'Info', 'role.admin': 'Admin',
     'transcript.empty': 'Pick a conversation on the left.', 'transcript.earlier': 'Load earlier messages',
     'transcript.typing': '{name} is typing…', 'transcript.shopper': 'The shopper', 'transcript.internal': 'Internal note',
@@ -33,10 +33,10 @@ const STRINGS = {
     'composer.placeholderNote': 'Internal note, never sent to the shopper…', 'composer.send': 'Send',
     'composer.note': 'Internal note', 'composer.tooLong': '{n} characters too many',
     'canned.heading': 'Canned responses', 'canned.none': 'No canned response matches.',
-    'suggest.heading': "Bot's suggestion", 'suggest.intent': 'Understood as {intent} ({pct} %)',
+    'suggest.heading': "Bot's suggestion", 'suggest.intent': 'Understood as “{intent}” ({pct} %)',
     'suggest.use': 'Use', 'suggest.none': 'The bot did not understand the last question.',
     'suggest.handover': 'The bot would hand this over ({reason}).',
-    'transfer.heading': 'Transfer the conversation', 'transfer.toPerson': 'To a person (staff id)',
+    'transfer.heading': 'Transfer the conversation', 'transfer.toPerson': 'To a person', 'transfer.choose': '— choose —', 'transfer.online': 'online',
     'transfer.toSkill': 'To a skill', 'transfer.submit': 'Transfer', 'transfer.cancel': 'Cancel',
     'transfer.needOne': 'Give either a person or a skill.',
     'context.heading': 'Shopper', 'context.language': 'Language', 'context.locale': 'Locale', 'context.channel': 'Channel',
@@ -50,7 +50,7 @@ const STRINGS = {
     'history.state': 'State', 'history.all': 'All', 'history.more': 'Load more', 'history.none': 'No conversation found.',
     'history.localFilter': 'Searching the latest conversations loaded here (full-text search is not available on this server).',
     'amb.heading': 'Thank you for helping!', 'amb.helped': 'Shoppers helped', 'amb.rating': 'Average rating',
-    'amb.ratings': '{n} ratings', 'amb.none': 'No rating yet.',
+    'amb.ratings.one': '{n} rating', 'amb.ratings.other': '{n} ratings', 'amb.none': 'No rating yet.',
     'report.heading': 'Report', 'report.from': 'From', 'report.to': 'To', 'report.refresh': 'Update',
     'report.conversations': 'Conversations', 'report.containment': 'Containment rate', 'report.handedOver': 'Handed over',
     'report.firstResponse': 'Median first response', 'report.queueWait': 'Median queue wait', 'report.csat': 'Satisfaction (CSAT)',
@@ -59,13 +59,16 @@ const STRINGS = {
     'report.csatOverTime': 'Satisfaction over time', 'report.topIntents': 'Top intents',
     'report.unanswered': 'Questions the bot did not understand', 'report.noUnanswered': 'The bot understood everything.',
     'report.question': 'Question', 'report.guess': 'Best guess', 'report.when': 'When', 'report.teach': 'Teach the bot',
-    'report.taught': 'Taught', 'report.noData': 'No data for this period.', 'report.ratingsCount': '{n} ratings',
+    'report.taught': 'Taught', 'report.noData': 'No data for this period.', 'report.ratingsCount.one': '{n} rating', 'report.ratingsCount.other': '{n} ratings',
     'report.chartsUnavailable': 'Charts could not be loaded.', 'report.failed': 'The report could not be loaded: {msg}',
     'report.series.conversations': 'Conversations', 'report.series.handedOver': 'Handed over', 'report.series.csat': 'CSAT (1–5)',
     'report.series.containment': 'Contained by the bot (%)', 'report.series.count': 'Questions',
-    'report.conversionRate': 'Conversion rate', 'report.window': 'purchases within {n} days', 'report.nps': 'NPS',
-    'report.npsDetail': '{p} promoters · {n} passives · {d} detractors', 'report.byHelper': 'Conversions by who helped',
-    'report.helper': 'Who helped', 'report.value': 'Value', 'report.funnel': 'Shoppers who talked with us, then: {c} updated a cart, {k} checked out, {p} bought.',
+    'report.conversionRate': 'Conversion rate', 'report.window.one': 'purchases within {n} day', 'report.window.other': 'purchases within {n} days', 'report.nps': 'NPS',
+    'report.npsDetail': '{p} · {n} · {d}', 'report.promoters.one': '{n} promoter', 'report.promoters.other': '{n} promoters',
+    'report.passives.one': '{n} passive', 'report.passives.other': '{n} passives', 'report.detractors.one': '{n} detractor', 'report.detractors.other': '{n} detractors', 'report.byHelper': 'Conversions by who helped',
+    'report.helper': 'Who helped', 'report.value': 'Value', 'report.funnel': 'Shoppers who talked with us, then: {c}, {k}, {p}.',
+    'report.fCart.one': '{n} updated a cart', 'report.fCart.other': '{n} updated a cart', 'report.fCheckout.one': '{n} checked out',
+    'report.fCheckout.other': '{n} checked out', 'report.fBought.one': '{n} bought', 'report.fBought.other': '{n} bought',
     'report.variants': 'Proactive messages (A/B)', 'report.variant': 'Scenario · variant', 'report.shown': 'Shown', 'report.answered': 'Answered',
     'report.answerRate': 'Answer rate', 'report.converted': 'Converted', 'report.conversionRateShort': 'Conversion', 'report.revenue': 'Revenue',
     'report.verdictAnswers': 'Answers vs control', 'report.verdictSales': 'Sales vs control', 'report.control': 'control',
@@ -74,7 +77,7 @@ const STRINGS = {
     'report.v.same': 'no significant difference',
     'nav.leaderboard': 'Leaderboard', 'board.heading': 'Ambassadors’ leaderboard', 'board.rules': 'A 5-star rating earns {c5} points, 4 stars {c4}, a shopper who would recommend us (9–10) {p}.',
     'board.rank': 'Rank', 'board.name': 'Ambassador', 'board.points': 'Points', 'board.helped': 'Helped', 'board.stars5': '5 ★', 'board.stars4': '4 ★',
-    'board.promoters': 'Promoters', 'board.me': 'You are #{rank} with {points} points.', 'board.meNone': 'Your points show here once you help shoppers.',
+    'board.promoters': 'Promoters', 'board.me.one': 'You are #{rank} with {n} point.', 'board.me.other': 'You are #{rank} with {n} points.', 'board.meNone': 'Your points show here once you help shoppers.',
     'board.none': 'No ambassador yet.', 'board.failed': 'The leaderboard could not be loaded: {msg}', 'board.you': 'you',
     'teach.heading': 'Teach the bot', 'teach.question': 'Question', 'teach.asExample': 'Add as an example of an intent',
     'teach.asAnswer': 'New FAQ answer', 'teach.intent': 'Intent', 'teach.newIntent': 'New intent id',
@@ -91,7 +94,15 @@ const STRINGS = {
     'error.generic': 'Something went wrong: {msg}', 'error.not_found': 'Not found: {msg}', 'error.unauthorized': 'Not allowed: {msg}',
     'error.unavailable': 'Unavailable, try again: {msg}', 'error.rate_limited': 'Slow down a little.',
     'unassigned.transferred': 'Conversation transferred.', 'unassigned.handback': 'Conversation handed back to the bot.',
-    'unassigned.closed': 'Conversation closed.', 'unassigned.other': 'Conversation no longer yours.',
+    'unassigned.closed': 'Conversation closed.', 'unassigned.timeout': 'Not answered in time: the conversation went to someone else.', 'unassigned.other': 'Conversation no longer yours.',
+    'rating.transcript': 'The shopper rated this conversation', 'rating.comment': '“{text}”',
+    'filters.label': 'Filter the conversations', 'filters.show': 'Show', 'filters.all': 'All', 'filters.mine': 'Mine',
+    'filters.unassigned': 'Unassigned', 'filters.channel': 'Channel', 'filters.language': 'Language', 'filters.anyChannel': 'Any channel',
+    'filters.anyLanguage': 'Any language', 'filters.order': 'Order', 'filters.waitingLongest': 'Longest wait', 'filters.newest': 'Newest',
+    'filters.hidden.one': '{n} conversation hidden by the filters', 'filters.hidden.other': '{n} conversations hidden by the filters',
+    'header.theme': 'Dark theme', 'header.more': 'Menu', 'nav.back': 'Back to the list', 'nav.backContext': 'Back to the conversation',
+    'context.show': 'Shopper', 'intent.id': 'id: {id}',
+    'report.variantOf': '{scenario}, variant {variant}',
     'ago.now': 'just now', 'ago.min': '{n} min', 'ago.hour': '{n} h', 'ago.day': '{n} d',
   },
   fr: {
@@ -107,14 +118,14 @@ const STRINGS = {
     'nav.work': 'Conversations', 'nav.history': 'Historique', 'nav.report': 'Rapport', 'nav.label': 'Vues',
     'lists.mine': 'Mes conversations', 'lists.queue': 'En attente', 'lists.offered': 'Proposées',
     'lists.emptyMine': 'Aucune conversation pour l’instant.', 'lists.emptyQueue': 'Personne n’attend.',
-    'lists.unread': '{n} non lus', 'lists.waiting': 'attend depuis {t}', 'lists.since': 'depuis {t}',
+    'lists.unread.one': '{n} message non lu', 'lists.unread.other': '{n} messages non lus', 'lists.waiting': 'attend depuis {t}', 'lists.since': 'depuis {t}',
     'accept': 'Prendre', 'accept.hint': 'Prendre cette conversation',
     'reason.human_request': 'demande un conseiller', 'reason.complaint': 'réclamation', 'reason.order_status': 'suivi de commande',
     'reason.transfer': 'transférée', 'reason.no_answer': 'sans réponse', 'reason.low_confidence': 'non comprise',
     'reason.misunderstood': 'le bot n’a pas compris', 'reason.escalate': 'passage prévu (FAQ)', 'reason.product_expertise': 'conseil produit',
     'reason.timeout': 'pas de réponse à temps', 'reason.other': 'autre', 'reason.unknown': 'inconnu', 'reason.handback': 'rendue au bot',
     'channel.web': 'Web', 'channel.messenger': 'Messenger', 'channel.whatsapp': 'WhatsApp',
-    'state.bot': 'avec le bot', 'state.queued': 'en attente', 'state.assigned': 'en cours', 'state.closed': 'close',
+    'state.bot': 'Avec le bot', 'state.queued': 'En attente', 'state.assigned': 'En cours', 'state.closed': 'Fermée',
     'role.visitor': 'Client·e', 'role.bot': 'Bot', 'role.agent': 'Conseiller', 'role.ambassador': 'Ambassadeur', 'role.system': 'Info', 'role.admin': 'Admin',
     'transcript.empty': 'Choisissez une conversation à gauche.', 'transcript.earlier': 'Messages précédents',
     'transcript.typing': '{name} écrit…', 'transcript.shopper': 'Le client', 'transcript.internal': 'Note interne',
@@ -126,10 +137,10 @@ const STRINGS = {
     'composer.placeholderNote': 'Note interne, jamais envoyée au client…', 'composer.send': 'Envoyer',
     'composer.note': 'Note interne', 'composer.tooLong': '{n} caractères de trop',
     'canned.heading': 'Réponses types', 'canned.none': 'Aucune réponse type ne correspond.',
-    'suggest.heading': 'Suggestion du bot', 'suggest.intent': 'Compris comme {intent} ({pct} %)',
+    'suggest.heading': 'Suggestion du bot', 'suggest.intent': 'Compris comme « {intent} » ({pct} %)',
     'suggest.use': 'Utiliser', 'suggest.none': 'Le bot n’a pas compris la dernière question.',
     'suggest.handover': 'Le bot passerait la main ({reason}).',
-    'transfer.heading': 'Transférer la conversation', 'transfer.toPerson': 'À une personne (identifiant)',
+    'transfer.heading': 'Transférer la conversation', 'transfer.toPerson': 'À une personne', 'transfer.choose': '— choisir —', 'transfer.online': 'en ligne',
     'transfer.toSkill': 'À une compétence', 'transfer.submit': 'Transférer', 'transfer.cancel': 'Annuler',
     'transfer.needOne': 'Indiquez une personne ou une compétence.',
     'context.heading': 'Client·e', 'context.language': 'Langue', 'context.locale': 'Locale', 'context.channel': 'Canal',
@@ -143,7 +154,7 @@ const STRINGS = {
     'history.state': 'État', 'history.all': 'Toutes', 'history.more': 'Charger plus', 'history.none': 'Aucune conversation trouvée.',
     'history.localFilter': 'Recherche parmi les dernières conversations chargées (la recherche plein texte n’est pas disponible sur ce serveur).',
     'amb.heading': 'Merci pour votre aide !', 'amb.helped': 'Clients aidés', 'amb.rating': 'Note moyenne',
-    'amb.ratings': '{n} notes', 'amb.none': 'Pas encore de note.',
+    'amb.ratings.one': '{n} note', 'amb.ratings.other': '{n} notes', 'amb.none': 'Pas encore de note.',
     'report.heading': 'Rapport', 'report.from': 'Du', 'report.to': 'Au', 'report.refresh': 'Mettre à jour',
     'report.conversations': 'Conversations', 'report.containment': 'Taux de résolution par le bot', 'report.handedOver': 'Passées à un humain',
     'report.firstResponse': 'Première réponse (médiane)', 'report.queueWait': 'Attente en file (médiane)', 'report.csat': 'Satisfaction (CSAT)',
@@ -152,13 +163,16 @@ const STRINGS = {
     'report.csatOverTime': 'Satisfaction dans le temps', 'report.topIntents': 'Intentions les plus fréquentes',
     'report.unanswered': 'Questions que le bot n’a pas comprises', 'report.noUnanswered': 'Le bot a tout compris.',
     'report.question': 'Question', 'report.guess': 'Meilleure hypothèse', 'report.when': 'Quand', 'report.teach': 'Apprendre au bot',
-    'report.taught': 'Appris', 'report.noData': 'Pas de données sur cette période.', 'report.ratingsCount': '{n} notes',
+    'report.taught': 'Appris', 'report.noData': 'Pas de données sur cette période.', 'report.ratingsCount.one': '{n} note', 'report.ratingsCount.other': '{n} notes',
     'report.chartsUnavailable': 'Les graphiques n’ont pas pu être chargés.', 'report.failed': 'Le rapport n’a pas pu être chargé : {msg}',
     'report.series.conversations': 'Conversations', 'report.series.handedOver': 'Passées à un humain', 'report.series.csat': 'CSAT (1–5)',
     'report.series.containment': 'Résolues par le bot (%)', 'report.series.count': 'Questions',
-    'report.conversionRate': 'Taux de conversion', 'report.window': 'achats sous {n} jours', 'report.nps': 'NPS',
-    'report.npsDetail': '{p} promoteurs · {n} passifs · {d} détracteurs', 'report.byHelper': 'Conversions selon qui a aidé',
-    'report.helper': 'Qui a aidé', 'report.value': 'Montant', 'report.funnel': 'Clients qui nous ont parlé, ensuite : {c} ont modifié un panier, {k} ont commencé à payer, {p} ont acheté.',
+    'report.conversionRate': 'Taux de conversion', 'report.window.one': 'achats sous {n} jour', 'report.window.other': 'achats sous {n} jours', 'report.nps': 'NPS',
+    'report.npsDetail': '{p} · {n} · {d}', 'report.promoters.one': '{n} promoteur', 'report.promoters.other': '{n} promoteurs',
+    'report.passives.one': '{n} passif', 'report.passives.other': '{n} passifs', 'report.detractors.one': '{n} détracteur', 'report.detractors.other': '{n} détracteurs', 'report.byHelper': 'Conversions selon qui a aidé',
+    'report.helper': 'Qui a aidé', 'report.value': 'Montant', 'report.funnel': 'Clients qui nous ont parlé, ensuite : {c}, {k}, {p}.',
+    'report.fCart.one': '{n} a modifié un panier', 'report.fCart.other': '{n} ont modifié un panier', 'report.fCheckout.one': '{n} a commencé à payer',
+    'report.fCheckout.other': '{n} ont commencé à payer', 'report.fBought.one': '{n} a acheté', 'report.fBought.other': '{n} ont acheté',
     'report.variants': 'Messages proactifs (A/B)', 'report.variant': 'Scénario · variante', 'report.shown': 'Affichés', 'report.answered': 'Réponses',
     'report.answerRate': 'Taux de réponse', 'report.converted': 'Conversions', 'report.conversionRateShort': 'Conversion', 'report.revenue': 'Chiffre d’affaires',
     'report.verdictAnswers': 'Réponses / contrôle', 'report.verdictSales': 'Ventes / contrôle', 'report.control': 'contrôle',
@@ -167,7 +181,7 @@ const STRINGS = {
     'report.v.same': 'pas de différence significative',
     'nav.leaderboard': 'Classement', 'board.heading': 'Classement des ambassadeurs', 'board.rules': 'Une note de 5 étoiles rapporte {c5} points, 4 étoiles {c4}, un client qui nous recommanderait (9–10) {p}.',
     'board.rank': 'Rang', 'board.name': 'Ambassadeur', 'board.points': 'Points', 'board.helped': 'Aidés', 'board.stars5': '5 ★', 'board.stars4': '4 ★',
-    'board.promoters': 'Promoteurs', 'board.me': 'Vous êtes n° {rank} avec {points} points.', 'board.meNone': 'Vos points s’afficheront ici dès que vous aiderez des clients.',
+    'board.promoters': 'Promoteurs', 'board.me.one': 'Vous êtes n° {rank} avec {n} point.', 'board.me.other': 'Vous êtes n° {rank} avec {n} points.', 'board.meNone': 'Vos points s’afficheront ici dès que vous aiderez des clients.',
     'board.none': 'Pas encore d’ambassadeur.', 'board.failed': 'Le classement n’a pas pu être chargé : {msg}', 'board.you': 'vous',
     'teach.heading': 'Apprendre au bot', 'teach.question': 'Question', 'teach.asExample': 'Ajouter comme exemple d’une intention',
     'teach.asAnswer': 'Nouvelle réponse de FAQ', 'teach.intent': 'Intention', 'teach.newIntent': 'Identifiant de la nouvelle intention',
@@ -184,7 +198,15 @@ const STRINGS = {
     'error.generic': 'Un problème est survenu : {msg}', 'error.not_found': 'Introuvable : {msg}', 'error.unauthorized': 'Non autorisé : {msg}',
     'error.unavailable': 'Indisponible, réessayez : {msg}', 'error.rate_limited': 'Doucement, trop de messages à la fois.',
     'unassigned.transferred': 'Conversation transférée.', 'unassigned.handback': 'Conversation rendue au bot.',
-    'unassigned.closed': 'Conversation close.', 'unassigned.other': 'Cette conversation ne vous est plus attribuée.',
+    'unassigned.closed': 'Conversation fermée.', 'unassigned.timeout': 'Pas de réponse à temps : la conversation est passée à quelqu’un d’autre.', 'unassigned.other': 'Cette conversation ne vous est plus attribuée.',
+    'rating.transcript': 'Le client a noté cette conversation', 'rating.comment': '« {text} »',
+    'filters.label': 'Filtrer les conversations', 'filters.show': 'Afficher', 'filters.all': 'Toutes', 'filters.mine': 'Les miennes',
+    'filters.unassigned': 'Non attribuées', 'filters.channel': 'Canal', 'filters.language': 'Langue', 'filters.anyChannel': 'Tous canaux',
+    'filters.anyLanguage': 'Toutes langues', 'filters.order': 'Ordre', 'filters.waitingLongest': 'Plus longue attente', 'filters.newest': 'Plus récentes',
+    'filters.hidden.one': '{n} conversation masquée par les filtres', 'filters.hidden.other': '{n} conversations masquées par les filtres',
+    'header.theme': 'Thème sombre', 'header.more': 'Menu', 'nav.back': 'Retour à la liste', 'nav.backContext': 'Retour à la conversation',
+    'context.show': 'Client·e', 'intent.id': 'id : {id}',
+    'report.variantOf': '{scenario}, variante {variant}',
     'ago.now': 'à l’instant', 'ago.min': '{n} min', 'ago.hour': '{n} h', 'ago.day': '{n} j',
   },
 };
@@ -261,6 +283,31 @@ export function formatDuration(ms) {
   if (s < 60) return `${Math.round(s)} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
   return `${Math.floor(s / 3600)} h ${String(Math.round((s % 3600) / 60)).padStart(2, '0')}`;
+}
+
+/** A counted phrase with its plural right for the language (Intl.PluralRules): `key.one`, `key.other`, … */
+export function tn(key, n, params = {}) {
+  const category = new Intl.PluralRules(current).select(Number(n) || 0);
+  const chosen = tOrNull(`${key}.${category}`) !== null ? `${key}.${category}` : `${key}.other`;
+  return t(chosen, { ...params, n: formatNumber(Number(n) || 0) });
+}
+
+let siteCurrency = null;
+
+/** The shop's currency (site.json `currency`), for amounts that do not carry their own. */
+export function setCurrency(code) {
+  siteCurrency = /^[A-Z]{3}$/.test(code || '') ? code : null;
+}
+
+/** An amount in the shop's currency and the console's language: "4 123,45 €", "€4,123.45". */
+export function formatMoney(value, currency = siteCurrency) {
+  const amount = Number(value);
+  if (value === null || value === undefined || !Number.isFinite(amount)) return '—';
+  const code = /^[A-Z]{3}$/.test(currency || '') ? currency : siteCurrency;
+  if (code) {
+    try { return new Intl.NumberFormat(current, { style: 'currency', currency: code }).format(amount); } catch { /* unknown code */ }
+  }
+  return new Intl.NumberFormat(current, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 }
 
 export function formatNumber(n, options) {

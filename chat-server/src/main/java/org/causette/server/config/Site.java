@@ -24,6 +24,7 @@ public final class Site {
     private final byte[] catalogJson;
     private final Scenarios scenarios;
     private final OutcomeSettings outcomes;
+    private final IntentTitles intentTitles;
     private volatile SiteKnowledge knowledge;
     private volatile Bot bot;
     private volatile int lessonsApplied;
@@ -42,6 +43,13 @@ public final class Site {
     /** @param outcomes attribution window and NPS (site.json {@code attributionDays}, {@code nps}) */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
                 Scenarios scenarios, OutcomeSettings outcomes) {
+        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, IntentTitles.NONE);
+    }
+
+    /** @param intentTitles the staff-facing names of faq.json's intents (their optional {@code title}) */
+    public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
+                Scenarios scenarios, OutcomeSettings outcomes, IntentTitles intentTitles) {
+        this.intentTitles = intentTitles;
         this.outcomes = outcomes;
         this.scenarios = scenarios;
         this.config = config;
@@ -78,6 +86,10 @@ public final class Site {
 
     public OutcomeSettings outcomes() {
         return outcomes;
+    }
+
+    public IntentTitles intentTitles() {
+        return intentTitles;
     }
 
     public byte[] catalogJson() {

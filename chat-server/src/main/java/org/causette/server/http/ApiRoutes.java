@@ -122,7 +122,8 @@ public final class ApiRoutes {
         } else if (method.equals(HttpMethod.GET) && (match = STAFF.matcher(path)).matches()) {
             authorized(ctx, request, match.group(1), AGENTS, principal -> reply(views.staff(principal)));
         } else if (method.equals(HttpMethod.GET) && (match = INTENTS.matcher(path)).matches()) {
-            authorized(ctx, request, match.group(1), ADMINS, principal -> reply(views.intents(principal)));
+            // Agents too: the bot's suggestion beside the composer names the intent it understood.
+            authorized(ctx, request, match.group(1), AGENTS, principal -> reply(views.intents(principal)));
         } else if (method.equals(HttpMethod.GET) && (match = CANNED.matcher(path)).matches()) {
             authorized(ctx, request, match.group(1), EVERYONE, principal -> reply(views.canned(principal)));
         } else if (method.equals(HttpMethod.POST) && (match = TEACH.matcher(path)).matches()) {

@@ -225,7 +225,8 @@ final class StaffViews {
     /** Public: the sites this hub runs, for the console's site picker. */
     Map<String, Object> sites() {
         return Map.of("sites", sites.all().stream()
-                .map(site -> Map.of("id", site.id(), "name", site.config().name(), "languages", site.config().languages()))
+                .map(site -> Map.of("id", site.id(), "name", site.config().name(), "languages", site.config().languages(),
+                        "currency", site.config().currency()))
                 .toList());
     }
 
@@ -258,6 +259,8 @@ final class StaffViews {
             Map<String, Object> row = intents.computeIfAbsent(intent.id(), id -> new LinkedHashMap<>(Map.of("id", id, "builtIn", false)));
             row.put("hasAnswer", !intent.answer().isEmpty() || Boolean.TRUE.equals(row.get("hasAnswer")));
         }
+        // faq.json's optional titles, so staff read names; built-in intents are named by the console itself.
+        intents.forEach((id, row) -> principal.site().intentTitles().of(id).ifPresent(title -> row.put("title", title)));
         return Answer.ok(Map.of("intents", List.copyOf(intents.values())));
     }
 

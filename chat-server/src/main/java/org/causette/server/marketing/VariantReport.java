@@ -36,6 +36,7 @@ public final class VariantReport {
                 long answered = counts.getOrDefault(variant.id() + ":" + ProactiveEngine.ANSWERED, 0L);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("variant", variant.id());
+                row.put("text", variant.text()); // by language: what the shopper read, for the console's table
                 row.put("weight", variant.weight());
                 row.put("shown", shown);
                 row.put("answered", answered);

@@ -35,6 +35,7 @@ class ConsoleApiTest {
         JsonNode sites = json(hub.get("/api/sites", null).body());
         assertEquals("test-shop", sites.path("sites").get(0).path("id").asText());
         assertEquals("Test Shop", sites.path("sites").get(0).path("name").asText());
+        assertEquals("EUR", sites.path("sites").get(0).path("currency").asText(), "the console writes amounts in it");
     }
 
     /** The report and the leaderboard read their period the same way, and refuse a bad one with a precise error. */
@@ -140,6 +141,9 @@ class ConsoleApiTest {
         JsonNode intents = json(hub.get("/api/sites/test-shop/intents", hub.login("root")).body());
         String ids = intents.path("intents").toString();
         assertTrue(ids.contains("\"product_price\"") && ids.contains("\"lamp_advice\""), ids);
+        // Agents too (the bot's suggestion names the intent), not ambassadors.
+        assertEquals(200, hub.get("/api/sites/test-shop/intents", hub.login("anna")).statusCode());
+        assertEquals(403, hub.get("/api/sites/test-shop/intents", hub.login("leo")).statusCode());
     }
 
     @Test

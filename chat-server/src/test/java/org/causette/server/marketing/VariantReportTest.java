@@ -32,6 +32,14 @@ class VariantReportTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void eachVariantCarriesItsMessageForTheConsole() {
+        List<Map<String, Object>> variants = (List<Map<String, Object>>) VariantReport.build(new MemoryStore(), "s", SCENARIOS).get(0).get("variants");
+        assertEquals(Map.of("fr", "A"), variants.get(0).get("text"));
+        assertEquals(Map.of("fr", "B"), variants.get(1).get("text"));
+    }
+
+    @Test
     void saysWhenThereIsNotEnoughDataYet() {
         MemoryStore store = new MemoryStore();
         count(store, "a", "shown", 20);

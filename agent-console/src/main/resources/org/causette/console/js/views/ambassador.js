@@ -2,7 +2,7 @@
 // server has it; otherwise from the conversations handed to them (the latest 200) and the ratings on those.
 
 import { h, fill } from '../dom.js';
-import { t, formatNumber } from '../i18n.js';
+import { t, tn, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
 
 const RATED_SAMPLE = 20;
@@ -24,7 +24,7 @@ export async function renderAmbassadorStats() {
       h('div', { class: 'amb-tile' }, h('strong', { text: formatNumber(stats.helped) + (stats.atLeast ? '+' : '') }), h('span', { text: t('amb.helped') })),
       h('div', { class: 'amb-tile' },
         h('strong', { text: stats.ratingCount ? `${formatNumber(stats.ratingAverage, { maximumFractionDigits: 1 })} ★` : '—' }),
-        h('span', { text: stats.ratingCount ? t('amb.ratings', { n: stats.ratingCount }) : t('amb.none') }))));
+        h('span', { text: stats.ratingCount ? tn('amb.ratings', stats.ratingCount) : t('amb.none') }))));
 }
 
 async function fromConversations() {

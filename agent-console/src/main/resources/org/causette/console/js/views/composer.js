@@ -5,7 +5,8 @@ import { h, fill, show } from '../dom.js';
 import { t, lang } from '../i18n.js';
 import { selected, isAmbassador, lastVisitorText, lastSeq } from '../state.js';
 import * as api from '../api.js';
-import { languageOf } from './labels.js';
+import { languageOf, reasonLabel } from './labels.js';
+import { intentName } from '../intents.js';
 
 const MAX_CHARS = 4000;
 const TYPING_REPEAT_MS = 3000;
@@ -264,9 +265,9 @@ function renderSuggestion(box, parse) {
   fill(box,
     h('span', { class: 'suggest-title', text: t('suggest.heading') }),
     h('span', { class: 'suggest-intent', text: understood
-      ? t('suggest.intent', { intent, pct: Math.round((parse.intent.confidence || 0) * 100) })
+      ? t('suggest.intent', { intent: intentName(intent), pct: Math.round((parse.intent.confidence || 0) * 100) })
       : t('suggest.none') }),
-    parse.action === 'handover' && parse.handover ? h('span', { class: 'muted', text: t('suggest.handover', { reason: parse.handover.reason || '' }) }) : null,
+    parse.action === 'handover' && parse.handover ? h('span', { class: 'muted', text: t('suggest.handover', { reason: reasonLabel(parse.handover.reason) || t('reason.other') }) }) : null,
     typeof answer === 'string' && answer ? h('span', { class: 'suggest-answer', text: answer }) : null,
     typeof answer === 'string' && answer ? h('button', {
       type: 'button', class: 'small', text: t('suggest.use'),

@@ -2,7 +2,7 @@
 // (the server sends no `visitor` to them, and the pane is not even drawn).
 
 import { h, fill, safeLink } from '../dom.js';
-import { t, formatTime, formatNumber } from '../i18n.js';
+import { t, formatTime, formatMoney } from '../i18n.js';
 import { selected, isAmbassador } from '../state.js';
 import * as api from '../api.js';
 import { channelLabel, stateLabel, visitorName } from './labels.js';
@@ -87,13 +87,9 @@ function cart(data) {
     fact(k, typeof value === 'object' ? JSON.stringify(value) : String(value))));
 }
 
+/** The cart's own currency when the page sent one, else the shop's. */
 function money(value, currency) {
-  const amount = Number(value);
-  if (!Number.isFinite(amount)) return '';
-  if (currency && /^[A-Z]{3}$/.test(currency)) {
-    try { return formatNumber(amount, { style: 'currency', currency }); } catch { /* unknown currency */ }
-  }
-  return formatNumber(amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatMoney(value, currency);
 }
 
 function past(list) {

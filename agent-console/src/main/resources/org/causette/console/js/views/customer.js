@@ -4,7 +4,7 @@
 // the card watches it and puts itself back each time.
 
 import { h, fill } from '../dom.js';
-import { t, formatTime, formatNumber } from '../i18n.js';
+import { t, formatTime, formatMoney } from '../i18n.js';
 import { selected, isAmbassador } from '../state.js';
 import * as api from '../api.js';
 import { channelLabel, stateLabel } from './labels.js';
@@ -77,9 +77,5 @@ function fact(label, value, name) {
 }
 
 function money(value, currency) {
-  const amount = Number(value) || 0;
-  if (currency && /^[A-Z]{3}$/.test(currency)) {
-    try { return formatNumber(amount, { style: 'currency', currency }); } catch { /* unknown currency */ }
-  }
-  return formatNumber(amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatMoney(Number(value) || 0, currency);
 }

@@ -4,7 +4,7 @@
 import { h, fill } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import * as api from '../api.js';
-import { visitorName, channelLabel, stateLabel, reasonLabel } from './labels.js';
+import { visitorName, channelLabel, stateLabel, reasonLabel, summaryReason } from './labels.js';
 
 const PAGE = 50;
 const LOCAL_SCAN = 200;
@@ -84,9 +84,9 @@ function draw() {
   fill(list, results.length ? results.map(s => h('li', { class: 'history-item' },
     h('button', { type: 'button', class: 'history-open', dataset: { conversationId: s.conversationId }, on: { click: () => actions.open(s.conversationId) } },
       h('span', { class: 'conv-name', text: visitorName(s) }),
-      h('span', { class: 'badge', text: stateLabel(s.state) }),
+      h('span', { class: 'badge', dataset: { state: s.state }, text: stateLabel(s.state) }),
       h('span', { class: 'badge', text: channelLabel(s.channel) }),
-      s.reason ? h('span', { class: 'badge reason', text: reasonLabel(s.reason) }) : null,
+      summaryReason(s) ? h('span', { class: 'badge reason', text: reasonLabel(summaryReason(s)) }) : null,
       h('span', { class: 'conv-preview', text: s.lastMessage || '' }),
       h('time', { class: 'muted small', dateTime: s.since, text: formatTime(s.since) }))))
     : h('li', { class: 'empty', text: t('history.none') }));

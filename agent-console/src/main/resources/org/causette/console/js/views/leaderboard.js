@@ -2,7 +2,7 @@
 // ambassador's own row is highlighted and their rank said in words. Staff names only: no shopper appears here.
 
 import { h, fill } from '../dom.js';
-import { t, formatNumber, isoDay } from '../i18n.js';
+import { t, tn, formatNumber, isoDay } from '../i18n.js';
 import * as api from '../api.js';
 import { field } from './dialog.js';
 
@@ -55,7 +55,7 @@ function draw(board) {
   const rows = board.ambassadors || [];
   const me = board.me;
   fill(document.getElementById('board-body'),
-    me ? h('p', { class: 'board-me', dataset: { me: '' }, text: t('board.me', { rank: me.rank, points: formatNumber(me.points) }) }) : null,
+    me ? h('p', { class: 'board-me', dataset: { me: '' }, text: tn('board.me', me.points, { rank: me.rank }) }) : null,
     rows.length ? h('table', { class: 'table board' },
       h('thead', {}, h('tr', {}, ['board.rank', 'board.name', 'board.points', 'board.helped', 'board.stars5', 'board.stars4', 'board.promoters']
         .map(key => h('th', { text: t(key), attrs: { scope: 'col' } })))),

@@ -1,21 +1,32 @@
 // The left pane: my conversations and the queue (for ambassadors: conversations offered to the community).
 
 import { h, fill } from '../dom.js';
-import { t, ago } from '../i18n.js';
+import { t, tn, ago } from '../i18n.js';
 import { state, mineSorted, queueSorted, isAmbassador } from '../state.js';
-import { visitorName, reasonLabel, channelLabel, languageOf } from './labels.js';
+import { visitorName, reasonLabel, channelLabel, languageOf, summaryReason, skillLabel } from './labels.js';
+import { initFilters, filters, passes, ordered, sayHidden } from './filters.js';
+
+/** Reasons that say nobody answered the shopper: stale once someone here has. */
+const UNANSWERED_REASONS = new Set(['no_answer', 'timeout']);
 
 let actions = { select() {}, accept() {} };
 
 export function initLists(handlers) {
   actions = handlers;
+  initFilters(renderLists);
   // Waiting times move on their own.
   setInterval(renderLists, 30_000);
 }
 
 export function renderLists() {
-  const mine = mineSorted();
-  const queue = queueSorted().filter(s => !state.mine.has(s.conversationId));
+  const allMine = mineSorted();
+  const allQueue = queueSorted().filter(s => !state.mine.has(s.conversationId));
+  const mine = ordered(allMine.filter(c => passes(c.summary)), c => c.summary.since || '');
+  const queue = ordered(allQueue.filter(passes), s => s.since || '');
+  document.getElementById('mine').closest('.list-section').hidden = filters.show === 'unassigned';
+  document.getElementById('queue').closest('.list-section').hidden = filters.show === 'mine';
+  const shown = (filters.show === 'unassigned' ? 0 : mine.length) + (filters.show === 'mine' ? 0 : queue.length);
+  sayHidden(allMine.length + allQueue.length - shown);
   fill(document.getElementById('mine'), mine.length
     ? mine.map(c => mineItem(c))
     : h('li', { class: 'empty', text: t('lists.emptyMine') }));
@@ -30,13 +41,15 @@ export function renderLists() {
   document.title = (unread ? `(${unread}) ` : '') + t('app.title');
 }
 
-function badges(summary, extra = []) {
+function badges(summary, extra = [], answered = false) {
   const lang = languageOf(summary.visitor && summary.visitor.locale);
+  let reason = summaryReason(summary);
+  if (answered && UNANSWERED_REASONS.has(reason)) reason = null;
   return h('span', { class: 'badges' },
     summary.channel && summary.channel !== 'web' ? h('span', { class: `badge channel-${summary.channel}`, text: channelLabel(summary.channel) }) : null,
     lang ? h('span', { class: 'badge lang', text: lang.toUpperCase() }) : null,
-    summary.reason ? h('span', { class: 'badge reason', text: reasonLabel(summary.reason) }) : null,
-    summary.skill ? h('span', { class: 'badge skill', text: summary.skill }) : null,
+    reason ? h('span', { class: 'badge reason', dataset: { reason }, text: reasonLabel(reason) }) : null,
+    summary.skill ? h('span', { class: 'badge skill', text: skillLabel(summary.skill) }) : null,
     ...extra);
 }
 
@@ -54,12 +67,12 @@ function mineItem(conversation) {
   },
   h('span', { class: 'conv-line' },
     h('span', { class: 'conv-name', text: visitorName(s) }),
-    conversation.unread ? h('span', { class: 'unread', text: String(conversation.unread), attrs: { 'aria-label': t('lists.unread', { n: conversation.unread }) } }) : null,
+    conversation.unread ? h('span', { class: 'unread', text: String(conversation.unread), attrs: { 'aria-label': tn('lists.unread', conversation.unread) } }) : null,
     waiting
       ? h('span', { class: 'conv-time late', text: ago(waiting), attrs: { title: t('lists.waiting', { t: ago(waiting) }), 'aria-label': t('lists.waiting', { t: ago(waiting) }) } })
       : h('span', { class: 'conv-time', text: ago(s.since) })),
   h('span', { class: 'conv-preview', text: lastText(conversation) }),
-  badges(s, conversation.typing ? [h('span', { class: 'badge typing-badge', text: '…' })] : [])));
+  badges(s, conversation.typing ? [h('span', { class: 'badge typing-badge', text: '…' })] : [], answeredHere(conversation))));
 }
 
 function queueItem(summary) {
@@ -83,6 +96,13 @@ function lastText(conversation) {
     if (!conversation.messages[i].internal) return conversation.messages[i].text || '';
   }
   return conversation.summary.lastMessage || '';
+}
+
+/** Someone on the staff side wrote to the shopper since this conversation came to me. */
+export function answeredHere(conversation) {
+  const from = conversation.assignedAtSeq || 0;
+  return conversation.messages.some(m => m.seq > from && !m.internal && m.from
+    && (m.from.role === 'agent' || m.from.role === 'ambassador'));
 }
 
 /** When the shopper spoke last and nobody answered yet: since when they wait. */

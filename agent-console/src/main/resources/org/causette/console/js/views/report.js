@@ -2,7 +2,8 @@
 // did not understand, each with a button to teach the bot when the server offers it.
 
 import { h, fill } from '../dom.js';
-import { t, lang, formatTime, formatDuration, formatNumber, isoDay } from '../i18n.js';
+import { t, tn, lang, formatTime, formatDuration, formatNumber, formatMoney, isoDay } from '../i18n.js';
+import { loadIntents, knownIntents, intentName } from '../intents.js';
 import * as api from '../api.js';
 import { reasonLabel } from './labels.js';
 import { openDialog, field } from './dialog.js';
@@ -12,7 +13,6 @@ const COLORS = ['#3b4fd8', '#e0803a', '#2f9e6e', '#c2410c', '#7c3aed', '#0891b2'
 
 let chartLoader = null;
 let charts = [];
-let intents = null;       // [{id}] from GET /intents when the server has it
 let teachMissing = false; // the server has no POST /teach: buttons disabled
 let taught = new Set();
 let lastReport = null;
@@ -68,19 +68,6 @@ async function load() {
   draw(report);
 }
 
-let intentsProbed = false;
-
-async function loadIntents() {
-  if (intentsProbed) return;
-  intentsProbed = true;
-  try {
-    const data = await api.intents();
-    intents = (data.intents || data || []).map(i => (typeof i === 'string' ? { id: i } : i));
-  } catch {
-    intents = null; // no intent list on this server: built-in intents and those of the report
-  }
-}
-
 export function redrawReport() {
   const root = document.getElementById('report');
   if (!root.dataset.built) return;
@@ -116,13 +103,14 @@ function draw(report) {
       tile(t('report.firstResponse'), formatDuration(report.medianFirstResponseMs), null, 'firstResponse'),
       tile(t('report.queueWait'), formatDuration(report.medianQueueWaitMs), null, 'queueWait'),
       tile(t('report.csat'), report.csatAverage === null || report.csatAverage === undefined ? '—' : `${formatNumber(report.csatAverage, { maximumFractionDigits: 1 })} / 5`,
-        t('report.ratingsCount', { n: report.csatCount || 0 }), 'csat'),
-      tile(t('report.conversions'), formatNumber(report.conversions), report.conversionValue ? formatNumber(report.conversionValue, { minimumFractionDigits: 2 }) : null, 'conversions'),
+        tn('report.ratingsCount', report.csatCount || 0), 'csat'),
+      tile(t('report.conversions'), formatNumber(report.conversions), report.conversionValue ? formatMoney(report.conversionValue) : null, 'conversions'),
       report.leads !== undefined ? tile(t('report.leads'), formatNumber(report.leads), null, 'leads') : null,
       report.conversionRate !== undefined ? tile(t('report.conversionRate'), pct(report.conversionRate),
-        t('report.window', { n: report.attributionDays ?? 7 }), 'conversionRate') : null,
+        tn('report.window', report.attributionDays ?? 7), 'conversionRate') : null,
       report.nps ? tile(t('report.nps'), report.nps.score === null || report.nps.score === undefined ? '—' : formatNumber(report.nps.score, { maximumFractionDigits: 1 }),
-        t('report.npsDetail', { p: report.nps.promoters, n: report.nps.passives, d: report.nps.detractors }), 'nps') : null),
+        t('report.npsDetail', { p: tn('report.promoters', report.nps.promoters || 0), n: tn('report.passives', report.nps.passives || 0),
+          d: tn('report.detractors', report.nps.detractors || 0) }), 'nps') : null),
     h('div', { class: 'charts' },
       chartBox('chart-per-day', t('report.perDay'), true, !days.length),
       chartBox('chart-containment', t('report.containmentPerDay'), false, !days.some(d => d.conversations)),
@@ -138,7 +126,11 @@ function draw(report) {
 
 function drawCharts(Chart, report) {
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  Chart.defaults.color = '#4b5563';
+  // The theme's colours (light or dark), read from the page's CSS variables.
+  const css = getComputedStyle(document.documentElement);
+  Chart.defaults.color = css.getPropertyValue('--muted').trim() || '#4b5563';
+  Chart.defaults.borderColor = css.getPropertyValue('--line').trim() || 'rgba(0, 0, 0, 0.1)';
+  Chart.defaults.elements.arc.borderColor = css.getPropertyValue('--panel').trim() || '#fff';
   Chart.defaults.animation = false;
   Chart.defaults.maintainAspectRatio = false;
   const days = report.perDay || [];
@@ -161,10 +153,13 @@ function drawCharts(Chart, report) {
       data: days.map(d => (d.conversations ? Math.round(((d.conversations - d.handedOver) / d.conversations) * 100) : null)) }] },
     options: { scales: { y: { min: 0, max: 100 } } },
   });
-  const reasons = Object.entries(report.handedOverByReason || {});
+  // Reasons by their words: two codes with the same name ("other" and one the console has no word for) are one slice.
+  const byLabel = new Map();
+  Object.entries(report.handedOverByReason || {}).forEach(([r, n]) => byLabel.set(reasonLabel(r), (byLabel.get(reasonLabel(r)) || 0) + n));
+  const reasons = Array.from(byLabel.entries());
   make('chart-reasons', {
     type: 'doughnut',
-    data: { labels: reasons.map(([r]) => reasonLabel(r)), datasets: [{ data: reasons.map(([, n]) => n), backgroundColor: COLORS }] },
+    data: { labels: reasons.map(([label]) => label), datasets: [{ data: reasons.map(([, n]) => n), backgroundColor: COLORS }] },
     options: { plugins: { legend: { position: 'right' } } },
   });
   make('chart-csat', {
@@ -175,14 +170,14 @@ function drawCharts(Chart, report) {
   const top = report.topIntents || [];
   make('chart-intents', {
     type: 'bar',
-    data: { labels: top.map(i => i.intent), datasets: [{ label: t('report.series.count'), data: top.map(i => i.count), backgroundColor: COLORS[5], maxBarThickness: 28 }] },
+    data: { labels: top.map(i => intentName(i.intent)), datasets: [{ label: t('report.series.count'), data: top.map(i => i.count), backgroundColor: COLORS[5], maxBarThickness: 28 }] },
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
 }
 
 // ---- outcomes: conversions by who helped, A/B variants, satisfaction per person and channel --------------------------
 
-const money = value => formatNumber(value || 0, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = value => formatMoney(value || 0);
 const avg = value => (value === null || value === undefined ? '—' : formatNumber(value, { maximumFractionDigits: 1 }));
 
 /** The server's verdicts are English words; shown in the console's language. */
@@ -190,6 +185,13 @@ function verdictLabel(verdict) {
   if (!verdict) return '—';
   if (verdict.startsWith('not enough data')) return t('report.v.notEnough');
   return { better: t('report.v.better'), worse: t('report.v.worse'), 'no significant difference': t('report.v.same') }[verdict] || verdict;
+}
+
+/** A variant is what the shopper read: its message in the console's language, the ids only when it has none. */
+function variantLabel(scenario, variant) {
+  const text = variant.text && (variant.text[lang()] || variant.text.fr || variant.text.en || Object.values(variant.text)[0]);
+  if (text) return lang() === 'fr' ? `« ${text} »` : `“${text}”`;
+  return t('report.variantOf', { scenario: scenario.scenarioId, variant: variant.variant });
 }
 
 function table(key, headings, rows) {
@@ -208,7 +210,8 @@ function outcomes(report, pct) {
       h('h2', { text: t('report.byHelper') }),
       table('by-helper', [t('report.helper'), t('report.conversions'), t('report.value')],
         ['bot', 'agent', 'ambassador'].map(kind => [t(`role.${kind}`), formatNumber((byHelper[kind] || {}).conversions || 0), money((byHelper[kind] || {}).value)])),
-      h('p', { class: 'muted small', text: t('report.funnel', { c: funnel.cartUpdates || 0, k: funnel.checkouts || 0, p: funnel.purchases || 0 }) })));
+      h('p', { class: 'muted small', text: t('report.funnel', { c: tn('report.fCart', funnel.cartUpdates || 0), k: tn('report.fCheckout', funnel.checkouts || 0),
+        p: tn('report.fBought', funnel.purchases || 0) }) })));
   }
   const scenarios = report.variants || [];
   if (scenarios.length) {
@@ -216,7 +219,7 @@ function outcomes(report, pct) {
     for (const scenario of scenarios) {
       for (const v of scenario.variants || []) {
         const verdict = v.conversionComparison ? verdictLabel(v.conversionComparison.verdict) : t('report.control');
-        rows.push([`${scenario.scenarioId} · ${v.variant}`, formatNumber(v.shown || 0), formatNumber(v.answered || 0), pct(v.answerRate),
+        rows.push([variantLabel(scenario, v), formatNumber(v.shown || 0), formatNumber(v.answered || 0), pct(v.answerRate),
           formatNumber(v.converted || 0), pct(v.conversionRate), money(v.revenue),
           v.comparison ? verdictLabel(v.comparison.verdict) : t('report.control'), verdict]);
       }
@@ -255,7 +258,7 @@ function unanswered(list) {
         h('th', { attrs: { scope: 'col' } }, h('span', { class: 'sr-only', text: t('report.teach') })))),
       h('tbody', {}, list.map(row => h('tr', { dataset: { conversationId: row.conversationId } },
         h('td', { class: 'question', text: row.text }),
-        h('td', { class: 'muted', text: row.intent && !NOT_UNDERSTOOD.includes(row.intent) ? `${row.intent} (${Math.round((row.confidence || 0) * 100)} %)` : '—' }),
+        h('td', { class: 'muted', text: row.intent && !NOT_UNDERSTOOD.includes(row.intent) ? `${intentName(row.intent)} (${Math.round((row.confidence || 0) * 100)} %)` : '—' }),
         h('td', {}, h('time', { dateTime: row.ts, text: formatTime(row.ts) })),
         h('td', {}, teachButton(row))))))
       : h('p', { class: 'muted', text: t('report.noUnanswered') }));
@@ -272,7 +275,7 @@ function teachButton(row) {
 
 /** Intents to pick from: the server's list when it has one, else the built-in ones and those seen in the report. */
 function intentChoices(row) {
-  const ids = new Set(intents ? intents.map(i => i.id) : BUILT_IN_INTENTS);
+  const ids = new Set(knownIntents());
   (lastReport && lastReport.topIntents || []).forEach(i => ids.add(i.intent));
   if (row.intent) ids.add(row.intent);
   return Array.from(ids).filter(id => /^[a-z0-9_]{1,40}$/.test(id) && !NOT_UNDERSTOOD.includes(id)).sort();
@@ -282,16 +285,18 @@ function teachDialog(row, button) {
   const choiceExample = h('input', { type: 'radio', name: 'mode', value: 'example', checked: true });
   const choiceAnswer = h('input', { type: 'radio', name: 'mode', value: 'answer' });
   const guess = row.intent && !NOT_UNDERSTOOD.includes(row.intent) && /^[a-z0-9_]{1,40}$/.test(row.intent) ? row.intent : '';
-  const intentInput = h('input', { name: 'intent', value: guess,
-    attrs: { list: 'teach-intents', autocomplete: 'off', pattern: '[a-z0-9_]{1,40}' } });
-  const choices = h('datalist', { id: 'teach-intents' }, intentChoices(row).map(id => h('option', { value: id })));
+  // Names to choose from, the id beside each: an admin may need it to find the intent in faq.json.
+  const intentInput = h('select', { name: 'intent' },
+    intentChoices(row).map(id => ({ id, name: intentName(id) }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang()))
+      .map(({ id, name }) => h('option', { value: id, selected: id === guess, text: name === id ? id : `${name} — ${id}` })));
   const newIntent = h('input', { name: 'intentId', attrs: { pattern: '[a-z0-9_]{1,40}', placeholder: 'delivery_delay', autocomplete: 'off' } });
   const answerFr = h('textarea', { name: 'fr', rows: 3 });
   const answerEn = h('textarea', { name: 'en', rows: 3 });
   const language = h('select', { name: 'lang' }, h('option', { value: 'fr', text: 'Français' }), h('option', { value: 'en', text: 'English' }));
   // What language the question is in: the bot knows.
   api.parse(row.text).then(p => { if (p && (p.language === 'fr' || p.language === 'en')) language.value = p.language; }).catch(() => {});
-  const exampleBox = h('fieldset', { class: 'teach-part' }, field(t('teach.intent'), intentInput), choices);
+  const exampleBox = h('fieldset', { class: 'teach-part' }, field(t('teach.intent'), intentInput));
   const answerBox = h('fieldset', { class: 'teach-part', hidden: true },
     field(t('teach.newIntent'), newIntent), field(t('teach.answerFr'), answerFr), field(t('teach.answerEn'), answerEn));
   const switchMode = () => {
@@ -330,7 +335,7 @@ function teachDialog(row, button) {
       taught.add(row.text);
       button.replaceWith(teachButton(row));
       const now = result && result.now && result.now.name;
-      toastTaught(now ? t('teach.doneAs', { intent: now }) : t('teach.done'));
+      toastTaught(now ? t('teach.doneAs', { intent: intentName(now) }) : t('teach.done'));
       return null;
     },
   });
@@ -345,6 +350,3 @@ function toastTaught(message) {
 /** What the bot answers when it understood nothing: not an intent to teach. */
 const NOT_UNDERSTOOD = ['out_of_scope', 'oos', 'unknown', 'fallback', 'none'];
 
-// docs/site-files.md: intents every bot knows in French and English.
-const BUILT_IN_INTENTS = ['greeting', 'goodbye', 'thanks', 'human_request', 'product_price', 'product_stock', 'product_variants',
-  'product_info', 'product_recommendation', 'product_compare', 'shipping', 'returns', 'payment', 'promotions', 'order_status', 'complaint'];

@@ -3,7 +3,8 @@
 import { h, fill, show } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { state, selected, isAmbassador, isAdmin } from '../state.js';
-import { visitorName, reasonLabel, channelLabel, stateLabel, roleLabel } from './labels.js';
+import { visitorName, reasonLabel, channelLabel, stateLabel, roleLabel, summaryReason, skillLabel } from './labels.js';
+import { answeredHere } from './lists.js';
 
 let drawn = { id: null, firstSeq: null, lastSeq: 0 };
 let actions = { earlier() {} };
@@ -33,7 +34,8 @@ export function renderTranscript() {
         ? h('button', { type: 'button', class: 'earlier ghost small', text: t('transcript.earlier'), on: { click: () => actions.earlier(conversation) } })
         : null,
       ...list.map(messageNode),
-      h('div', { id: 'pending' }));
+      h('div', { id: 'pending' }),
+      h('div', { id: 'rating-line' }));
     // Loading earlier messages keeps what you were reading in place; a newly opened conversation starts at the end.
     log.scrollTop = sameConversation ? log.scrollHeight - previousHeight : log.scrollHeight;
   } else {
@@ -43,9 +45,24 @@ export function renderTranscript() {
     }
   }
   renderPending(conversation);
+  renderRating(conversation);
   drawn = { id: conversation.id, firstSeq, lastSeq: list.length ? list[list.length - 1].seq : 0 };
   if (stickToBottom || drawn.id !== conversation.id) log.scrollTop = log.scrollHeight;
   renderTyping(conversation);
+}
+
+/** The shopper's rating closes the transcript of a closed conversation (it comes after the close). */
+function renderRating(conversation) {
+  const line = document.getElementById('rating-line');
+  if (!line) return;
+  const rating = conversation.summary.state === 'closed'
+    ? conversation.rating || (conversation.context && conversation.context.rating) : null;
+  if (!rating) { fill(line); return; }
+  const score = Math.max(0, Math.min(5, Number(rating.score) || 0));
+  fill(line, h('div', { class: 'msg role-system rating', dataset: { causette: 'rating', score } },
+    h('span', { text: t('rating.transcript') }),
+    h('span', { class: 'stars', text: `${'★'.repeat(score)}${'☆'.repeat(5 - score)}`, attrs: { 'aria-label': `${score} / 5` } }),
+    rating.comment ? h('span', { class: 'rating-comment', text: ` ${t('rating.comment', { text: rating.comment })}` }) : null));
 }
 
 function renderPending(conversation) {
@@ -105,7 +122,9 @@ function renderHeader(conversation) {
   if (!conversation) return;
   const s = conversation.summary;
   title.textContent = visitorName(s);
-  meta.textContent = [stateLabel(s.state), channelLabel(s.channel), s.reason !== s.state ? reasonLabel(s.reason) : null, s.skill]
+  let reason = summaryReason(s);
+  if (['no_answer', 'timeout'].includes(reason) && answeredHere(conversation)) reason = null;
+  meta.textContent = [stateLabel(s.state), channelLabel(s.channel), reason ? reasonLabel(reason) : null, skillLabel(s.skill)]
     .filter(Boolean).join(' · ');
   if (isAmbassador()) document.getElementById('transfer-button').hidden = true;
 }
