@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causette.bot.nlu.IntentModel;
 import org.causette.bot.nlu.IntentPrediction;
 import org.causette.bot.nlu.LabeledText;
+import org.causette.bot.nlu.OutOfScopeFit;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -80,6 +81,9 @@ public final class EvalCommand {
         Metrics m = result.metrics();
         out.printf("trained on %d rows (%d in-scope labels) in %d ms; out-of-scope threshold %.3f%n",
                 train.size(), inScopeLabels, result.trainMs(), result.threshold());
+        out.println("why: " + result.fit().describe());
+        IntentReport.print(result.gold(), result.predictions(), out);
+        out.printf("top-1 in-scope accuracy before the out-of-scope decision: %s%n", fmt(result.topOneInScope()));
         out.printf("test: %d rows; accuracy %.4f; in-scope accuracy %s; oos recall %s; oos precision %s; MCC %.4f; macro F1 %.4f%n",
                 m.n(), m.accuracy(), fmt(m.inScopeAccuracy()), fmt(m.oosRecall()), fmt(m.oosPrecision()), m.mcc(), m.macroF1());
         out.println(json(m, result.trainMs()));
@@ -87,7 +91,16 @@ public final class EvalCommand {
     }
 
     /** Training and scoring, without files: what the command and the tests share. */
-    public record Result(Metrics metrics, long trainMs, double threshold, List<String> predictions) {
+    /**
+     * @param topOneInScope share of the in-scope test rows whose best intent is right, whatever the out-of-scope
+     *                      decision (null without in-scope rows): what the classifier alone does
+     */
+    public record Result(Metrics metrics, long trainMs, double threshold, List<String> gold, List<String> predictions,
+                         Double topOneInScope, OutOfScopeFit fit) {
+        public Result {
+            gold = List.copyOf(gold);
+            predictions = List.copyOf(predictions);
+        }
     }
 
     public static Result evaluate(List<LabeledText> train, List<LabeledText> test, String oosLabel) {
@@ -96,12 +109,19 @@ public final class EvalCommand {
         long trainMs = (System.nanoTime() - start) / 1_000_000;
         List<String> gold = new ArrayList<>(test.size());
         List<String> predicted = new ArrayList<>(test.size());
+        int inScope = 0;
+        int topOne = 0;
         for (LabeledText row : test) {
             IntentPrediction p = model.predict(row.text());
             gold.add(row.label());
             predicted.add(p.inScope() ? p.best() : oosLabel);
+            if (!row.label().equals(oosLabel)) {
+                inScope++;
+                topOne += row.label().equals(p.best()) ? 1 : 0;
+            }
         }
-        return new Result(Metrics.of(gold, predicted, oosLabel), trainMs, model.threshold(), predicted);
+        return new Result(Metrics.of(gold, predicted, oosLabel), trainMs, model.threshold(), gold, predicted,
+                inScope == 0 ? null : (double) topOne / inScope, model.outOfScopeFit());
     }
 
     /**

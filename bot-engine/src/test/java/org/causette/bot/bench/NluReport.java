@@ -76,6 +76,17 @@ public final class NluReport {
             }
             System.out.printf("5-fold CV builtin-%s (%d rows): %s%n", lang, rows.size(), describe(Metrics.of(gold, predicted, "oos")));
         }
+        // Many intents, few examples each (40 intents, 5 training examples each, 20 out-of-scope training rows): the
+        // eval command's training. The dev files were used to tune; the test files were kept out of every tuning loop.
+        for (String lang : List.of("en", "fr")) {
+            List<LabeledText> tr = LabeledCsv.readResource("org/causette/bot/eval/many-" + lang + "-train.csv");
+            for (String part : List.of("dev", "test")) {
+                List<LabeledText> te = LabeledCsv.readResource("org/causette/bot/eval/many-" + lang + "-" + part + ".csv");
+                EvalCommand.Result r = EvalCommand.evaluate(tr, te, "oos");
+                System.out.printf("many-%s-%s (%d rows, threshold %.3f): top-1 in-scope %.3f; %s%n", lang, part, te.size(),
+                        r.threshold(), r.topOneInScope(), describe(r.metrics()));
+            }
+        }
     }
 
     private static String describe(Metrics m) {
