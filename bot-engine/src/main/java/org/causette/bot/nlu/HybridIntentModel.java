@@ -121,8 +121,15 @@ public final class HybridIntentModel {
         float[][] vectors = VectorCache.vectors(encoder, texts, folder).toArray(new float[0][]);
         int[] labelOf = index.stream().mapToInt(Integer::intValue).toArray();
         long encoded = System.nanoTime();
-        OutOfScopeFit fit = OutOfScopeCalibrator.choose(leaveOneOut(vectors, labelOf), 0.5, plan);
-        LOG.debug("encoder over {} rows: vectors in {} ms, fit in {} ms: {}", texts.size(), (encoded - start) / 1_000_000,
+        List<String> fitKey = new ArrayList<>(texts.size() * 2 + 1);
+        fitKey.add(plan.toString());
+        for (int i = 0; i < texts.size(); i++) {
+            fitKey.add(texts.get(i));
+            fitKey.add(labelOf[i] < 0 ? "" : labels.get(labelOf[i]));
+        }
+        OutOfScopeFit fit = VectorCache.fit(VectorCache.hash(encoder.id(), fitKey), folder,
+                () -> OutOfScopeCalibrator.choose(leaveOneOut(vectors, labelOf), 0.5, plan));
+        LOG.info("sentence encoder over {} rows: vectors in {} ms, fit in {} ms: {}", texts.size(), (encoded - start) / 1_000_000,
                 (System.nanoTime() - encoded) / 1_000_000, fit.describe());
         return new HybridIntentModel(ngram, encoder, vectors, labelOf, fit, sure);
     }

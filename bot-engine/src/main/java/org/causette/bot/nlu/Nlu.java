@@ -123,8 +123,12 @@ public final class Nlu {
         if (language == null || (!siteLanguages.isEmpty() && !siteLanguages.contains(language))) {
             language = languages.guess(text, siteLanguages, conversationLanguage, locale);
         }
-        IntentPrediction prediction = hybrid.predict(text, tokens, "en".equals(language));
-        return new Understanding(text, language, tokens, prediction, entities.extract(text, tokens));
+        EntityExtractor.Entities found = entities.extract(text, tokens);
+        // The encoder is for English lines the n-gram model does not know well; a line naming a product is routine
+        // traffic the catalog and the dialogue's product rules answer, and stays on the microsecond path.
+        boolean encoderMayHelp = "en".equals(language) && found.productSkus().isEmpty();
+        IntentPrediction prediction = hybrid.predict(text, tokens, encoderMayHelp);
+        return new Understanding(text, language, tokens, prediction, found);
     }
 
     public IntentModel intentModel() {

@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class BotTurnBenchmark {
     /** A realistic mix: product questions with context, policy questions, small talk, out of scope. */
-    private static final List<String> LINES = List.of(
+    static final List<String> LINES = List.of(
             "combien coûte le fauteuil oslo ?", "et en bleu ?", "vous livrez en belgique ?", "bonjour",
             "is the luna armchair in stock?", "how much is delivery?", "je cherche un tapis à moins de 200 €",
             "quelle est la différence entre l'oslo et le luna ?", "where is my order 123456", "merci beaucoup",
