@@ -107,4 +107,24 @@ class HybridIntentModelTest {
         assertEquals(0.0, real.confidence(), 1e-6);
         assertNotNull(OutOfScopeCalibrator.choose(s, 0.5, HybridIntentModel.CALIBRATION));
     }
+
+    @Test
+    void aBigFileIsFittedOnASampleOfItsRowsWithTheSameSamplesForTheSameRows() {
+        int n = HybridIntentModel.MAX_FIT_ROWS + 500;
+        java.util.Random random = new java.util.Random(7);
+        float[][] v = new float[n][];
+        int[] labelOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            float[] x = new float[8];
+            labelOf[i] = i % 10 == 0 ? -1 : i % 4;
+            for (int k = 0; k < x.length; k++) {
+                x[k] = (float) random.nextGaussian() + (k == Math.max(0, labelOf[i]) ? 3 : 0);
+            }
+            v[i] = MiniLmEncoder.unit(x);
+        }
+        List<OutOfScopeCalibrator.Sample> s = HybridIntentModel.leaveOneOut(v, labelOf);
+        long rows = s.stream().filter(x -> !x.outOfScope() || x.realOutOfScope()).count();
+        assertEquals(HybridIntentModel.MAX_FIT_ROWS, rows, "one sample per sampled row, plus hidden-intent twins");
+        assertEquals(s, HybridIntentModel.leaveOneOut(v, labelOf));
+    }
 }
