@@ -31,6 +31,18 @@ public interface Bot {
         return org.causette.bot.dialogue.SiteBot.train(knowledge);
     }
 
+    /**
+     * The same, and with {@code encoder} true the English sentence encoder is consulted for English lines the n-gram
+     * model is unsure of (site.json {@code "bot": {"encoder": "on"}}); where it cannot run, the bot trains without it.
+     */
+    static Bot train(SiteKnowledge knowledge, boolean encoder) {
+        if (!encoder) {
+            return train(knowledge);
+        }
+        return org.causette.bot.dialogue.SiteBot.train(knowledge, org.causette.bot.dialogue.SiteBot.SETTINGS,
+                org.causette.bot.nlu.MiniLmEncoder.shared().orElse(null));
+    }
+
     /** Understanding only, for {@code POST /api/sites/{site}/parse}. {@code languageHint} may be null. */
     Parse parse(String text, String languageHint);
 

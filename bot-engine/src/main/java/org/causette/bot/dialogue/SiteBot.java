@@ -52,9 +52,14 @@ public final class SiteBot implements Bot {
     }
 
     public static SiteBot train(SiteKnowledge site, IntentModel.Settings settings) {
+        return train(site, settings, null);
+    }
+
+    /** With {@code encoder} non-null, English lines the n-gram model is unsure of also consult the sentence encoder. */
+    public static SiteBot train(SiteKnowledge site, IntentModel.Settings settings, org.causette.bot.nlu.SentenceEncoder encoder) {
         Objects.requireNonNull(site, "site");
         long start = System.nanoTime();
-        Nlu nlu = Nlu.train(site.catalog(), site.faq(), site.languages(), settings);
+        Nlu nlu = Nlu.train(site.catalog(), site.faq(), site.languages(), settings, encoder);
         long ms = (System.nanoTime() - start) / 1_000_000;
         LOG.info("bot for site {} trained in {} ms (out-of-scope threshold {})", site.siteId(), ms,
                 String.format("%.3f", nlu.intentModel().threshold()));

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causette.bot.nlu.IntentModel;
 import org.causette.bot.nlu.IntentPrediction;
 import org.causette.bot.nlu.LabeledText;
+import org.causette.bot.nlu.HybridIntentModel;
+import org.causette.bot.nlu.MiniLmEncoder;
+import org.causette.bot.nlu.OutOfScopeFit;
+import org.causette.bot.nlu.SentenceEncoder;
+import org.causette.bot.nlu.TextNormalizer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +30,7 @@ import java.util.Map;
 public final class EvalCommand {
     public static final int OK = 0;
     public static final int USAGE = 2;
-    private static final String USAGE_LINE = "usage: eval --train TRAIN.csv --test TEST.csv [--oos-label LABEL] [--lang en|fr]";
+    private static final String USAGE_LINE = "usage: eval --train TRAIN.csv --test TEST.csv [--oos-label LABEL] [--lang en|fr] [--encoder on|off]";
 
     private EvalCommand() {
     }
@@ -35,7 +40,8 @@ public final class EvalCommand {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (!a.equals("--train") && !a.equals("--test") && !a.equals("--oos-label") && !a.equals("--lang")) {
+            if (!a.equals("--train") && !a.equals("--test") && !a.equals("--oos-label") && !a.equals("--lang")
+                    && !a.equals("--encoder")) {
                 err.println("eval: unknown argument '" + a + "'. " + USAGE_LINE);
                 return USAGE;
             }
@@ -57,6 +63,16 @@ public final class EvalCommand {
             err.println("eval: --lang must be en or fr, not '" + lang + "'");
             return USAGE;
         }
+        // The English sentence encoder, where it can run: on by default for English, never for French (English only).
+        String encoderOption = options.getOrDefault("--encoder", lang.equals("en") ? "on" : "off");
+        if (!encoderOption.equals("on") && !encoderOption.equals("off")) {
+            err.println("eval: --encoder must be on or off, not '" + encoderOption + "'");
+            return USAGE;
+        }
+        if (encoderOption.equals("on") && lang.equals("fr")) {
+            err.println("eval: --encoder on needs --lang en: the sentence encoder is English only");
+            return USAGE;
+        }
         String oosLabel = options.getOrDefault("--oos-label", "oos");
         if (oosLabel.isBlank()) {
             err.println("eval: --oos-label must not be blank");
@@ -76,10 +92,22 @@ public final class EvalCommand {
             err.println("eval: " + options.get("--train") + ": needs at least two in-scope labels to train, found " + inScopeLabels);
             return USAGE;
         }
-        Result result = evaluate(train, test, oosLabel);
+        SentenceEncoder encoder = encoderOption.equals("on") ? MiniLmEncoder.shared().orElse(null) : null;
+        if (encoderOption.equals("on") && encoder == null) {
+            out.println("the sentence encoder cannot run here (see the log): n-gram model alone");
+        }
+        Result result = evaluate(train, test, oosLabel, encoder);
         Metrics m = result.metrics();
         out.printf("trained on %d rows (%d in-scope labels) in %d ms; out-of-scope threshold %.3f%n",
                 train.size(), inScopeLabels, result.trainMs(), result.threshold());
+        out.println("why: " + result.fit().describe());
+        if (result.encoderFit() != null) {
+            out.println("sentence encoder consulted for " + result.encoderLines() + " of " + test.size()
+                    + " test rows (those the n-gram model is not sure of); its nearest-example cosine "
+                    + result.encoderFit().describe().replace("out-of-scope threshold", "threshold"));
+        }
+        IntentReport.print(result.gold(), result.predictions(), out);
+        out.printf("top-1 in-scope accuracy before the out-of-scope decision: %s%n", fmt(result.topOneInScope()));
         out.printf("test: %d rows; accuracy %.4f; in-scope accuracy %s; oos recall %s; oos precision %s; MCC %.4f; macro F1 %.4f%n",
                 m.n(), m.accuracy(), fmt(m.inScopeAccuracy()), fmt(m.oosRecall()), fmt(m.oosPrecision()), m.mcc(), m.macroF1());
         out.println(json(m, result.trainMs()));
@@ -87,21 +115,45 @@ public final class EvalCommand {
     }
 
     /** Training and scoring, without files: what the command and the tests share. */
-    public record Result(Metrics metrics, long trainMs, double threshold, List<String> predictions) {
+    /**
+     * @param topOneInScope share of the in-scope test rows whose best intent is right, whatever the out-of-scope
+     *                      decision (null without in-scope rows): what the classifier alone does
+     */
+    public record Result(Metrics metrics, long trainMs, double threshold, List<String> gold, List<String> predictions,
+                         Double topOneInScope, OutOfScopeFit fit, OutOfScopeFit encoderFit, long encoderLines) {
+        public Result {
+            gold = List.copyOf(gold);
+            predictions = List.copyOf(predictions);
+        }
     }
 
     public static Result evaluate(List<LabeledText> train, List<LabeledText> test, String oosLabel) {
+        return evaluate(train, test, oosLabel, null);
+    }
+
+    /** With {@code encoder} non-null, the English sentence encoder is consulted where the bot would consult it. */
+    public static Result evaluate(List<LabeledText> train, List<LabeledText> test, String oosLabel, SentenceEncoder encoder) {
         long start = System.nanoTime();
-        IntentModel model = IntentModel.train(train, oosLabel, settingsFor(train.size()));
+        IntentModel.Settings settings = settingsFor(train.size());
+        IntentModel ngram = IntentModel.train(train, oosLabel, settings);
+        HybridIntentModel model = encoder == null ? HybridIntentModel.of(ngram)
+                : HybridIntentModel.train(ngram, train, encoder);
         long trainMs = (System.nanoTime() - start) / 1_000_000;
         List<String> gold = new ArrayList<>(test.size());
         List<String> predicted = new ArrayList<>(test.size());
+        int inScope = 0;
+        int topOne = 0;
         for (LabeledText row : test) {
-            IntentPrediction p = model.predict(row.text());
+            IntentPrediction p = model.predict(row.text(), TextNormalizer.tokens(row.text()), true);
             gold.add(row.label());
             predicted.add(p.inScope() ? p.best() : oosLabel);
+            if (!row.label().equals(oosLabel)) {
+                inScope++;
+                topOne += row.label().equals(p.best()) ? 1 : 0;
+            }
         }
-        return new Result(Metrics.of(gold, predicted, oosLabel), trainMs, model.threshold(), predicted);
+        return new Result(Metrics.of(gold, predicted, oosLabel), trainMs, ngram.threshold(), gold, predicted,
+                inScope == 0 ? null : (double) topOne / inScope, ngram.outOfScopeFit(), model.encoderFit(), model.encoderLines());
     }
 
     /**

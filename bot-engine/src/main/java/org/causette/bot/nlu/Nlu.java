@@ -27,12 +27,14 @@ public final class Nlu {
     private static final int SHOP_EXAMPLE_MAX_REPEAT = 5;
 
     private final IntentModel intents;
+    private final HybridIntentModel hybrid;
     private final LanguageGuesser languages;
     private final EntityExtractor entities;
     private final List<String> siteLanguages;
 
-    private Nlu(IntentModel intents, LanguageGuesser languages, EntityExtractor entities, List<String> siteLanguages) {
-        this.intents = intents;
+    private Nlu(HybridIntentModel hybrid, LanguageGuesser languages, EntityExtractor entities, List<String> siteLanguages) {
+        this.intents = hybrid.ngram();
+        this.hybrid = hybrid;
         this.languages = languages;
         this.entities = entities;
         this.siteLanguages = List.copyOf(siteLanguages);
@@ -55,6 +57,15 @@ public final class Nlu {
     }
 
     public static Nlu train(Catalog catalog, Faq faq, List<String> siteLanguages, IntentModel.Settings settings) {
+        return train(catalog, faq, siteLanguages, settings, null);
+    }
+
+    /**
+     * @param encoder the English sentence encoder to consult where the n-gram model is unsure, or null for none; it
+     *                learns from the English built-in rows and the shop's English examples
+     */
+    public static Nlu train(Catalog catalog, Faq faq, List<String> siteLanguages, IntentModel.Settings settings,
+                            SentenceEncoder encoder) {
         List<LabeledText> fr = builtInExamples("fr");
         List<LabeledText> en = builtInExamples("en");
         List<LabeledText> data = new ArrayList<>(fr.size() + en.size() + 64);
@@ -64,6 +75,7 @@ public final class Nlu {
         List<String> enText = new ArrayList<>();
         fr.forEach(r -> frText.add(r.text()));
         en.forEach(r -> enText.add(r.text()));
+        List<LabeledText> english = new ArrayList<>(en); // the encoder's examples: once each, no repeats
         for (FaqIntent intent : faq.intents()) {
             for (Map.Entry<String, List<String>> e : intent.examples().entrySet()) {
                 List<String> examples = e.getValue();
@@ -80,17 +92,22 @@ public final class Nlu {
                     frText.addAll(examples);
                 } else if (e.getKey().equals("en")) {
                     enText.addAll(examples);
+                    for (String ex : examples) {
+                        english.add(new LabeledText(ex, intent.id()));
+                    }
                 }
             }
         }
         IntentModel model = IntentModel.train(data, OUT_OF_SCOPE, settings);
+        HybridIntentModel hybrid = encoder == null ? HybridIntentModel.of(model)
+                : HybridIntentModel.train(model, english, encoder);
         java.util.Set<String> ordinaryWords = new java.util.HashSet<>();
         for (LabeledText t : data) {
             for (Token token : TextNormalizer.tokens(t.text())) {
                 ordinaryWords.add(token.text());
             }
         }
-        return new Nlu(model, LanguageGuesser.train(frText, enText), EntityExtractor.of(catalog, ordinaryWords), siteLanguages);
+        return new Nlu(hybrid, LanguageGuesser.train(frText, enText), EntityExtractor.of(catalog, ordinaryWords), siteLanguages);
     }
 
     /**
@@ -106,12 +123,21 @@ public final class Nlu {
         if (language == null || (!siteLanguages.isEmpty() && !siteLanguages.contains(language))) {
             language = languages.guess(text, siteLanguages, conversationLanguage, locale);
         }
-        IntentPrediction prediction = intents.predict(tokens);
-        return new Understanding(text, language, tokens, prediction, entities.extract(text, tokens));
+        EntityExtractor.Entities found = entities.extract(text, tokens);
+        // The encoder is for English lines the n-gram model does not know well; a line naming a product is routine
+        // traffic the catalog and the dialogue's product rules answer, and stays on the microsecond path.
+        boolean encoderMayHelp = "en".equals(language) && found.productSkus().isEmpty();
+        IntentPrediction prediction = hybrid.predict(text, tokens, encoderMayHelp);
+        return new Understanding(text, language, tokens, prediction, found);
     }
 
     public IntentModel intentModel() {
         return intents;
+    }
+
+    /** The n-gram model with the sentence encoder when there is one: what {@link #understand} asks. */
+    public HybridIntentModel intents() {
+        return hybrid;
     }
 
     public EntityExtractor entityExtractor() {

@@ -28,21 +28,12 @@ import java.util.Set;
  */
 final class OutOfScopeCalibrator {
     private static final Logger LOG = LoggerFactory.getLogger(OutOfScopeCalibrator.class);
-    private static final double HIDDEN_INTENT_SHARE = 0.25;
-    private static final double HIDDEN_EXAMPLE_SHARE = 0.2;
     /** A threshold never goes outside these bounds: below, everything is answered; above, nothing is. */
     private static final double MIN_THRESHOLD = 0.05;
     private static final double MAX_THRESHOLD = 0.95;
-    /**
-     * The share of out-of-scope questions the threshold is fitted for. Rates are weighted by it rather than by the
-     * training file's own mix (which says nothing about real traffic). Measured on the built-in sets (held-out files
-     * and 5-fold cross-validation, 15–20 % out of scope): 0.5, plain "accuracy + recall", rejected one answerable
-     * question in six; 0.3 and 0.2 raised MCC by about 0.03 and 0.05 while out-of-scope recall stayed near 0.9.
-     * 0.25 hedges towards test sets with more out-of-scope rows, as chat logs and public benchmarks often have.
-     */
-    static final double OUT_OF_SCOPE_SHARE = 0.25;
-    /** Real out-of-scope rows and hidden intents count alike: measured, giving real rows more weight changed nothing. */
-    static final double REAL_WEIGHT = 0.5;
+    private static final int THRESHOLD_STEPS = 181;
+    /** Thresholds scoring within this of the best count as near-best; the middle one of them is taken. */
+    private static final double NEAR_BEST = 0.0025;
 
     private OutOfScopeCalibrator() {
     }
@@ -51,11 +42,11 @@ final class OutOfScopeCalibrator {
     record Sample(double confidence, boolean correct, boolean outOfScope, boolean realOutOfScope) {
     }
 
-    static double fit(List<Event> events, String oosLabel, IntentModel.Settings settings) {
+    static OutOfScopeFit fit(List<Event> events, String oosLabel, IntentModel.Settings settings) {
         List<Sample> samples = heldOutSamples(events, oosLabel, settings);
-        double t = chooseThreshold(samples, settings.defaultThreshold());
-        LOG.debug("out-of-scope threshold {} from {} held-out samples", t, samples.size());
-        return t;
+        OutOfScopeFit fit = choose(samples, settings.defaultThreshold(), settings.calibration());
+        LOG.debug("out-of-scope threshold {} from {} held-out samples", fit.threshold(), samples.size());
+        return fit;
     }
 
     static List<Sample> heldOutSamples(List<Event> events, String oosLabel, IntentModel.Settings settings) {
@@ -71,7 +62,8 @@ final class OutOfScopeCalibrator {
             return samples;
         }
         Random random = new Random(settings.seed());
-        int hiddenIntents = intents.size() >= 4 ? Math.max(1, (int) Math.round(intents.size() * HIDDEN_INTENT_SHARE)) : 0;
+        IntentModel.Calibration plan = settings.calibration();
+        int hiddenIntents = intents.size() >= 4 ? Math.max(1, (int) Math.round(intents.size() * plan.hiddenIntentShare())) : 0;
         IntentModel.Settings inner = settings.withCalibrationRounds(0);
         for (int round = 0; round < settings.calibrationRounds(); round++) {
             List<String> shuffled = new ArrayList<>(intents);
@@ -87,7 +79,7 @@ final class OutOfScopeCalibrator {
                     continue;
                 }
                 Collections.shuffle(rows, random);
-                int devCount = rows.size() >= 3 ? Math.max(1, (int) Math.round(rows.size() * HIDDEN_EXAMPLE_SHARE)) : 0;
+                int devCount = rows.size() >= 3 ? Math.max(1, (int) Math.round(rows.size() * plan.hiddenExampleShare())) : 0;
                 dev.addAll(rows.subList(0, devCount));
                 train.addAll(rows.subList(devCount, rows.size()));
             }
@@ -119,12 +111,16 @@ final class OutOfScopeCalibrator {
     }
 
     /**
-     * The threshold that maximises (1 − s)·in-scope accuracy + s·out-of-scope recall on the samples, s being
-     * {@link #OUT_OF_SCOPE_SHARE}. Real and simulated
-     * out-of-scope rows count half each when both exist. Among near-best thresholds the middle one is taken, which
-     * is steadier than the exact arg-max on a few hundred samples.
+     * The threshold that maximises (1 − s)·in-scope accuracy + s·out-of-scope recall on the samples, s being the plan's
+     * {@code outOfScopeShare}. When the training file has out-of-scope rows and intents were hidden too, the recall is
+     * a weighted mean of both kinds ({@code realWeight} for the real rows). Among near-best thresholds the middle one
+     * is taken, which is steadier than the exact arg-max on a few hundred samples.
      */
     static double chooseThreshold(List<Sample> samples, double fallback) {
+        return choose(samples, fallback, IntentModel.Calibration.DEFAULT).threshold();
+    }
+
+    static OutOfScopeFit choose(List<Sample> samples, double fallback, IntentModel.Calibration plan) {
         int inScope = 0;
         int real = 0;
         int simulated = 0;
@@ -138,21 +134,22 @@ final class OutOfScopeCalibrator {
             }
         }
         if (inScope == 0 || real + simulated == 0) {
-            return fallback;
+            return new OutOfScopeFit(fallback, inScope, real, simulated, Double.NaN, Double.NaN, fallback, fallback, false);
         }
-        int steps = 181;
-        double[] score = new double[steps];
+        double[] score = new double[THRESHOLD_STEPS];
+        double[] kept = new double[THRESHOLD_STEPS];
+        double[] recall = new double[THRESHOLD_STEPS];
         double best = -1;
-        for (int k = 0; k < steps; k++) {
-            double t = MIN_THRESHOLD + (MAX_THRESHOLD - MIN_THRESHOLD) * k / (steps - 1);
-            int kept = 0;
+        for (int k = 0; k < THRESHOLD_STEPS; k++) {
+            double t = step(k);
+            int right = 0;
             int realRejected = 0;
             int simRejected = 0;
             for (Sample s : samples) {
                 boolean rejected = s.confidence() < t;
                 if (!s.outOfScope()) {
                     if (!rejected && s.correct()) {
-                        kept++;
+                        right++;
                     }
                 } else if (rejected) {
                     if (s.realOutOfScope()) {
@@ -162,21 +159,21 @@ final class OutOfScopeCalibrator {
                     }
                 }
             }
-            double recall;
             if (real > 0 && simulated > 0) {
-                recall = REAL_WEIGHT * realRejected / real + (1 - REAL_WEIGHT) * simRejected / simulated;
+                recall[k] = plan.realWeight() * realRejected / real + (1 - plan.realWeight()) * simRejected / simulated;
             } else if (real > 0) {
-                recall = (double) realRejected / real;
+                recall[k] = (double) realRejected / real;
             } else {
-                recall = (double) simRejected / simulated;
+                recall[k] = (double) simRejected / simulated;
             }
-            score[k] = (1 - OUT_OF_SCOPE_SHARE) * kept / inScope + OUT_OF_SCOPE_SHARE * recall;
+            kept[k] = (double) right / inScope;
+            score[k] = (1 - plan.outOfScopeShare()) * kept[k] + plan.outOfScopeShare() * recall[k];
             best = Math.max(best, score[k]);
         }
         int first = -1;
         int last = -1;
-        for (int k = 0; k < steps; k++) {
-            if (score[k] >= best - 0.0025) {
+        for (int k = 0; k < THRESHOLD_STEPS; k++) {
+            if (score[k] >= best - NEAR_BEST) {
                 if (first < 0) {
                     first = k;
                 }
@@ -184,6 +181,10 @@ final class OutOfScopeCalibrator {
             }
         }
         int mid = (first + last) / 2;
-        return MIN_THRESHOLD + (MAX_THRESHOLD - MIN_THRESHOLD) * mid / (steps - 1);
+        return new OutOfScopeFit(step(mid), inScope, real, simulated, kept[mid], recall[mid], step(first), step(last), true);
+    }
+
+    private static double step(int k) {
+        return MIN_THRESHOLD + (MAX_THRESHOLD - MIN_THRESHOLD) * k / (THRESHOLD_STEPS - 1);
     }
 }

@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class BotTurnBenchmark {
     /** A realistic mix: product questions with context, policy questions, small talk, out of scope. */
-    private static final List<String> LINES = List.of(
+    static final List<String> LINES = List.of(
             "combien coûte le fauteuil oslo ?", "et en bleu ?", "vous livrez en belgique ?", "bonjour",
             "is the luna armchair in stock?", "how much is delivery?", "je cherche un tapis à moins de 200 €",
             "quelle est la différence entre l'oslo et le luna ?", "where is my order 123456", "merci beaucoup",
@@ -58,7 +58,7 @@ public class BotTurnBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        bot = SiteBot.train(BenchSites.load());
+        bot = train(BenchSites.load());
         inputs = new BotInput[LINES.size()];
         contexts = new DialogueContext[LINES.size()];
         DialogueContext ctx = DialogueContext.EMPTY;
@@ -67,6 +67,12 @@ public class BotTurnBenchmark {
             contexts[i] = ctx;
             ctx = bot.respond(inputs[i], ctx).context();
         }
+    }
+
+    /** {@code -Dbench.encoder=on}: the same turns with the English sentence encoder (site.json bot.encoder). */
+    private static SiteBot train(SiteKnowledge site) {
+        boolean encoder = "on".equals(System.getProperty("bench.encoder"));
+        return SiteBot.train(site, SiteBot.SETTINGS, encoder ? org.causette.bot.nlu.MiniLmEncoder.shared().orElseThrow() : null);
     }
 
     @Benchmark
@@ -100,7 +106,7 @@ public class BotTurnBenchmark {
     public static void main(String[] args) throws RunnerException {
         SiteKnowledge site = BenchSites.load();
         long t0 = System.nanoTime();
-        SiteBot.train(site);
+        train(site);
         long cold = (System.nanoTime() - t0) / 1_000_000;
         long best = Long.MAX_VALUE;
         long bestCpu = Long.MAX_VALUE;
@@ -112,7 +118,7 @@ public class BotTurnBenchmark {
             long s = System.nanoTime();
             long c = os.getProcessCpuTime();
             long m = mx.getCurrentThreadCpuTime();
-            SiteBot.train(site);
+            train(site);
             best = Math.min(best, (System.nanoTime() - s) / 1_000_000);
             bestCpu = Math.min(bestCpu, (os.getProcessCpuTime() - c) / 1_000_000);
             bestMainCpu = Math.min(bestMainCpu, (mx.getCurrentThreadCpuTime() - m) / 1_000_000);
@@ -122,7 +128,8 @@ public class BotTurnBenchmark {
                 site.siteId(), site.catalog().products().size(), site.faq().intents().size(), cold, best, bestCpu, bestMainCpu);
         System.out.printf("turns per CPU-second of one thread: %.0f (counts only this thread's CPU time, so it holds on a busy machine)%n",
                 turnsPerCpuSecond());
-        Options options = new OptionsBuilder().include(BotTurnBenchmark.class.getSimpleName()).build();
+        Options options = new OptionsBuilder().include(BotTurnBenchmark.class.getSimpleName())
+                .jvmArgsAppend("-Dbench.encoder=" + System.getProperty("bench.encoder", "off")).build();
         new Runner(options).run();
     }
 }

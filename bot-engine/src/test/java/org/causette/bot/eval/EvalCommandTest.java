@@ -81,6 +81,22 @@ class EvalCommandTest {
     }
 
     @Test
+    void saysWhichThresholdItChoseAndScoresEachLabelBeforeTheJson(@TempDir Path dir) throws IOException {
+        Path train = Files.writeString(dir.resolve("train.csv"), TRAIN);
+        Path test = Files.writeString(dir.resolve("test.csv"), TEST);
+        Run r = run("--train", train.toString(), "--test", test.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines[1].startsWith("why: out-of-scope threshold "), lines[1]);
+        assertTrue(r.out().contains("per label, worst F1 first:"), r.out());
+        for (String label : new String[]{"weather", "oos"}) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  " + label + " ")), label + " in " + r.out());
+        }
+        assertTrue(r.out().contains("top-1 in-scope accuracy before the out-of-scope decision: "), r.out());
+        lastLine(r.out());
+    }
+
+    @Test
     void oosFieldsAreNullWhenTestHasNoneAndCustomLabelWorks(@TempDir Path dir) throws IOException {
         Path train = Files.writeString(dir.resolve("train.csv"), TRAIN.replace(",oos", ",none"));
         Path test = Files.writeString(dir.resolve("test.csv"), "sentence,label\nwill it snow,weather\nplay jazz,music\n");

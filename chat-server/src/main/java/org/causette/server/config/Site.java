@@ -28,6 +28,8 @@ public final class Site {
     private volatile SiteKnowledge knowledge;
     private volatile Bot bot;
     private volatile int lessonsApplied;
+    /** site.json {@code bot.encoder}: retraining keeps the choice the site started with. */
+    private final boolean botEncoder;
 
     /** @param catalogJson the catalog as JSON, for the demo store front's pages */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson) {
@@ -43,13 +45,17 @@ public final class Site {
     /** @param outcomes attribution window and NPS (site.json {@code attributionDays}, {@code nps}) */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
                 Scenarios scenarios, OutcomeSettings outcomes) {
-        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, IntentTitles.NONE);
+        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, IntentTitles.NONE, false);
     }
 
-    /** @param intentTitles the staff-facing names of faq.json's intents (their optional {@code title}) */
+    /**
+     * @param intentTitles the staff-facing names of faq.json's intents (their optional {@code title})
+     * @param botEncoder   whether the bot consults the English sentence encoder (site.json {@code bot.encoder})
+     */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
-                Scenarios scenarios, OutcomeSettings outcomes, IntentTitles intentTitles) {
+                Scenarios scenarios, OutcomeSettings outcomes, IntentTitles intentTitles, boolean botEncoder) {
         this.intentTitles = intentTitles;
+        this.botEncoder = botEncoder;
         this.outcomes = outcomes;
         this.scenarios = scenarios;
         this.config = config;
@@ -106,7 +112,7 @@ public final class Site {
      */
     public synchronized void retrain(List<Lesson> lessons) {
         SiteKnowledge taught = withLessons(fileKnowledge, lessons);
-        Bot trained = Bot.train(taught);
+        Bot trained = Bot.train(taught, botEncoder);
         this.knowledge = taught;
         this.bot = trained;
         this.lessonsApplied = lessons.size();

@@ -75,8 +75,11 @@ public final class SiteLoader {
                 .orElse(List.of());
         SiteKnowledge knowledge = new SiteKnowledge(config.id(), config.name(), config.botName(), config.languages(),
                 config.currency(), catalog, faq);
+        boolean encoder = readOptional(source, "site.json")
+                .map(tree -> botEncoder(JsonFields.root(source.describe("site.json"), tree)))
+                .orElse(false);
         long started = System.nanoTime();
-        Bot bot = Bot.train(knowledge);
+        Bot bot = Bot.train(knowledge, encoder);
         log.info("Site {}: {} products, {} FAQ intents, {} staff; bot trained in {} ms", config.id(),
                 catalog.products().size(), faq.intents().size(), staff.size(), (System.nanoTime() - started) / 1_000_000);
         byte[] catalogJson = source.read("catalog.json").orElse("{\"products\":[]}".getBytes(StandardCharsets.UTF_8));
@@ -84,7 +87,17 @@ public final class SiteLoader {
                 .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json"), sku -> catalog.products().stream()
                         .anyMatch(p -> p.sku().equals(sku) || p.variants().stream().anyMatch(v -> sku.equals(v.sku())))))
                 .orElse(Scenarios.NONE);
-        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, titles);
+        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, titles, encoder);
+    }
+
+    /** site.json {@code "bot": {"encoder": "on" | "off"}}: the English sentence encoder, off unless asked for. */
+    private static boolean botEncoder(JsonFields site) {
+        JsonFields bot = site.optionalObject("bot");
+        String value = bot == null ? "off" : bot.optionalText("encoder", "off");
+        if (!value.equals("on") && !value.equals("off")) {
+            throw bot.fail(bot.fieldPath("encoder"), "must be \"on\" or \"off\", not \"" + value + "\"");
+        }
+        return value.equals("on");
     }
 
     private <T> T knowledge(SiteSource source, String file, java.util.function.Supplier<T> loader) {

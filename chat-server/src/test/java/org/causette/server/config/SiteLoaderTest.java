@@ -82,6 +82,7 @@ class SiteLoaderTest {
             site.json | { "id": "s", "requireIdentity": true } | requireIdentity: is true but no identitySecret
             site.json | { "id": "s", "retentionDays": 0 } | retentionDays: must be between 1 and 36500
             site.json | { "id": "s", "messenger": { "pageId": "1" } } | messenger.verifyToken: is required
+            site.json | { "id": "s", "bot": { "encoder": "maybe" } } | bot.encoder: must be "on" or "off", not "maybe"
             staff.json | { "staff": [ { "id": "a", "role": "boss", "passwordHash": "x" } ] } | staff[0].role: "boss" is not agent, ambassador or admin
             staff.json | { "staff": [ { "id": "a", "role": "agent", "passwordHash": "plaintext" } ] } | staff[0].passwordHash: is not pbkdf2-sha256
             staff.json | { "staff": {} } | staff: must be an array
