@@ -178,16 +178,18 @@ public final class DialogueFileReader {
             throw w.fail("expect", "must be an object");
         }
         onlyFields(node, EXPECT_FIELDS, w, "expect.");
-        String action = optionalText(node, "action", w, "expect.");
-        if (action != null && !ACTIONS.contains(action)) {
-            throw w.fail("expect.action", "must be answer, clarify or handover, not \"" + action + "\"");
+        List<String> actions = oneOrMany(node.get("action"), w, "expect.action");
+        for (String action : actions) {
+            if (!ACTIONS.contains(action)) {
+                throw w.fail("expect.action", "must be answer, clarify or handover, not \"" + action + "\"");
+            }
         }
         String target = optionalText(node, "target", w, "expect.");
         if (target != null && !TARGETS.contains(target)) {
             throw w.fail("expect.target", "must be agent or ambassador, not \"" + target + "\"");
         }
-        if (target != null && action != null && !action.equals("handover")) {
-            throw w.fail("expect.target", "goes with action handover, not " + action);
+        if (target != null && !actions.isEmpty() && !actions.equals(List.of("handover"))) {
+            throw w.fail("expect.target", "goes with action handover, not " + String.join(" or ", actions));
         }
         List<String> intentNames = oneOrMany(node.get("intent"), w, "expect.intent");
         for (String intent : intentNames) {
@@ -207,7 +209,7 @@ public final class DialogueFileReader {
         if (human != null && !human.isBoolean()) {
             throw w.fail("expect.offersHuman", "must be true or false");
         }
-        return new Expectation(action, target, intentNames, must, mustNot, cards, human == null ? null : human.asBoolean());
+        return new Expectation(actions, target, intentNames, must, mustNot, cards, human == null ? null : human.asBoolean());
     }
 
     /** An array whose items are a fact (a string) or one fact's spellings (an array of strings). */

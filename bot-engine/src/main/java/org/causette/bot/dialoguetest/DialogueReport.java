@@ -53,8 +53,8 @@ public final class DialogueReport {
 
     static String describe(Expectation e) {
         List<String> parts = new ArrayList<>();
-        if (e.action() != null) {
-            parts.add("action " + e.action());
+        if (!e.actions().isEmpty()) {
+            parts.add("action " + String.join(" | ", e.actions()));
         }
         if (e.target() != null) {
             parts.add("target " + e.target());

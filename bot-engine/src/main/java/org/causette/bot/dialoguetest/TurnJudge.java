@@ -21,8 +21,8 @@ public final class TurnJudge {
     public static List<String> judge(Expectation expect, BotTurn turn) {
         List<String> failures = new ArrayList<>();
         String action = turn.parse().action().wireName();
-        if (expect.action() != null && !expect.action().equals(action)) {
-            failures.add("action: expected " + expect.action() + ", got " + action);
+        if (!expect.actions().isEmpty() && !expect.actions().contains(action)) {
+            failures.add("action: expected " + oneOf(expect.actions()) + ", got " + action);
         }
         if (expect.target() != null) {
             String target = turn.handover() == null ? null : turn.handover().target().wireName();

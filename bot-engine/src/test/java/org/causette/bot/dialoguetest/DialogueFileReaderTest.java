@@ -35,6 +35,7 @@ class DialogueFileReaderTest {
                      'mustContain':['299',['349','349,00']],'mustNotContain':['gris'],'cards':['OSLO'],'offersHuman':false}},
                   {'payload':'INTENT:shipping','title':'Livraison','tags':['policy'],
                      'expect':{'action':'handover','target':'agent','intent':['shipping','human_request']}},
+                  {'text':'combien pese oslo','expect':{'action':['answer','handover'],'offersHuman':true}},
                   {'text':'merci'}]}]}""");
         assertEquals("t.json", f.file());
         Dialogue d = f.dialogues().get(0);
@@ -43,7 +44,7 @@ class DialogueFileReaderTest {
         DialogueTurn first = d.turns().get(0);
         assertEquals("prix oslo", first.text());
         assertNull(first.payload());
-        assertEquals(new Expectation("answer", null, List.of("product_price"), List.of(List.of("299"), List.of("349", "349,00")),
+        assertEquals(new Expectation(List.of("answer"), null, List.of("product_price"), List.of(List.of("299"), List.of("349", "349,00")),
                 List.of(List.of("gris")), List.of("OSLO"), false), first.expect());
         assertEquals(List.of("stock"), d.tagsOf(first));
         DialogueTurn tap = d.turns().get(1);
@@ -51,7 +52,8 @@ class DialogueFileReaderTest {
         assertEquals("INTENT:shipping", tap.payload());
         assertEquals(List.of("policy"), d.tagsOf(tap));
         assertEquals(List.of("shipping", "human_request"), tap.expect().intents());
-        assertEquals(Expectation.NONE, d.turns().get(2).expect());
+        assertEquals(List.of("answer", "handover"), d.turns().get(2).expect().actions());
+        assertEquals(Expectation.NONE, d.turns().get(3).expect());
     }
 
     @Test
@@ -69,6 +71,10 @@ class DialogueFileReaderTest {
                 error("{'dialogues':[{'name':'d1','turns':[{'text':'a'},{'text':'b','expect':{'action':'anser'}}]}]}"));
         assertEquals("t.json: dialogue \"d1\", turn 1, expect.target: goes with action handover, not answer",
                 error(oneTurn("{'text':'a','expect':{'action':'answer','target':'agent'}}")));
+        assertEquals("t.json: dialogue \"d1\", turn 1, expect.target: goes with action handover, not answer or clarify",
+                error(oneTurn("{'text':'a','expect':{'action':['answer','clarify'],'target':'agent'}}")));
+        assertEquals("t.json: dialogue \"d1\", turn 1, expect.action: must be answer, clarify or handover, not \"hand\"",
+                error(oneTurn("{'text':'a','expect':{'action':['answer','hand']}}")));
         assertEquals("t.json: dialogue \"d1\", turn 1, expect.target: must be agent or ambassador, not \"bot\"",
                 error(oneTurn("{'text':'a','expect':{'target':'bot'}}")));
         assertTrue(error(oneTurn("{'text':'a','expect':{'intent':'prix'}}"))

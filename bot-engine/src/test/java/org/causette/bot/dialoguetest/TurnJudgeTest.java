@@ -33,7 +33,7 @@ class TurnJudgeTest {
 
     private static Expectation expect(String action, String target, List<String> intents, List<List<String>> must,
                                       List<List<String>> mustNot, List<String> cards, Boolean human) {
-        return new Expectation(action, target, intents, must, mustNot, cards, human);
+        return new Expectation(action == null ? null : List.of(action.split("\\|")), target, intents, must, mustNot, cards, human);
     }
 
     @Test
@@ -46,6 +46,9 @@ class TurnJudgeTest {
         assertEquals(List.of(), TurnJudge.judge(expect("handover", "agent", null, null, null, null, null), HANDOVER));
         assertEquals(List.of("action: expected handover, got answer", "target: expected a hand-over to agent, got no hand-over"),
                 TurnJudge.judge(expect("handover", "agent", null, null, null, null, null), PRICE));
+        assertEquals(List.of(), TurnJudge.judge(expect("answer|handover", null, null, null, null, null, null), HANDOVER));
+        assertEquals(List.of("action: expected one of answer, clarify, got handover"),
+                TurnJudge.judge(expect("answer|clarify", null, null, null, null, null, null), HANDOVER));
         assertEquals(List.of("target: expected a hand-over to ambassador, got a hand-over to agent"),
                 TurnJudge.judge(expect(null, "ambassador", null, null, null, null, null), HANDOVER));
     }
