@@ -14,8 +14,8 @@ import java.util.Locale;
  * "grise" while "429" is found in both "429,00 €" and "€429.00". Linear in the reply's length for each fact.
  */
 final class Facts {
-    /** Separates the reply's parts so that no fact is found across two of them. */
-    private static final String PART_SEPARATOR = " \n ";
+    /** Joins the reply's normalised parts; normalising turns every other line break into a space, so no fact spans two parts. */
+    private static final char PART_SEPARATOR = '\n';
 
     private Facts() {
     }
@@ -35,15 +35,16 @@ final class Facts {
                 append(sb, q.title());
             }
         }
-        return normalize(sb.toString());
+        return sb.toString();
     }
 
     private static void append(StringBuilder sb, String part) {
-        if (part != null && !part.isEmpty()) {
-            sb.append(part).append(PART_SEPARATOR);
+        if (part != null && !part.isBlank()) {
+            sb.append(normalize(part)).append(PART_SEPARATOR);
         }
     }
 
+    /** Lower case without accents, ligatures spelt out, typographic apostrophes straight, each run of spaces one space. */
     static String normalize(String s) {
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(decomposed.length());
@@ -51,11 +52,6 @@ final class Facts {
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
             if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            if (c == '\n') {
-                sb.append(c);
-                space = false;
                 continue;
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -66,7 +62,14 @@ final class Facts {
                 continue;
             }
             space = false;
-            sb.append(c == '\u2019' || c == '\u2018' || c == '\u02BC' ? '\'' : c);
+            switch (c) {
+                case '\u2019', '\u2018', '\u02BC' -> sb.append('\'');
+                case '\u0153' -> sb.append("oe");
+                case '\u0152' -> sb.append("OE");
+                case '\u00E6' -> sb.append("ae");
+                case '\u00C6' -> sb.append("AE");
+                default -> sb.append(c);
+            }
         }
         return sb.toString().toLowerCase(Locale.ROOT).strip();
     }

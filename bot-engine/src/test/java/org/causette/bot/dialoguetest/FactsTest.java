@@ -37,6 +37,13 @@ class FactsTest {
     }
 
     @Test
+    void ligaturesAreSpeltOutAndLineBreaksAreSpaces() {
+        assertTrue(Facts.contains(Facts.normalize("Un cœur en bœuf"), "coeur en boeuf"));
+        String reply = Facts.replyText(List.of(BotMessage.text("Disponible\nen gris")));
+        assertTrue(Facts.contains(reply, "disponible en gris"), reply);
+    }
+
+    @Test
     void typographicApostrophesAreStraight() {
         assertTrue(Facts.contains(Facts.normalize("Je n\u2019ai pas cette information"), "je n'ai pas"));
     }
