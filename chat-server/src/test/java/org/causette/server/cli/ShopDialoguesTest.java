@@ -20,6 +20,11 @@ class ShopDialoguesTest {
     /** Today's bot: 45/84 turns (53.6 %). */
     static final String CIME_DEV_MIN = "0.50";
 
+    /** Held out (see bot-engine/README.md): today's bot, 30/54 turns (55.6 %). */
+    static final String DEMO_HELDOUT_MIN = "0.50";
+    /** Held out: today's bot, 18/42 turns (42.9 %). */
+    static final String CIME_HELDOUT_MIN = "0.40";
+
     private static void assertMeets(Path site, Path dialogues, String min) {
         TestDialoguesCommandTest.Result r = TestDialoguesCommandTest.run("--site", site.toString(), dialogues.toString(), "--min", min);
         String last = r.lastLine();
@@ -35,5 +40,15 @@ class ShopDialoguesTest {
     @Test
     void secondShopDevelopmentDialogues() {
         assertMeets(CIME_SITE, CIME_SITE.resolve("dialogues/dev"), CIME_DEV_MIN);
+    }
+
+    @Test
+    void demoHeldOutDialogues() {
+        assertMeets(TestDialoguesCommandTest.DEMO_SITE, DEMO_DIALOGUES.resolve("heldout"), DEMO_HELDOUT_MIN);
+    }
+
+    @Test
+    void secondShopHeldOutDialogues() {
+        assertMeets(CIME_SITE, CIME_SITE.resolve("dialogues/heldout"), CIME_HELDOUT_MIN);
     }
 }
