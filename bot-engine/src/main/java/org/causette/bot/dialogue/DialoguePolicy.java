@@ -10,6 +10,7 @@ import org.causette.bot.knowledge.Product;
 import org.causette.bot.nlu.Cues;
 import org.causette.bot.nlu.EntityExtractor;
 import org.causette.bot.nlu.IntentPrediction;
+import org.causette.bot.nlu.Nlu;
 import org.causette.bot.nlu.Understanding;
 
 import java.util.ArrayList;
@@ -34,14 +35,21 @@ final class DialoguePolicy {
     /** A follow-up like "et en bleu ?" reuses the previous intent when the classifier is no surer than this. */
     static final double FOLLOW_UP_BELOW = 0.6;
     static final int MISUNDERSTOOD_LIMIT = 2;
+    /** "is it free?" after the delivery answer: a short line with no subject of its own continues the topic. */
+    static final int TOPIC_FOLLOW_UP_TOKENS = 6;
+    /** A shop intent within this share of the best built-in intent's probability wins (measured on the dev dialogues). */
+    static final double SHOP_INTENT_RATIO = 0.5;
+    static final int SHOP_INTENT_LOOKS = 3;
 
     private final Catalog catalog;
     private final Map<String, FaqIntent> faq = new HashMap<>();
     private final Map<String, Product> bySku = new HashMap<>();
     private final Map<String, List<Product>> byCategory = new HashMap<>();
+    private final CatalogAttributes attributes;
 
     DialoguePolicy(Catalog catalog, Faq faqFile) {
         this.catalog = catalog;
+        this.attributes = new CatalogAttributes(catalog);
         faqFile.intents().forEach(i -> faq.put(i.id(), i));
         for (Product p : catalog.products()) {
             bySku.put(p.sku(), p);
@@ -71,9 +79,33 @@ final class DialoguePolicy {
         return catalog;
     }
 
+    CatalogAttributes attributes() {
+        return attributes;
+    }
+
     Decision decide(Understanding u, Payloads.Parsed forced, DialogueContext ctx) {
+        return decide(u, forced, ctx, false);
+    }
+
+    /** @param waiting the conversation is in the queue waiting for a person ({@link org.causette.bot.BotInput#waitingForPerson}) */
+    Decision decide(Understanding u, Payloads.Parsed forced, DialogueContext ctx, boolean waiting) {
+        Decision d = decideTurn(u, forced, ctx);
+        if (!waiting) {
+            return d;
+        }
+        // In the queue: a person is already on the way. Hand-overs become "a person will join you"; answers say so.
+        if (d.kind() == Decision.Kind.HANDOVER) {
+            return new Decision(Decision.Kind.ALREADY_WAITING, d.intent(), d.confidence(), d.products(), d.category(),
+                    null, 0, u, d.details().waiting(true));
+        }
+        return d.with(d.details().waiting(true));
+    }
+
+    private Decision decideTurn(Understanding u, Payloads.Parsed forced, DialogueContext ctx) {
         IntentPrediction prediction = u.prediction();
         EntityExtractor.Entities entities = u.entities();
+        List<org.causette.bot.nlu.Token> tokens = u.tokens();
+        String lang = u.language();
         String intent;
         double confidence;
         boolean tapped = forced != null && forced.intent() != null && knowsIntent(forced.intent());
@@ -83,6 +115,11 @@ final class DialoguePolicy {
         } else {
             intent = prediction.inScope() ? prediction.best() : null;
             confidence = prediction.confidence();
+            String shop = specificShopIntent(prediction, intent, entities);
+            if (shop != null) {
+                intent = shop;
+                confidence = prediction.probabilityOf(shop);
+            }
         }
         List<Product> products = new ArrayList<>();
         if (tapped && product(forced.sku()) != null) {
@@ -95,22 +132,40 @@ final class DialoguePolicy {
             }
         }
         String category = entities.first(EntityExtractor.CATEGORY);
-        boolean hasVariantWords = entities.first(EntityExtractor.COLOR) != null || entities.first(EntityExtractor.SIZE) != null;
+        String color = entities.first(EntityExtractor.COLOR);
+        String size = entities.first(EntityExtractor.SIZE);
+        String capacity = entities.first(EntityExtractor.CAPACITY);
+        String range = entities.first(EntityExtractor.PRICE_RANGE);
+        boolean hasVariantWords = color != null || size != null;
+        List<CatalogAttributes.Ask> asks = tapped ? List.of() : attributes.asked(tokens, lang);
+        if (capacity != null) {
+            asks = asks.stream().filter(a -> a.concept() == null || !a.concept().id().equals("capacity")).toList();
+        }
+        Ranking ranking = tapped ? null : Ranking.in(tokens);
+        String last = ctx.lastIntent();
+        boolean afterList = !ctx.listSkus().isEmpty() && BuiltInIntents.PRODUCT_RECOMMENDATION.equals(last)
+                || BuiltInIntents.PROMOTIONS.equals(last) && !ctx.listSkus().isEmpty();
 
         if (!tapped) {
-            if (Cues.anger(u.tokens()) && !BuiltInIntents.HUMAN_REQUEST.equals(intent)) {
+            if (Cues.anger(tokens) && !BuiltInIntents.HUMAN_REQUEST.equals(intent)) {
                 intent = BuiltInIntents.COMPLAINT;
             } else if (intent == null && entities.first(EntityExtractor.ORDER_NUMBER) != null) {
                 intent = BuiltInIntents.ORDER_STATUS;
             }
             boolean weak = intent == null || confidence < FOLLOW_UP_BELOW;
-            String last = ctx.lastIntent();
             boolean hasContextProduct = ctx.productSku() != null || !ctx.recentSkus().isEmpty();
-            if (weak && last != null && BuiltInIntents.isProduct(last) && hasContextProduct
-                    && (hasVariantWords || !products.isEmpty())) {
+            boolean refinement = products.isEmpty() && (hasVariantWords || capacity != null || range != null || category != null);
+            if (weak && afterList && refinement && !handsOver(intent)) {
+                // "et en bleu ?", « et en 3 places ? », "under 300?" after a list: the same search, narrowed.
+                intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+            } else if (weak && last != null && BuiltInIntents.isProduct(last) && hasContextProduct
+                    && (hasVariantWords || capacity != null || !products.isEmpty())) {
                 // "et en bleu ?", "and the Bergen?": the same question about another variant or product.
                 // A colour or size is a question about that variant, which the stock answer covers best.
-                if (hasVariantWords) {
+                if (capacity != null && products.isEmpty()) {
+                    intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
+                } else if (hasVariantWords) {
                     intent = BuiltInIntents.PRODUCT_STOCK;
                 } else if (last.equals(BuiltInIntents.PRODUCT_COMPARE) || last.equals(BuiltInIntents.PRODUCT_RECOMMENDATION)) {
                     intent = BuiltInIntents.PRODUCT_INFO;
@@ -118,8 +173,13 @@ final class DialoguePolicy {
                     intent = last;
                 }
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+            } else if (weak && ctx.topic() != null && ctx.topic().equals(last) && products.isEmpty()
+                    && tokens.size() <= TOPIC_FOLLOW_UP_TOKENS && asks.isEmpty() && !handsOver(intent)) {
+                // "is it free?" right after the delivery answer: still about delivery.
+                intent = ctx.topic();
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
             }
-            if (BuiltInIntents.THANKS.equals(intent) && Cues.no(u.tokens())) {
+            if (BuiltInIntents.THANKS.equals(intent) && Cues.no(tokens)) {
                 intent = BuiltInIntents.GOODBYE; // "non merci" closes the conversation, it does not thank for an answer
             } else if (intent == null) {
                 intent = shortReply(u, ctx);
@@ -127,21 +187,48 @@ final class DialoguePolicy {
                     confidence = Math.max(confidence, FOLLOW_UP_BELOW);
                 }
             }
+            if ((intent == null || confidence < FOLLOW_UP_BELOW) && products.isEmpty() && Cues.ordinal(tokens) >= 0
+                    && !(ctx.listSkus().isEmpty() && ctx.recentSkus().isEmpty()) && !handsOver(intent)) {
+                intent = BuiltInIntents.PRODUCT_INFO; // « le premier » after a list: show that one
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+            }
             if (intent == null && !products.isEmpty()) {
                 intent = BuiltInIntents.PRODUCT_INFO;
                 confidence = Math.max(confidence, prediction.probabilityOf(BuiltInIntents.PRODUCT_INFO));
-            } else if (intent == null && (category != null || entities.first(EntityExtractor.PRICE_RANGE) != null)) {
+            } else if (intent == null && (category != null || range != null || ranking != null)) {
                 intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
                 confidence = Math.max(confidence, prediction.probabilityOf(BuiltInIntents.PRODUCT_RECOMMENDATION));
+            }
+            // "the cheapest sofa", « laquelle est la plus légère » : a superlative is a search, whatever the words
+            // around it looked like (« quel est le canapé le moins cher » reads like a price question).
+            if (ranking != null && !handsOver(intent) && (intent == null || BuiltInIntents.isProduct(intent)
+                    || BuiltInIntents.PROMOTIONS.equals(intent)) && (products.isEmpty() || products.size() >= 2)) {
+                intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+            }
+            // « combien pèse la tente », « il fait combien de large » : an attribute question, not a price question.
+            if (!asks.isEmpty() && ranking == null && (intent == null || BuiltInIntents.isProduct(intent)
+                    && !BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent) && !BuiltInIntents.PRODUCT_COMPARE.equals(intent))
+                    && (products.size() <= 1)) {
+                intent = BuiltInIntents.PRODUCT_INFO;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+            }
+            // « le canapé Léman existe en gris ? » : with a colour or size named, the truth is that variant's stock.
+            if (hasVariantWords && BuiltInIntents.PRODUCT_VARIANTS.equals(intent)) {
+                intent = BuiltInIntents.PRODUCT_STOCK;
             }
         }
 
         // Products the visitor points back at: "the first one", "elle", or just the product under discussion.
-        boolean experience = !tapped && Cues.experience(u.tokens());
+        boolean experience = !tapped && Cues.experience(tokens);
+        List<String> pointable = ctx.listSkus().isEmpty() ? ctx.recentSkus() : ctx.listSkus();
         if (products.isEmpty() && (experience || (intent != null && BuiltInIntents.isProduct(intent)))) {
-            int ordinal = Cues.ordinal(u.tokens());
-            if (ordinal >= 0 && ordinal < ctx.recentSkus().size()) {
-                addIfKnown(products, ctx.recentSkus().get(ordinal));
+            int ordinal = Cues.ordinal(tokens);
+            if (ordinal >= 0 && ordinal < pointable.size() && ranking == null) {
+                addIfKnown(products, pointable.get(ordinal));
+                if (BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent)) {
+                    intent = BuiltInIntents.PRODUCT_INFO;
+                }
             } else if (category != null && productsOf(category).size() == 1) {
                 products.add(productsOf(category).get(0));
             } else if (category == null && ctx.productSku() != null
@@ -153,7 +240,7 @@ final class DialoguePolicy {
             if (ctx.productSku() != null) {
                 addIfKnown(products, ctx.productSku());
             }
-            for (String sku : ctx.recentSkus()) {
+            for (String sku : pointable) {
                 if (products.size() >= 2) {
                     break;
                 }
@@ -163,6 +250,42 @@ final class DialoguePolicy {
         if (category == null && !products.isEmpty()) {
             category = products.get(0).category();
         }
+
+        // The search's filters: this turn's, completed by the last search's when this turn narrows it.
+        DialogueContext.Filters filters = new DialogueContext.Filters(category, range, color, size, capacity);
+        List<Product> pool = List.of();
+        if (BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent)) {
+            DialogueContext.Filters before = ctx.filters();
+            boolean narrows = afterList || BuiltInIntents.PRODUCT_RECOMMENDATION.equals(last)
+                    || !ctx.listSkus().isEmpty() && last != null && BuiltInIntents.isProduct(last) && !before.isEmpty();
+            if (narrows && entities.first(EntityExtractor.CATEGORY) == null && products.isEmpty()) {
+                filters = new DialogueContext.Filters(before.category(), range != null ? range : before.priceRange(),
+                        color != null ? color : before.color(), size != null ? size : before.size(),
+                        capacity != null ? capacity : before.capacity());
+                category = filters.category();
+            } else if (entities.first(EntityExtractor.CATEGORY) == null && !products.isEmpty() && ranking == null) {
+                filters = new DialogueContext.Filters(products.get(0).category(), range, color, size, capacity);
+                category = filters.category();
+            }
+            if (ranking != null) {
+                if (products.size() >= 2) {
+                    pool = List.copyOf(products);
+                } else if (entities.first(EntityExtractor.CATEGORY) == null && !ctx.listSkus().isEmpty()) {
+                    List<Product> listed = new ArrayList<>();
+                    ctx.listSkus().forEach(sku -> addIfKnown(listed, sku));
+                    pool = listed;
+                }
+                products.clear();
+            }
+        }
+        boolean saleList = BuiltInIntents.PROMOTIONS.equals(intent) && hasSales() && !Cues.asksForACode(tokens);
+        boolean feature = !tapped && asks.isEmpty() && CatalogAttributes.asksForAFeature(tokens) && products.size() == 1
+                && color == null && size == null && intent != null && (BuiltInIntents.PRODUCT_INFO.equals(intent)
+                || BuiltInIntents.PRODUCT_VARIANTS.equals(intent) || BuiltInIntents.PRODUCT_STOCK.equals(intent));
+        if (feature) {
+            intent = BuiltInIntents.PRODUCT_INFO; // "does it come with a rain cover?": not its colours, nor its stock
+        }
+        Decision.Details details = new Decision.Details(asks, ranking, pool, filters, false, saleList, feature);
 
         // Hand-overs first: they win over any answer.
         if (experience && (intent == null || BuiltInIntents.isProduct(intent))
@@ -191,19 +314,52 @@ final class DialoguePolicy {
             }
         }
         if (needsOneProduct(intent) && products.isEmpty()) {
-            return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u);
+            return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, details);
         }
         if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() < 2) {
-            return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u);
+            return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, details);
         }
         // "Vous avez des fauteuils ?": a category (or a budget) and nothing else is a request to see products, whatever
         // else the classifier hesitated between — showing some is what a salesperson would do.
         boolean browsing = BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent) && products.isEmpty()
-                && (category != null || entities.first(EntityExtractor.PRICE_RANGE) != null);
-        if (!tapped && !browsing && isAmbiguous(prediction, intent)) {
-            return new Decision(Decision.Kind.WHICH_INTENT, intent, confidence, products, category, null, 0, u);
+                && (category != null || range != null || ranking != null || !filters.isEmpty());
+        boolean steered = !intent.equals(prediction.best());
+        if (!tapped && !browsing && !steered && isAmbiguous(prediction, intent)) {
+            return new Decision(Decision.Kind.WHICH_INTENT, intent, confidence, products, category, null, 0, u, details);
         }
-        return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u);
+        return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u, details);
+    }
+
+    private static boolean handsOver(String intent) {
+        return BuiltInIntents.HUMAN_REQUEST.equals(intent) || BuiltInIntents.COMPLAINT.equals(intent)
+                || BuiltInIntents.ORDER_STATUS.equals(intent);
+    }
+
+    /**
+     * A shop's own intent close behind a built-in one is what the shop meant: it wrote those examples because its
+     * shoppers ask that ("student discount" next to promotions, "renting" next to recommendations). Small talk and
+     * hand-overs keep their built-in meaning, and a named product keeps a product question.
+     */
+    private String specificShopIntent(IntentPrediction p, String intent, EntityExtractor.Entities entities) {
+        if (intent == null || !BuiltInIntents.isBuiltIn(intent) || handsOver(intent)
+                || intent.equals(BuiltInIntents.GREETING) || intent.equals(BuiltInIntents.GOODBYE)
+                || intent.equals(BuiltInIntents.THANKS)) {
+            return null;
+        }
+        if (BuiltInIntents.isProduct(intent) && !entities.productSkus().isEmpty()) {
+            return null;
+        }
+        for (IntentPrediction.Scored s : p.ranking(SHOP_INTENT_LOOKS, Nlu.OUT_OF_SCOPE)) {
+            String label = s.label();
+            if (label.equals(intent) || BuiltInIntents.isBuiltIn(label) || !faq.containsKey(label)) {
+                continue;
+            }
+            if (s.probability() >= SHOP_INTENT_RATIO * p.confidence()) {
+                return label;
+            }
+            return null;
+        }
+        return null;
     }
 
     /**

@@ -28,6 +28,8 @@ import java.util.Map;
  */
 final class Replies {
     private static final int MAX_CARDS = 3;
+    /** Products named in the text of a list answer (cards show the first {@link #MAX_CARDS}). */
+    private static final int MAX_LISTED = 6;
     private static final java.util.regex.Pattern NAME_WORDS = java.util.regex.Pattern.compile("[\\s'’-]+");
     private static final int LOW_STOCK = 3;
     private static final Map<String, String[]> INTENT_TITLES = Map.ofEntries(
@@ -52,21 +54,24 @@ final class Replies {
     private final DialoguePolicy policy;
     /** The catalog's prices, colours and folded values, formatted once at site load. */
     private final CatalogWords words;
-    /** Computed once at site load: they depend on the catalog alone. */
-    private final Map<String, String> categoryLabels = new java.util.HashMap<>();
     private final List<String> categories;
+    private final ProductNames names;
+    private final CategoryLabels categoryLabels;
+    private final CatalogAttributes attributes;
     /** Each product's card in French and in English (cards are immutable), by identity of the catalog's records. */
     private final Map<Product, Card[]> cards = new java.util.IdentityHashMap<>();
     /** Each variant's label {any language but English, English}: only the colour's name depends on the language. */
     private final Map<Variant, String[]> variantLabels = new java.util.IdentityHashMap<>();
-    /** Attribute key → its display name; product → attribute key → value {French, other languages}. */
-    private final Map<String, String> attributeNames = new java.util.HashMap<>();
+    /** Product → attribute key → value {French, other languages}. */
     private final Map<Product, Map<String, String[]>> attributeValues = new java.util.IdentityHashMap<>();
 
     Replies(SiteKnowledge site, DialoguePolicy policy) {
         this.site = site;
         this.policy = policy;
         this.words = new CatalogWords(site);
+        this.names = new ProductNames(site);
+        this.categoryLabels = new CategoryLabels(site, names);
+        this.attributes = policy.attributes();
         List<String> cs = new ArrayList<>();
         for (Product p : policy.catalog().products()) {
             if (p.category() != null && !cs.contains(p.category())) {
@@ -74,9 +79,6 @@ final class Replies {
             }
         }
         this.categories = List.copyOf(cs);
-        for (String c : categories) {
-            categoryLabels.put(c, labelOf(c));
-        }
         for (Product p : policy.catalog().products()) {
             cards.put(p, new Card[]{buildCard(p, "fr"), buildCard(p, "en")});
             for (Variant v : p.variants()) {
@@ -84,26 +86,66 @@ final class Replies {
             }
             Map<String, String[]> values = new java.util.HashMap<>();
             for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
-                attributeNames.computeIfAbsent(e.getKey(), Replies::attributeName);
                 values.put(e.getKey(), new String[]{attributeValue(e, "fr"), attributeValue(e, "en")});
             }
             attributeValues.put(p, values);
         }
     }
 
-    /** The messages of one turn, and the products shown (for "the first one" next time). */
-    record Rendered(List<BotMessage> messages, List<String> shownSkus) {
+    /**
+     * The messages of one turn; the products it was about (never the "often bought with" cards), main one first; and
+     * the list it showed, in order, when it showed one (for "the first one", "the cheaper one" next time).
+     */
+    record Rendered(List<BotMessage> messages, List<String> shownSkus, List<String> listSkus) {
+        Rendered(List<BotMessage> messages, List<String> shownSkus) {
+            this(messages, shownSkus, List.of());
+        }
     }
 
     Rendered render(Decision d, String lang) {
         boolean fr = "fr".equals(lang);
-        return switch (d.kind()) {
+        Rendered r = switch (d.kind()) {
             case HANDOVER -> one(handoverText(d, fr));
+            case ALREADY_WAITING -> one(fr
+                    ? "Un conseiller va vous rejoindre dans un instant, vous êtes dans la file d'attente. En attendant, je peux répondre à vos questions sur nos produits, la livraison ou les retours."
+                    : "A member of our team will join you shortly: you're in the queue. Meanwhile, I can answer your questions about our products, delivery or returns.");
             case NOT_UNDERSTOOD -> notUnderstood(d, lang);
             case WHICH_INTENT -> whichIntent(d, lang);
             case WHICH_PRODUCT -> whichProduct(d, lang);
             case ANSWER -> answer(d, lang);
         };
+        if (d.details().waiting() && d.kind() != Decision.Kind.ALREADY_WAITING && !r.messages().isEmpty()) {
+            // The shopper waits for a person: every answer says one is on the way, so nobody thinks they were forgotten.
+            List<BotMessage> ms = new ArrayList<>(r.messages());
+            BotMessage lastMessage = ms.get(ms.size() - 1);
+            ms.set(ms.size() - 1, new BotMessage(lastMessage.text() + (fr
+                    ? "\n(Un conseiller vous rejoint dès que possible ; d'ici là, je reste à votre disposition.)"
+                    : "\n(A member of our team will join you as soon as possible; until then, I'm here to help.)"),
+                    lastMessage.quickReplies().stream().filter(q -> !Payloads.intent(BuiltInIntents.HUMAN_REQUEST).equals(q.payload())).toList(),
+                    lastMessage.cards()));
+            r = new Rendered(ms, r.shownSkus(), r.listSkus());
+        }
+        return r;
+    }
+
+    /** The product's name in this language, on its own (cards, quick replies, lists). */
+    String name(Product p, String lang) {
+        return names.name(p, lang);
+    }
+
+    /** The product as the subject of a sentence: « Le fauteuil Oslo », "The Oslo armchair". */
+    private String subject(Product p, String lang) {
+        return "fr".equals(lang) ? Formats.capitalize(names.french(p).subject()) : "The " + name(p, lang);
+    }
+
+    /** The product inside a sentence: « le fauteuil Oslo », "the Oslo armchair". */
+    private String inside(Product p, String lang) {
+        return "fr".equals(lang) ? names.french(p).subject() : "the " + name(p, lang);
+    }
+
+    /** « du fauteuil Oslo », "of the Oslo armchair". */
+    private String of(Product p, String lang) {
+        return "fr".equals(lang) ? names.french(p).of() : "of the " + name(p, lang);
     }
 
     private static Rendered one(String text) {
@@ -169,9 +211,9 @@ final class Replies {
                     ? "Pour être certain de bien vous répondre, je vous mets en relation avec un conseiller. Un instant, s'il vous plaît."
                     : "To make sure you get the right answer, I'm connecting you with a member of our team. One moment, please.";
             case "product_expertise" -> p != null
-                    ? (fr ? "Très bonne question ! Le mieux est d'en parler avec l'un de nos ambassadeurs, qui connaît " + p.name()
+                    ? (fr ? "Très bonne question ! Le mieux est d'en parler avec l'un de nos ambassadeurs, qui connaît " + inside(p, "fr")
                             + " à l'usage. Je vous mets en relation."
-                          : "Great question! The best person to answer is one of our ambassadors, who knows the " + p.name()
+                          : "Great question! The best person to answer is one of our ambassadors, who knows " + inside(p, "en")
                             + " from using it. Let me connect you.")
                     : (fr ? "Très bonne question ! Le mieux est d'en parler avec l'un de nos ambassadeurs, qui utilise nos produits au quotidien. Je vous mets en relation."
                           : "Great question! The best person to answer is one of our ambassadors, who uses our products every day. Let me connect you.");
@@ -235,24 +277,24 @@ final class Replies {
         candidates.removeAll(d.products());
         List<QuickReply> replies = new ArrayList<>();
         for (Product p : candidates.subList(0, Math.min(4, candidates.size()))) {
-            replies.add(new QuickReply(p.name(), Payloads.intent(d.intent(), p.sku())));
+            replies.add(new QuickReply(name(p, lang), Payloads.intent(d.intent(), p.sku())));
         }
         String text;
         if (BuiltInIntents.PRODUCT_COMPARE.equals(d.intent())) {
             Product first = d.product();
             text = first != null
-                    ? (fr ? "Avec quel produit voulez-vous comparer " + first.name() + " ?" : "What would you like to compare the " + first.name() + " with?")
-                    : (fr ? "Quels produits voulez-vous comparer ? Donnez-moi leurs noms, par exemple « " + example(0) + " ou " + example(1) + " »."
-                          : "Which products would you like to compare? Just name them, for example \"" + example(0) + " or " + example(1) + "\".");
+                    ? (fr ? "Avec quel produit voulez-vous comparer " + inside(first, lang) + " ?" : "What would you like to compare " + inside(first, lang) + " with?")
+                    : (fr ? "Quels produits voulez-vous comparer ? Donnez-moi leurs noms, par exemple « " + example(0, lang) + " ou " + example(1, lang) + " »."
+                          : "Which products would you like to compare? Just name them, for example \"" + example(0, lang) + " or " + example(1, lang) + "\".");
         } else {
             text = fr ? "Avec plaisir ! De quel produit parlez-vous ?" : "Happy to help! Which product do you mean?";
         }
         return new Rendered(List.of(new BotMessage(text, replies, List.of())), List.of());
     }
 
-    private String example(int i) {
+    private String example(int i, String lang) {
         List<Product> ps = policy.catalog().products();
-        return ps.size() > i ? ps.get(i).name() : "A";
+        return ps.size() > i ? name(ps.get(i), lang) : "A";
     }
 
     // ---- answers ----------------------------------------------------------------------------------------------
@@ -261,6 +303,9 @@ final class Replies {
         boolean fr = "fr".equals(lang);
         String intent = d.intent();
         FaqIntent f = policy.faq(intent);
+        if (BuiltInIntents.PROMOTIONS.equals(intent) && d.details().saleList()) {
+            return promotions(lang); // "what's on sale?": the products on sale, not the shop's promotion text
+        }
         if (!BuiltInIntents.isProduct(intent) && f != null && f.answer().get(lang) != null) {
             return new Rendered(List.of(new BotMessage(f.answer().get(lang), faqReplies(f, lang), List.of())), List.of());
         }
@@ -279,7 +324,7 @@ final class Replies {
                     : "Thanks for stopping by — see you soon at " + shop() + "!");
             case BuiltInIntents.THANKS -> one(fr ? "Avec plaisir ! Puis-je vous aider pour autre chose ?"
                     : "You're welcome! Is there anything else I can help with?");
-            case BuiltInIntents.PRODUCT_PRICE -> price(d.product(), lang);
+            case BuiltInIntents.PRODUCT_PRICE -> price(d, lang);
             case BuiltInIntents.PRODUCT_STOCK -> stock(d, lang);
             case BuiltInIntents.PRODUCT_VARIANTS -> variants(d.product(), lang);
             case BuiltInIntents.PRODUCT_INFO -> info(d, lang);
@@ -314,12 +359,18 @@ final class Replies {
     private Rendered promotions(String lang) {
         boolean fr = "fr".equals(lang);
         List<Product> onSale = policy.catalog().products().stream().filter(p -> p.salePrice() != null)
-                .sorted(Comparator.comparing(Replies::discountShare).reversed()).limit(MAX_CARDS).toList();
+                .sorted(Comparator.comparing(Replies::discountShare).reversed()).toList();
         if (onSale.isEmpty()) {
             return noAnswer(lang);
         }
-        String text = fr ? "Voici nos meilleures offres du moment :" : "Here are our best deals right now:";
-        return withCards(text, onSale, lang, List.of());
+        List<String> items = new ArrayList<>();
+        for (Product p : onSale.subList(0, Math.min(MAX_LISTED, onSale.size()))) {
+            items.add(name(p, lang) + " (" + money(p.salePrice(), lang) + (fr ? " au lieu de " : " instead of ") + money(p.price(), lang) + ")");
+        }
+        String text = (fr ? "En promotion en ce moment : " : "On sale right now: ") + Formats.list(items, lang) + ".";
+        List<Product> shown = onSale.stream().limit(MAX_CARDS).toList();
+        return new Rendered(List.of(new BotMessage(text, List.of(), shown.stream().map(p -> card(p, lang)).toList())),
+                List.of(), onSale.stream().limit(MAX_LISTED).map(Product::sku).toList());
     }
 
     private static double discountShare(Product p) {
@@ -333,18 +384,27 @@ final class Replies {
         return words.money(amount, lang);
     }
 
-    private Rendered price(Product p, String lang) {
+    private Rendered price(Decision d, String lang) {
         boolean fr = "fr".equals(lang);
+        Product p = d.product();
         String text;
         if (p.salePrice() != null && p.salePrice().compareTo(p.price()) < 0) {
             int pct = p.price().subtract(p.salePrice()).multiply(BigDecimal.valueOf(100))
                     .divide(p.price(), 0, RoundingMode.HALF_UP).intValue();
-            text = fr ? "Bonne nouvelle : " + p.name() + " est en promotion à " + money(p.salePrice(), lang) + " au lieu de "
+            text = fr ? subject(p, lang) + " " + names.french(p).is() + " en promotion à " + money(p.salePrice(), lang) + " au lieu de "
                     + money(p.price(), lang) + " (-" + pct + " %)."
-                    : "Good news: the " + p.name() + " is on sale at " + money(p.salePrice(), lang) + " instead of "
+                    : "Good news: " + inside(p, lang) + " is on sale at " + money(p.salePrice(), lang) + " instead of "
                     + money(p.price(), lang) + " (" + pct + "% off).";
         } else {
-            text = fr ? p.name() + " est à " + money(p.price(), lang) + "." : "The " + p.name() + " is " + money(p.price(), lang) + ".";
+            text = fr ? subject(p, lang) + " " + names.french(p).is() + " à " + money(p.price(), lang) + "."
+                    : subject(p, lang) + " is " + money(p.price(), lang) + ".";
+        }
+        // « combien coûte le canapé Léman en gris » : the price, and the truth about that colour.
+        List<Variant> wanted = matchingVariants(p, d);
+        if (!wanted.isEmpty() && wanted.size() < p.variants().size()) {
+            text += " " + variantTruth(p, wanted, lang);
+        } else if (wanted.isEmpty() && asksVariant(d)) {
+            text += " " + noSuchVariant(p, d, lang);
         }
         List<QuickReply> replies = List.of(
                 new QuickReply(intentTitle(BuiltInIntents.PRODUCT_STOCK, lang), Payloads.intent(BuiltInIntents.PRODUCT_STOCK, p.sku())),
@@ -380,44 +440,80 @@ final class Replies {
         return fr ? "rupture" : "out of stock";
     }
 
+    private static boolean asksVariant(Decision d) {
+        return d.understanding().entities().first(EntityExtractor.COLOR) != null
+                || d.understanding().entities().first(EntityExtractor.SIZE) != null;
+    }
+
+    /** "Le fauteuil Oslo en bleu est en rupture…, de retour le…" for the first matching variant. */
+    private String variantTruth(Product p, List<Variant> wanted, String lang) {
+        boolean fr = "fr".equals(lang);
+        Variant v = wanted.stream().filter(x -> x.stock() > 0).findFirst().orElse(wanted.get(0));
+        String label = variantLabel(v, lang).toLowerCase(java.util.Locale.ROOT);
+        StringBuilder text = new StringBuilder();
+        ProductNames.French f = names.french(p);
+        if (v.stock() > 0) {
+            text.append(fr ? "Oui, " + f.subject() + " en " + label + " " + f.is() + " " + f.agree("disponible", "disponible") + " (" + v.stock() + " en stock)"
+                    : "Yes, " + inside(p, lang) + " in " + label + " is available (" + v.stock() + " in stock)");
+            text.append(v.stock() <= LOW_STOCK ? (fr ? ", mais il en reste peu." : ", but only a few are left.") : ".");
+            return text.toString();
+        }
+        text.append(fr ? Formats.capitalize(f.subject()) + " en " + label + " " + f.is() + " en rupture de stock pour le moment"
+                : subject(p, lang) + " in " + label + " is out of stock at the moment");
+        if (v.restockDate() != null) {
+            text.append(fr ? ", de retour le " + words.date(v.restockDate(), lang) : "; it's due back on " + words.date(v.restockDate(), lang));
+        } else {
+            text.append(fr ? ", sans date de retour prévue" : ", with no restock date yet");
+        }
+        text.append('.');
+        List<String> others = new ArrayList<>();
+        for (Variant o : p.variants()) {
+            if (o.stock() > 0) {
+                others.add(variantLabel(o, lang).toLowerCase(java.util.Locale.ROOT) + " (" + o.stock() + ")");
+            }
+        }
+        if (!others.isEmpty()) {
+            text.append(fr ? " Disponible tout de suite en " + Formats.list(others, lang) + "."
+                    : " Available right now in " + Formats.list(others, lang) + ".");
+        }
+        return text.toString();
+    }
+
+    /** A colour or size the product is not made in: say so, and what it is made in. */
+    private String noSuchVariant(Product p, Decision d, String lang) {
+        boolean fr = "fr".equals(lang);
+        String color = d.understanding().entities().first(EntityExtractor.COLOR);
+        String size = d.understanding().entities().first(EntityExtractor.SIZE);
+        String asked = color != null ? words.color(color, lang) : size;
+        List<String> all = new ArrayList<>();
+        for (Variant v : p.variants()) {
+            String l = variantLabel(v, lang).toLowerCase(java.util.Locale.ROOT) + (v.stock() > 0 ? "" : fr ? " (en rupture)" : " (out of stock)");
+            if (!all.contains(l)) {
+                all.add(l);
+            }
+        }
+        String base = fr ? "Je suis désolé, " + inside(p, lang) + " n'existe pas en " + asked + "."
+                : "Sorry, " + inside(p, lang) + " doesn't come in " + asked + ".";
+        return all.isEmpty() ? base : base + (fr ? " Il existe en " : " It comes in ") + Formats.list(all, lang) + ".";
+    }
+
     private Rendered stock(Decision d, String lang) {
         boolean fr = "fr".equals(lang);
         Product p = d.product();
         List<Variant> wanted = matchingVariants(p, d);
         if (p.variants().isEmpty()) {
-            return withCards(fr ? "Je n'ai pas le détail du stock de " + p.name() + " : un conseiller peut vérifier pour vous."
-                    : "I don't have stock details for the " + p.name() + ": a member of our team can check for you.",
+            return withCards(fr ? "Je n'ai pas le détail du stock " + of(p, lang) + " : un conseiller peut vérifier pour vous."
+                    : "I don't have stock details for " + inside(p, lang) + ": a member of our team can check for you.",
                     List.of(p), lang, List.of(humanReply(fr)));
         }
         StringBuilder text = new StringBuilder();
         List<QuickReply> replies = new ArrayList<>();
-        if (!wanted.isEmpty() && wanted.size() < p.variants().size()) {
-            Variant v = wanted.get(0);
-            String label = variantLabel(v, lang).toLowerCase(java.util.Locale.ROOT);
-            if (v.stock() > 0) {
-                text.append(fr ? "Oui, " + p.name() + " en " + label + " est disponible (" + v.stock() + " en stock)"
-                        : "Yes, the " + p.name() + " in " + label + " is available (" + v.stock() + " in stock)");
-                text.append(v.stock() <= LOW_STOCK ? (fr ? ", mais il en reste peu." : ", but only a few are left.") : ".");
-            } else {
-                text.append(fr ? p.name() + " en " + label + " est en rupture de stock pour le moment"
-                        : "The " + p.name() + " in " + label + " is out of stock at the moment");
-                if (v.restockDate() != null) {
-                    text.append(fr ? ", de retour le " + words.date(v.restockDate(), lang) : "; it's due back on " + words.date(v.restockDate(), lang));
-                }
-                text.append('.');
-                List<String> others = new ArrayList<>();
-                for (Variant o : p.variants()) {
-                    if (o.stock() > 0) {
-                        others.add(variantLabel(o, lang).toLowerCase(java.util.Locale.ROOT) + " (" + o.stock() + ")");
-                    }
-                }
-                if (!others.isEmpty()) {
-                    text.append(fr ? " Disponible tout de suite en " + Formats.list(others, lang) + "."
-                            : " Available right now in " + Formats.list(others, lang) + ".");
-                }
-            }
+        if (!wanted.isEmpty() && (wanted.size() < p.variants().size() || p.variants().size() == 1)) {
+            text.append(variantTruth(p, wanted, lang));
+        } else if (wanted.isEmpty() && asksVariant(d)) {
+            text.append(noSuchVariant(p, d, lang));
         } else {
-            text.append(fr ? "Disponibilité de " + p.name() + " : " : "Availability of the " + p.name() + ": ");
+            text.append(fr ? "Disponibilité " + of(p, lang) + " : " : "Availability of " + inside(p, lang) + ": ");
             List<String> lines = new ArrayList<>();
             for (Variant v : p.variants()) {
                 lines.add(variantLabel(v, lang) + (fr ? " : " : ": ") + variantStock(v, lang));
@@ -437,16 +533,20 @@ final class Replies {
             return List.of();
         }
         List<Variant> out = new ArrayList<>();
-        String foldedColor = color == null ? null : words.fold(color);
-        String foldedSize = size == null ? null : words.fold(size);
         for (Variant v : p.variants()) {
-            boolean colorOk = color == null || (v.color() != null && words.fold(v.color()).equals(foldedColor));
-            boolean sizeOk = size == null || (v.size() != null && words.fold(v.size()).equals(foldedSize));
-            if (colorOk && sizeOk) {
+            if (variantFits(v, color, size)) {
                 out.add(v);
             }
         }
         return out;
+    }
+
+    /** A colour matches by its concept ("bleue" finds "bleu", "gris clair" is a grey); a size exactly or in a range. */
+    private boolean variantFits(Variant v, String color, String size) {
+        boolean colorOk = color == null || v.color() != null && (words.fold(v.color()).equals(words.fold(color))
+                || org.causette.bot.nlu.EntityExtractor.sameColor(v.color(), color));
+        boolean sizeOk = size == null || org.causette.bot.nlu.SizeRanges.matches(v.size(), size);
+        return colorOk && sizeOk;
     }
 
     private Rendered variants(Product p, String lang) {
@@ -456,20 +556,32 @@ final class Replies {
         for (Variant v : p.variants()) {
             String shown = words.color(v.color(), lang);
             if (shown != null && !colors.contains(shown)) {
-                colors.add(shown);
+                colors.add(shown + (fr ? "" : ""));
             }
             if (v.size() != null && !sizes.contains(v.size())) {
                 sizes.add(v.size());
             }
         }
+        List<String> out = new ArrayList<>();
+        for (Variant v : p.variants()) {
+            if (v.stock() == 0 && v.color() != null) {
+                String c = words.color(v.color(), lang);
+                out.add(v.restockDate() != null
+                        ? c + (fr ? " (de retour le " + words.date(v.restockDate(), lang) + ")" : " (back on " + words.date(v.restockDate(), lang) + ")")
+                        : c);
+            }
+        }
         StringBuilder text = new StringBuilder();
         if (colors.isEmpty() && sizes.isEmpty()) {
-            // French needs the noun's gender for an article; a colon reads naturally whatever the product.
-            text.append(fr ? p.name() + " : une seule version." : "The " + p.name() + " comes in a single version.");
+            text.append(fr ? subject(p, lang) + " n'existe qu'en une seule version." : subject(p, lang) + " comes in a single version.");
         } else {
             if (!colors.isEmpty()) {
-                text.append(fr ? p.name() + " : disponible en " + colors.size() + " coloris (" + Formats.list(colors, lang) + ")."
-                        : "The " + p.name() + " comes in " + Formats.list(colors, lang) + ".");
+                text.append(fr ? subject(p, lang) + " existe en " + colors.size() + " coloris : " + Formats.list(colors, lang) + "."
+                        : subject(p, lang) + " comes in " + Formats.list(colors, lang) + ".");
+                if (!out.isEmpty() && out.size() < p.variants().size()) {
+                    text.append(fr ? " En rupture pour le moment : " + Formats.list(out, lang) + "."
+                            : " Out of stock for now: " + Formats.list(out, lang) + ".");
+                }
             }
             if (!sizes.isEmpty()) {
                 text.append(text.isEmpty() ? "" : " ");
@@ -485,50 +597,92 @@ final class Replies {
     private Rendered info(Decision d, String lang) {
         boolean fr = "fr".equals(lang);
         Product p = d.product();
-        // "quelle largeur ?", "what material?": answer that attribute when the question names it.
-        Map.Entry<String, Object> asked = askedAttribute(p, d.understanding().tokens(), words);
-        StringBuilder text = new StringBuilder();
-        if (asked != null) {
-            text.append(fr ? nameOf(asked.getKey()) + " de " + p.name() + " : " + valueOf(p, asked.getKey(), asked.getValue(), lang) + "."
-                    : "The " + p.name() + "'s " + nameOf(asked.getKey()).toLowerCase(java.util.Locale.ROOT) + ": " + valueOf(p, asked.getKey(), asked.getValue(), lang) + ".");
-        } else {
-            String description = p.description().get(lang);
-            if (description == null && !p.description().isEmpty()) {
-                description = p.description().values().iterator().next();
-            }
-            text.append(p.name());
-            text.append(description != null ? " — " + description : "");
-            if (!p.attributes().isEmpty()) {
-                List<String> attrs = new ArrayList<>();
-                for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
-                    attrs.add(nameOf(e.getKey()) + (fr ? " : " : ": ") + valueOf(p, e.getKey(), e.getValue(), lang));
-                }
-                text.append("\n").append(String.join(" · ", attrs));
-            }
-            text.append("\n").append(fr ? "Prix : " : "Price: ").append(priceText(p, lang));
+        List<CatalogAttributes.Ask> asks = d.details().asks();
+        if (!asks.isEmpty()) {
+            return attributeAnswer(p, asks, lang);
         }
+        if (d.details().feature()) {
+            return dontKnow(p, fr ? "cette information" : "that information", lang);
+        }
+        StringBuilder text = new StringBuilder();
+        String description = p.description().get(lang);
+        if (description == null && !p.description().isEmpty()) {
+            description = p.description().values().iterator().next();
+        }
+        text.append(name(p, lang));
+        text.append(description != null ? " — " + description : "");
+        if (!p.attributes().isEmpty()) {
+            List<String> attrs = new ArrayList<>();
+            for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
+                attrs.add(attributes.label(e.getKey(), lang) + (fr ? " : " : ": ") + valueOf(p, e.getKey(), e.getValue(), lang));
+            }
+            text.append("\n").append(String.join(" · ", attrs));
+        }
+        text.append("\n").append(fr ? "Prix : " : "Price: ").append(priceText(p, lang));
         List<QuickReply> replies = new ArrayList<>();
         replies.add(new QuickReply(intentTitle(BuiltInIntents.PRODUCT_STOCK, lang), Payloads.intent(BuiltInIntents.PRODUCT_STOCK, p.sku())));
         if (p.variants().size() > 1) {
             replies.add(new QuickReply(intentTitle(BuiltInIntents.PRODUCT_VARIANTS, lang), Payloads.intent(BuiltInIntents.PRODUCT_VARIANTS, p.sku())));
         }
-        List<Product> shown = new ArrayList<>();
-        shown.add(p);
+        List<Product> related = new ArrayList<>();
         for (String rel : p.related()) {
             Product r = policy.product(rel);
-            if (r != null && shown.size() < MAX_CARDS) {
-                shown.add(r);
-                replies.add(new QuickReply(r.name(), Payloads.product(r.sku())));
+            if (r != null && related.size() + 1 < MAX_CARDS) {
+                related.add(r);
+                replies.add(new QuickReply(name(r, lang), Payloads.product(r.sku())));
             }
         }
-        if (shown.size() > 1) {
+        if (!related.isEmpty()) {
             List<BotMessage> messages = new ArrayList<>();
             messages.add(new BotMessage(text.toString(), List.of(), List.of(card(p, lang))));
             messages.add(new BotMessage(fr ? "Souvent choisi avec :" : "Often bought with:", replies,
-                    shown.subList(1, shown.size()).stream().map(r -> card(r, lang)).toList()));
-            return new Rendered(messages, shown.stream().map(Product::sku).toList());
+                    related.stream().map(r -> card(r, lang)).toList()));
+            // The related cards are suggestions, not the subject: "it" stays this product.
+            return new Rendered(messages, List.of(p.sku()));
         }
-        return withCards(text.toString(), shown, lang, replies);
+        return withCards(text.toString(), List.of(p), lang, replies);
+    }
+
+    /** « Largeur du fauteuil Luna : 84 cm. »; what the catalog does not say is said plainly, with a person to ask. */
+    private Rendered attributeAnswer(Product p, List<CatalogAttributes.Ask> asks, String lang) {
+        boolean fr = "fr".equals(lang);
+        List<String> known = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (CatalogAttributes.Ask ask : asks) {
+            String key = attributes.keyOf(p, ask);
+            if (key != null) {
+                String line = attributes.label(key, lang) + " " + of(p, lang) + (fr ? " : " : ": ")
+                        + valueOf(p, key, p.attributes().get(key), lang) + ".";
+                if (!known.contains(line)) {
+                    known.add(line);
+                }
+            } else {
+                String label = attributes.label(ask, lang).toLowerCase(java.util.Locale.ROOT);
+                if (!missing.contains(label)) {
+                    missing.add(label);
+                }
+            }
+        }
+        if (known.isEmpty()) {
+            return dontKnow(p, fr ? "l'information (" + Formats.list(missing, lang) + ")" : "that information (" + Formats.list(missing, lang) + ")", lang);
+        }
+        String text = Formats.capitalize(String.join(" ", known));
+        List<QuickReply> replies = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            text += fr ? " Je n'ai pas l'information pour : " + Formats.list(missing, lang) + "." : " I don't have the " + Formats.list(missing, lang) + ".";
+            replies.add(humanReply(fr));
+        }
+        replies.add(new QuickReply(intentTitle(BuiltInIntents.PRODUCT_STOCK, lang), Payloads.intent(BuiltInIntents.PRODUCT_STOCK, p.sku())));
+        return withCards(text, List.of(p), lang, replies);
+    }
+
+    /** "I don't have that information" and the offer of a person: never another fact in its place. */
+    private Rendered dontKnow(Product p, String what, String lang) {
+        boolean fr = "fr".equals(lang);
+        String text = fr ? "Je n'ai pas " + what + " pour " + inside(p, lang) + ". Voulez-vous que je demande à un conseiller ?"
+                : "I don't have " + what + " for " + inside(p, lang) + ". Would you like me to ask a member of our team?";
+        QuickReply yes = new QuickReply(fr ? "Oui, un conseiller" : "Yes, please", Payloads.intent(BuiltInIntents.HUMAN_REQUEST));
+        return new Rendered(List.of(new BotMessage(text, List.of(yes), List.of())), List.of(p.sku()));
     }
 
     private String priceText(Product p, String lang) {
@@ -538,27 +692,6 @@ final class Replies {
         return money(p.price(), lang);
     }
 
-    private static Map.Entry<String, Object> askedAttribute(Product p, List<Token> tokens, CatalogWords words) {
-        for (Map.Entry<String, Object> e : p.attributes().entrySet()) {
-            String head = words.attributeHead(e.getKey());
-            if (head.length() < 4) {
-                continue;
-            }
-            for (Token t : tokens) {
-                if (t.text().equals(head) || (t.text().length() > 4 && head.startsWith(t.text()))) {
-                    return e;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** {@link #attributeName}, worked out at site load for the catalog's keys. */
-    private String nameOf(String key) {
-        String known = attributeNames.get(key);
-        return known != null ? known : attributeName(key);
-    }
-
     /** {@link #attributeValue} of product {@code p}'s own attribute, worked out at site load. */
     private String valueOf(Product p, String key, Object value, String lang) {
         Map<String, String[]> known = attributeValues.get(p);
@@ -566,18 +699,8 @@ final class Replies {
         return v != null ? v["fr".equals(lang) ? 0 : 1] : attributeValue(Map.entry(key, value), lang);
     }
 
-    /** "largeur_cm" → "Largeur" (the unit goes with the value). */
-    private static String attributeName(String key) {
-        String k = key;
-        int unit = unitStart(key);
-        if (unit > 0) {
-            k = key.substring(0, unit);
-        }
-        return Formats.capitalize(k.replace('_', ' '));
-    }
-
-    private static int unitStart(String key) {
-        for (String u : new String[]{"_cm", "_mm", "_kg", "_g", "_l", "_m", "_w", "_ans"}) {
+    static int unitStart(String key) {
+        for (String u : new String[]{"_cm", "_mm", "_kg", "_g", "_l", "_m", "_w", "_ans", "_years", "_places", "_personnes", "_h", "_mah", "_c"}) {
             if (key.endsWith(u)) {
                 return key.length() - u.length();
             }
@@ -597,24 +720,57 @@ final class Replies {
             }
         } else {
             s = String.valueOf(v);
+            if ("en".equals(lang)) {
+                String folded = TextNormalizer.foldPhrase(s);
+                if (folded.equals("oui")) {
+                    s = "yes";
+                } else if (folded.equals("non")) {
+                    s = "no";
+                }
+            }
         }
         int unit = unitStart(e.getKey());
         if (unit < 0) {
+            AttributeLexicon.Concept c = AttributeLexicon.ofKey(e.getKey());
+            if (c != null && c.id().equals("capacity") && v instanceof BigDecimal) {
+                return s + ("fr".equals(lang) ? " places" : " seats");
+            }
             return s;
         }
         String u = e.getKey().substring(unit + 1);
-        if (u.equals("ans")) {
+        if (u.equals("ans") || u.equals("years")) {
             u = "fr".equals(lang) ? "ans" : "years";
+        } else if (u.equals("c")) {
+            u = "°C";
+        } else if (u.equals("places") || u.equals("personnes")) {
+            u = "fr".equals(lang) ? u : u.equals("places") ? "seats" : "people";
         }
         return s + " " + u;
     }
 
+    /** The product's numeric value of a concept (for "the lightest"), or null. */
+    private Double measure(Product p, AttributeLexicon.Concept concept) {
+        String key = attributes.keyOf(p, concept);
+        if (key == null) {
+            return null;
+        }
+        Object v = p.attributes().get(key);
+        if (v instanceof BigDecimal n) {
+            return n.doubleValue();
+        }
+        double[] r = v instanceof String sv ? org.causette.bot.nlu.SizeRanges.parse(sv.split("[x×]")[0]) : null;
+        return r == null ? null : r[0];
+    }
+
     private Rendered recommend(Decision d, String lang) {
         boolean fr = "fr".equals(lang);
-        EntityExtractor.Entities e = d.understanding().entities();
-        String range = e.first(EntityExtractor.PRICE_RANGE);
-        String color = e.first(EntityExtractor.COLOR);
-        String category = d.category();
+        org.causette.bot.DialogueContext.Filters f = d.details().filters();
+        String range = f.priceRange();
+        String color = f.color();
+        String size = f.size();
+        String capacity = f.capacity();
+        String category = f.category() != null ? f.category() : d.category();
+        Ranking ranking = d.details().ranking();
         BigDecimal min = null;
         BigDecimal max = null;
         if (range != null) {
@@ -622,33 +778,57 @@ final class Replies {
             min = dots > 0 ? new BigDecimal(range.substring(0, dots)) : null;
             max = dots + 2 < range.length() ? new BigDecimal(range.substring(dots + 2)) : null;
         }
-        List<Product> pool = category != null ? policy.productsOf(category) : policy.catalog().products();
+        List<Product> pool = !d.details().pool().isEmpty() ? d.details().pool()
+                : category != null ? policy.productsOf(category) : policy.catalog().products();
         List<Product> fit = new ArrayList<>();
-        String foldedColor = color == null ? null : words.fold(color);
+        List<Product> outOfStockInColor = new ArrayList<>();
         for (Product p : pool) {
             BigDecimal price = p.currentPrice();
             if ((min != null && price.compareTo(min) < 0) || (max != null && price.compareTo(max) > 0)) {
                 continue;
             }
-            if (color != null && p.variants().stream().noneMatch(v -> v.color() != null
-                    && words.fold(v.color()).equals(foldedColor))) {
+            if (capacity != null && !hasCapacity(p, capacity)) {
                 continue;
+            }
+            if (color != null || size != null) {
+                // Only what can be bought in that colour or size today; the rest is said apart, with its restock date.
+                boolean made = false;
+                boolean available = false;
+                for (Variant v : p.variants()) {
+                    if (variantFits(v, color, size)) {
+                        made = true;
+                        available |= v.stock() > 0;
+                    }
+                }
+                if (!made) {
+                    continue;
+                }
+                if (!available) {
+                    outOfStockInColor.add(p);
+                    continue;
+                }
             }
             fit.add(p);
         }
-        String attribute = narrowByAttribute(fit, d.understanding().tokens(), words);
+        String attribute = ranking == null ? narrowByAttribute(fit, d.understanding().tokens(), words) : null;
         // In stock first, then on sale, then the catalog's own order (shops list their best sellers first).
         fit.sort(Comparator.comparing((Product p) -> p.totalStock() > 0 ? 0 : 1)
                 .thenComparing(p -> p.salePrice() != null ? 0 : 1));
         StringBuilder criteria = new StringBuilder();
         if (category != null) {
-            criteria.append(fr ? " parmi nos " + categoryLabel(category) : " from our " + englishCategory(category, d));
+            criteria.append(fr ? " parmi nos " + categoryLabels.label(category, lang) : " from our " + categoryLabels.label(category, lang));
+        }
+        if (capacity != null) {
+            criteria.append(fr ? " de " + capacity + " places" : " with " + capacity + " seats");
         }
         if (color != null) {
             criteria.append(fr ? " en " + color : " in " + words.color(color, lang));
         }
+        if (size != null) {
+            criteria.append(fr ? " en taille " + size : " in size " + size);
+        }
         if (attribute != null) {
-            criteria.append(fr ? " (" + attribute + ")" : " (" + attribute + ")");
+            criteria.append(" (").append(attribute).append(")");
         }
         if (max != null) {
             criteria.append(fr ? " à moins de " + money(max, lang) : " under " + money(max, lang));
@@ -656,66 +836,131 @@ final class Replies {
         if (min != null) {
             criteria.append(fr ? " à partir de " + money(min, lang) : " from " + money(min, lang));
         }
+        if (ranking != null && !fit.isEmpty()) {
+            return ranked(fit, ranking, category, criteria.toString(), lang);
+        }
         if (fit.isEmpty()) {
-            List<Product> closest = new ArrayList<>(pool.isEmpty() ? policy.catalog().products() : pool);
+            StringBuilder text = new StringBuilder(fr ? "Je n'ai rien de disponible" + criteria + " pour le moment."
+                    : "I have nothing available" + criteria + " right now.");
+            for (Product p : outOfStockInColor) {
+                LocalDateHolder back = restockOf(p, color, size);
+                text.append(" ").append(fr ? subject(p, lang) + " " + (color != null ? "en " + color : "en " + size) + " " + names.french(p).is() + " en rupture"
+                        : subject(p, lang) + " in " + (color != null ? words.color(color, lang) : size) + " is out of stock");
+                if (back.date != null) {
+                    text.append(fr ? ", de retour le " + words.date(back.date, lang) : ", back on " + words.date(back.date, lang));
+                }
+                text.append('.');
+            }
+            List<Product> closest = new ArrayList<>(outOfStockInColor.isEmpty() ? pool.isEmpty() ? policy.catalog().products() : pool : outOfStockInColor);
             BigDecimal target = max != null ? max : min;
             if (target != null) {
                 closest.sort(Comparator.comparing(p -> p.currentPrice().subtract(target).abs()));
             }
-            String text = fr ? "Je n'ai rien trouvé" + criteria + ", mais voici ce qui s'en rapproche le plus :"
-                    : "I couldn't find anything" + criteria + ", but here's the closest:";
-            return withCards(text, closest.stream().limit(MAX_CARDS).toList(), lang, List.of(humanReply(fr)));
+            text.append(fr ? " Voici ce qui s'en rapproche le plus :" : " Here's the closest:");
+            List<Product> shown = closest.stream().limit(MAX_CARDS).toList();
+            return new Rendered(List.of(new BotMessage(text.toString(), List.of(humanReply(fr)), shown.stream().map(p -> card(p, lang)).toList())),
+                    List.of(), shown.stream().map(Product::sku).toList());
         }
-        String text = fr ? "Voici ce que je vous propose" + criteria + " :" : "Here's what I'd suggest" + criteria + ":";
+        List<Product> shown = fit.stream().limit(MAX_CARDS).toList();
+        List<String> items = new ArrayList<>();
+        for (Product p : fit.subList(0, Math.min(MAX_LISTED, fit.size()))) {
+            items.add(name(p, lang) + " (" + money(p.currentPrice(), lang) + ")");
+        }
+        String text = (fr ? "Voici ce que je vous propose" + criteria + " : " : "Here's what I'd suggest" + criteria + ": ")
+                + Formats.list(items, lang) + ".";
         List<QuickReply> replies = new ArrayList<>();
-        if (category == null) {
+        if (category == null && f.isEmpty()) {
             for (String c : categories()) {
                 if (replies.size() >= 3) {
                     break;
                 }
-                replies.add(new QuickReply(Formats.capitalize(categoryLabel(c)), Payloads.intent(BuiltInIntents.PRODUCT_RECOMMENDATION, firstOf(c))));
+                replies.add(new QuickReply(Formats.capitalize(categoryLabels.label(c, lang)), Payloads.intent(BuiltInIntents.PRODUCT_RECOMMENDATION, firstOf(c))));
             }
         }
-        return withCards(text, fit.stream().limit(MAX_CARDS).toList(), lang, replies);
+        return new Rendered(List.of(new BotMessage(text, replies, shown.stream().map(p -> card(p, lang)).toList())),
+                List.of(), fit.stream().limit(MAX_LISTED).map(Product::sku).toList());
     }
 
-    /**
-     * How a category reads in a sentence. Categories are slugs ("canapes", "linge-de-lit"): when a product name of the
-     * category holds the word with its accents ("Canapé Léman"), that spelling is used ("canapés").
-     */
-    String categoryLabel(String category) {
-        String known = categoryLabels.get(category);
-        return known != null ? known : labelOf(category);
+    private record LocalDateHolder(java.time.LocalDate date) {
     }
 
-    private String labelOf(String category) {
-        String folded = TextNormalizer.foldPhrase(category);
-        for (Product p : policy.productsOf(category)) {
-            for (String word : NAME_WORDS.split(p.name())) {
-                String f = TextNormalizer.foldPhrase(word);
-                if (f.isEmpty()) {
-                    continue;
-                }
-                if (folded.equals(f + "s") || folded.equals(f + "x")) {
-                    return word.toLowerCase(java.util.Locale.ROOT) + folded.charAt(folded.length() - 1);
-                }
-                if (folded.equals(f)) {
-                    return word.toLowerCase(java.util.Locale.ROOT);
-                }
+    private LocalDateHolder restockOf(Product p, String color, String size) {
+        java.time.LocalDate best = null;
+        for (Variant v : p.variants()) {
+            if (variantFits(v, color, size) && v.restockDate() != null && (best == null || v.restockDate().isBefore(best))) {
+                best = v.restockDate();
             }
         }
-        return category.replace('-', ' ');
+        return new LocalDateHolder(best);
     }
 
-    /** In English, the visitor's own word for the category ("rugs") reads better than a French slug ("tapis"). */
-    private String englishCategory(String category, Decision d) {
-        for (org.causette.bot.Parse.Entity e : d.understanding().entities().all()) {
-            if (e.type().equals(EntityExtractor.CATEGORY) && e.value().equals(category)) {
-                String typed = d.understanding().text().substring(e.start(), e.end()).toLowerCase(java.util.Locale.ROOT);
-                return typed.endsWith("s") ? typed : typed + "s";
-            }
+    private boolean hasCapacity(Product p, String capacity) {
+        AttributeLexicon.Concept c = AttributeLexicon.byId("capacity");
+        Double v = measure(p, c);
+        if (v != null) {
+            return Math.abs(v - Double.parseDouble(capacity)) < 0.01;
         }
-        return categoryLabel(category);
+        // "Tente Bivouac 2 places": the name says it when no attribute does.
+        String folded = " " + TextNormalizer.foldPhrase(p.name()) + " ";
+        return folded.contains(" " + capacity + " places ") || folded.contains(" " + capacity + " personnes ")
+                || folded.contains(" " + capacity + " seater ");
+    }
+
+    /** « Le canapé le moins cher est le canapé Cassis 2 places, à 849,00 €. » */
+    private Rendered ranked(List<Product> fit, Ranking ranking, String category, String criteria, String lang) {
+        boolean fr = "fr".equals(lang);
+        List<Product> sorted = new ArrayList<>(fit);
+        AttributeLexicon.Concept concept = ranking.concept();
+        if (concept != null) {
+            final AttributeLexicon.Concept[] by = {concept};
+            // "the biggest" of products without a number of places is the widest, then the longest.
+            for (String fallback : new String[]{concept.id(), "width", "length", "height", "volume"}) {
+                AttributeLexicon.Concept c = AttributeLexicon.byId(fallback);
+                boolean sizeLike = concept.id().equals("capacity") || fallback.equals(concept.id());
+                if (sizeLike && fit.stream().filter(p -> measure(p, c) != null).count() >= Math.min(2, fit.size())) {
+                    by[0] = c;
+                    break;
+                }
+            }
+            List<Product> measured = new ArrayList<>(sorted.stream().filter(p -> measure(p, by[0]) != null).toList());
+            if (measured.isEmpty()) {
+                String label = concept.label(lang).toLowerCase(java.util.Locale.ROOT);
+                String text = fr ? "Je n'ai pas l'information (" + label + ") pour ces produits. Voulez-vous que je demande à un conseiller ?"
+                        : "I don't have that information (" + label + ") for these products. Would you like me to ask a member of our team?";
+                QuickReply yes = new QuickReply(fr ? "Oui, un conseiller" : "Yes, please", Payloads.intent(BuiltInIntents.HUMAN_REQUEST));
+                return new Rendered(List.of(new BotMessage(text, List.of(yes), List.of())), List.of());
+            }
+            Comparator<Product> cmp = Comparator.comparing(p -> measure(p, by[0]));
+            measured.sort(ranking.ascending() ? cmp : cmp.reversed());
+            sorted = measured;
+            concept = by[0];
+        } else {
+            Comparator<Product> cmp = Comparator.comparing(Product::currentPrice);
+            sorted.sort(ranking.ascending() ? cmp : cmp.reversed());
+        }
+        Product best = sorted.get(0);
+        String value;
+        if (concept != null) {
+            String key = attributes.keyOf(best, concept);
+            value = attributes.label(key, lang).toLowerCase(java.util.Locale.ROOT) + (fr ? " : " : ": ")
+                    + valueOf(best, key, best.attributes().get(key), lang) + ", " + money(best.currentPrice(), lang);
+        } else {
+            value = priceText(best, lang);
+        }
+        String what = category != null ? categoryLabels.label(category, lang) : null;
+        String text;
+        String rest = what == null ? criteria : criteria.replace(fr ? " parmi nos " + what : " from our " + what, "");
+        if (fr) {
+            text = Formats.capitalize(ranking.french(names.french(best).feminine())) + (what != null ? " de nos " + what : "")
+                    + rest + " : " + inside(best, lang) + " (" + value + ").";
+        } else {
+            text = Formats.capitalize(ranking.word(lang)) + (what != null ? " of our " + what : "") + rest
+                    + " is " + inside(best, lang) + " (" + value + ").";
+        }
+        List<Product> shown = sorted.stream().limit(MAX_CARDS).toList();
+        return new Rendered(List.of(new BotMessage(text, List.of(
+                new QuickReply(intentTitle(BuiltInIntents.PRODUCT_STOCK, lang), Payloads.intent(BuiltInIntents.PRODUCT_STOCK, best.sku()))),
+                List.of(card(best, lang)))), List.of(best.sku()), shown.stream().map(Product::sku).toList());
     }
 
     /**
@@ -757,7 +1002,8 @@ final class Replies {
     private Rendered compare(Product a, Product b, String lang) {
         boolean fr = "fr".equals(lang);
         StringBuilder text = new StringBuilder();
-        text.append(fr ? a.name() + " ou " + b.name() + " ? Voici l'essentiel :" : a.name() + " or " + b.name() + "? Here's the gist:");
+        text.append(fr ? Formats.capitalize(inside(a, lang)) + " ou " + inside(b, lang) + " ? Voici l'essentiel :"
+                : Formats.capitalize(inside(a, lang)) + " or " + inside(b, lang) + "? Here's the gist:");
         text.append("\n• ").append(fr ? "Prix : " : "Price: ").append(priceText(a, lang)).append(" / ").append(priceText(b, lang));
         List<String> keys = new ArrayList<>(a.attributes().keySet());
         for (String k : b.attributes().keySet()) {
@@ -770,17 +1016,19 @@ final class Replies {
             Object vb = b.attributes().get(k);
             String sa = va == null ? "—" : valueOf(a, k, va, lang);
             String sb = vb == null ? "—" : valueOf(b, k, vb, lang);
-            text.append("\n• ").append(nameOf(k)).append(fr ? " : " : ": ").append(sa).append(" / ").append(sb);
+            text.append("\n• ").append(attributes.label(k, lang)).append(fr ? " : " : ": ").append(sa).append(" / ").append(sb);
         }
         text.append("\n• ").append(fr ? "Stock : " : "Stock: ").append(stockSummary(a, lang)).append(" / ").append(stockSummary(b, lang));
         int cmp = a.currentPrice().compareTo(b.currentPrice());
         if (cmp != 0) {
             Product cheaper = cmp < 0 ? a : b;
-            text.append("\n").append(fr ? cheaper.name() + " est le plus abordable des deux."
-                    : "The " + cheaper.name() + " is the more affordable of the two.");
+            text.append("\n").append(fr ? subject(cheaper, lang) + " " + names.french(cheaper).is() + " "
+                    + (names.french(cheaper).feminine() ? "la plus abordable" : "le plus abordable") + " des deux."
+                    : subject(cheaper, lang) + " is the more affordable of the two.");
         }
         List<QuickReply> replies = List.of(humanReply(fr));
-        return withCards(text.toString(), List.of(a, b), lang, replies);
+        List<Card> cs = List.of(card(a, lang), card(b, lang));
+        return new Rendered(List.of(new BotMessage(text.toString(), replies, cs)), List.of(a.sku(), b.sku()), List.of(a.sku(), b.sku()));
     }
 
     private String stockSummary(Product p, String lang) {
@@ -821,9 +1069,9 @@ final class Replies {
             subtitle = subtitle.substring(0, cut > 40 ? cut : 77) + "…";
         }
         if (subtitle == null) {
-            subtitle = p.category();
+            subtitle = p.category() == null ? "" : Formats.capitalize(categoryLabels.label(p.category(), lang));
         }
         String regularPrice = p.salePrice() != null ? money(p.price(), lang) : null;
-        return new Card(p.sku(), p.name(), subtitle, money(p.currentPrice(), lang), regularPrice, p.imageUrl(), p.url(), buttons);
+        return new Card(p.sku(), name(p, lang), subtitle, money(p.currentPrice(), lang), regularPrice, p.imageUrl(), p.url(), buttons);
     }
 }

@@ -5,6 +5,7 @@ import org.causette.bot.BotInput;
 import org.causette.bot.BotTurn;
 import org.causette.bot.DialogueContext;
 import org.causette.bot.Parse;
+import org.causette.bot.knowledge.BuiltInIntents;
 import org.causette.bot.knowledge.SiteKnowledge;
 import org.causette.bot.nlu.IntentModel;
 import org.causette.bot.nlu.IntentPrediction;
@@ -91,7 +92,7 @@ public final class SiteBot implements Bot {
         Objects.requireNonNull(input, "input");
         DialogueContext ctx = context == null ? DialogueContext.EMPTY : context;
         Understanding u = nlu.understand(input.text(), null, ctx.language(), input.locale());
-        Decision d = policy.decide(u, Payloads.parse(input.payload()), ctx);
+        Decision d = policy.decide(u, Payloads.parse(input.payload()), ctx, input.waitingForPerson());
         String lang = u.language();
         Replies.Rendered r = replies.render(d, lang);
         List<String> recent = new ArrayList<>(RECENT_SKUS);
@@ -105,10 +106,23 @@ public final class SiteBot implements Bot {
                 recent.add(sku);
             }
         }
-        String productSku = d.product() != null ? d.product().sku() : ctx.productSku();
+        // The subject is what the answer was about: the product answered, or the winner of "the cheapest"; a list
+        // leaves the previous subject in place only when it showed no single product.
+        String productSku = !r.shownSkus().isEmpty() ? r.shownSkus().get(0)
+                : d.product() != null ? d.product().sku() : ctx.productSku();
         String lastIntent = d.intent() != null ? d.intent() : ctx.lastIntent();
-        DialogueContext next = new DialogueContext(lang, productSku, lastIntent, d.misunderstoodRuns(), recent);
+        boolean answered = d.kind() == Decision.Kind.ANSWER;
+        List<String> list = !r.listSkus().isEmpty() ? r.listSkus() : ctx.listSkus();
+        DialogueContext.Filters filters = answered && BuiltInIntents.PRODUCT_RECOMMENDATION.equals(d.intent())
+                ? d.details().filters() : ctx.filters();
+        String topic = answered && d.intent() != null && !BuiltInIntents.isProduct(d.intent()) && !isSmallTalk(d.intent())
+                ? d.intent() : ctx.topic();
+        DialogueContext next = new DialogueContext(lang, productSku, lastIntent, d.misunderstoodRuns(), recent, list, filters, topic);
         return new BotTurn(lang, toParse(u, d), r.messages(), d.handover(), next);
+    }
+
+    private static boolean isSmallTalk(String intent) {
+        return intent.equals(BuiltInIntents.GREETING) || intent.equals(BuiltInIntents.THANKS) || intent.equals(BuiltInIntents.GOODBYE);
     }
 
     private static Parse toParse(Understanding u, Decision d) {

@@ -61,7 +61,22 @@ public final class KnowledgeLoader {
                 }
             }
         }
-        return new Catalog(result);
+        Map<String, Map<String, String>> attributeLabels = labelMaps(r, root.get("attributeLabels"), "attributeLabels");
+        Map<String, Map<String, String>> categoryLabels = labelMaps(r, root.get("categoryLabels"), "categoryLabels");
+        return new Catalog(result, attributeLabels, categoryLabels);
+    }
+
+    /** {@code {"key": {"fr": "…", "en": "…"}}}: labels by key and language, each a non-blank string. */
+    private static Map<String, Map<String, String>> labelMaps(Reader r, JsonNode node, String path) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        r.requireObject(node, path);
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            out.put(e.getKey(), languageStrings(r, e.getValue(), path + "." + e.getKey()));
+        }
+        return out;
     }
 
     /** @param file the file's name for error messages, e.g. "faq.json" */
@@ -114,7 +129,19 @@ public final class KnowledgeLoader {
         r.requireObject(node, path);
         String sku = r.sku(node, path, "sku");
         claimSku(r, skuOwners, sku, path + ".sku");
-        String name = r.string(node, path, "name", true);
+        // "name" is a string, or an object by language ({"fr": "Fauteuil Oslo", "en": "Oslo armchair"}).
+        Map<String, String> names = Map.of();
+        String name;
+        JsonNode nameNode = node.get("name");
+        if (nameNode != null && nameNode.isObject()) {
+            names = languageStrings(r, nameNode, path + ".name");
+            if (names.isEmpty()) {
+                throw r.invalid(path + ".name", "needs a name in at least one language");
+            }
+            name = names.values().iterator().next();
+        } else {
+            name = r.string(node, path, "name", true);
+        }
         List<String> aliases = r.stringList(node.get("aliases"), path + ".aliases");
         String category = r.string(node, path, "category", false);
         BigDecimal price = r.money(node, path, "price", true);
@@ -144,7 +171,7 @@ public final class KnowledgeLoader {
             }
         }
         List<String> related = r.stringList(node.get("related"), path + ".related");
-        return new Product(sku, name, aliases, category, price, salePrice, url, imageUrl, description, attributes, variants, related);
+        return new Product(sku, name, aliases, category, price, salePrice, url, imageUrl, description, attributes, variants, related, names);
     }
 
     private static void claimSku(Reader r, Map<String, String> owners, String sku, String path) {

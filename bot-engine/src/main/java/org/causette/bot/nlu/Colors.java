@@ -9,6 +9,11 @@ import java.util.Map;
  */
 final class Colors {
     private static final Map<String, String> CONCEPT = new HashMap<>();
+    /** A colour word (four letters or more) with one letter missing → its concept: "gri" → grey, "blu" → blue. */
+    private static final Map<String, String> ONE_LETTER_MISSING = new HashMap<>();
+    /** Everyday words one letter away from a colour ("roue" from "rouge", "nor" from "noir"): never colours. */
+    private static final java.util.Set<String> NOT_COLORS = java.util.Set.of("roue", "nor", "ver", "vet", "ose", "ble", "bru",
+            "lin", "sage", "ros", "bla", "gre", "red", "bleu", "vers", "noi", "blan", "rouse", "blac", "whit", "pin");
 
     static {
         add("blue", "bleu", "bleue", "bleus", "bleues", "blue", "marine", "navy");
@@ -30,7 +35,27 @@ final class Colors {
         add("walnut", "noyer", "walnut");
     }
 
+    static {
+        for (Map.Entry<String, String> e : CONCEPT.entrySet()) {
+            String w = e.getKey();
+            if (w.length() < 4 || w.indexOf(' ') >= 0) {
+                continue;
+            }
+            for (int i = 0; i < w.length(); i++) {
+                String d = w.substring(0, i) + w.substring(i + 1);
+                if (!CONCEPT.containsKey(d) && !NOT_COLORS.contains(d)) {
+                    ONE_LETTER_MISSING.putIfAbsent(d, e.getValue());
+                }
+            }
+        }
+    }
+
     private Colors() {
+    }
+
+    /** The concept of a colour word typed with one letter missing, or null. */
+    static String closeConcept(String foldedWord) {
+        return ONE_LETTER_MISSING.get(foldedWord);
     }
 
     private static void add(String concept, String... words) {

@@ -41,6 +41,15 @@ public final class Cues {
             "super", "top", "cool", "great", "perfect", "noted", "entendu", "compris", "got it", "ok merci", "ok thanks", "ca marche");
     private static final Map<String, List<String[]>> NO = phrases("non", "no", "nope", "non merci", "no thanks",
             "no thank you", "pas besoin", "rien", "nothing", "c est tout", "that s all", "thats all");
+    /**
+     * "Is there a discount code?", « c'est quand les soldes ? »: a question about the shop's offers in general (its
+     * promotions text answers it) rather than "what's on sale?" (the products on sale answer it).
+     */
+    private static final Map<String, List<String[]>> CODE = phrases("code", "codes", "coupon", "coupons", "voucher",
+            "vouchers", "bon de reduction", "bon reduction", "bienvenue", "welcome", "premiere commande", "first order",
+            "newsletter", "parrainage", "referral", "quand", "when", "etudiant", "etudiante", "student", "black friday",
+            "fidelite", "loyalty");
+
     /** Replies this short are answers to the bot's own question rather than new questions. */
     private static final int SHORT_REPLY_TOKENS = 3;
 
@@ -72,6 +81,10 @@ public final class Cues {
         return out;
     }
 
+    public static boolean asksForACode(List<Token> tokens) {
+        return any(tokens, CODE);
+    }
+
     public static boolean experience(List<Token> tokens) {
         return any(tokens, EXPERIENCE);
     }
@@ -94,7 +107,36 @@ public final class Cues {
         return -1;
     }
 
+    /**
+     * A set of folded phrases to find in a line, indexed by first word: one hash look-up per word of the line, so the
+     * cost follows the line, not the list. Immutable and thread-safe.
+     */
+    public static final class PhraseSet {
+        private final Map<String, List<String[]>> phrases;
+
+        private PhraseSet(Map<String, List<String[]>> phrases) {
+            this.phrases = phrases;
+        }
+
+        public static PhraseSet of(String... ps) {
+            return new PhraseSet(phrases(ps));
+        }
+
+        public boolean in(List<Token> tokens) {
+            return any(tokens, phrases);
+        }
+
+        /** The index of the first token where a phrase starts, or -1. */
+        public int find(List<Token> tokens) {
+            return indexOf(tokens, phrases);
+        }
+    }
+
     private static boolean any(List<Token> tokens, Map<String, List<String[]>> phrases) {
+        return indexOf(tokens, phrases) >= 0;
+    }
+
+    private static int indexOf(List<Token> tokens, Map<String, List<String[]>> phrases) {
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
             List<String[]> candidates = phrases.get(tokens.get(i).text());
@@ -113,10 +155,10 @@ public final class Cues {
                     }
                 }
                 if (all) {
-                    return true;
+                    return i;
                 }
             }
         }
-        return false;
+        return -1;
     }
 }

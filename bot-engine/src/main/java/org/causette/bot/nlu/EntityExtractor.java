@@ -38,6 +38,8 @@ public final class EntityExtractor {
     public static final String PRICE = "price";
     public static final String PRICE_RANGE = "price_range";
     public static final String ORDER_NUMBER = "order_number";
+    /** A number of places or persons: "3 places", "pour 4 personnes", "2-seater"; the value is the number. */
+    public static final String CAPACITY = "capacity";
 
     /** Patterns run on the lower-cased line, so they need no case-insensitive matching (measured 2–3× faster). */
     private static final int FLAGS = 0;
@@ -92,6 +94,8 @@ public final class EntityExtractor {
     private final Map<String, String> catalogColorByConcept;
     private final Map<String, String> catalogSizeByFolded;
     private final Map<String, Product> productBySku;
+    /** The catalog's sizes written as ranges ("43-46") or numbers, as [low, high]: a typed "44" is a size then. */
+    private final List<double[]> sizeRanges = new ArrayList<>();
 
     /** A product's name or alias, its words' weights and which of them name it on their own. */
     private record Phrase(int product, String[] words, double[] weights, boolean[] distinctive, double total) {
@@ -134,6 +138,11 @@ public final class EntityExtractor {
             List<List<String>> ps = new ArrayList<>();
             Set<String> words = new HashSet<>();
             addPhrase(ps, words, p.name());
+            for (String n : p.names().values()) {
+                if (!n.equals(p.name())) {
+                    addPhrase(ps, words, n);
+                }
+            }
             p.aliases().forEach(a -> addPhrase(ps, words, a));
             addPhrase(ps, words, p.sku());
             phrases.add(ps);
@@ -153,6 +162,10 @@ public final class EntityExtractor {
                 }
                 if (v.size() != null) {
                     catalogSizeByFolded.putIfAbsent(TextNormalizer.foldPhrase(v.size()), v.size());
+                    double[] range = SizeRanges.parse(v.size());
+                    if (range != null) {
+                        sizeRanges.add(range);
+                    }
                 }
             }
         }
@@ -162,6 +175,17 @@ public final class EntityExtractor {
             catalogWords.add(w);
         }
         for (int p = 0; p < products.size(); p++) {
+            // A partial mention must hold a word of the product's name itself: "small" of the alias "small vase" or
+            // "cover" of "duvet cover" alone are everyday words ("for a small flat", "a rain cover"), not the product.
+            Set<String> nameWords = new HashSet<>();
+            for (Token t : TextNormalizer.tokens(products.get(p).name())) {
+                nameWords.add(t.text());
+            }
+            for (String n : products.get(p).names().values()) {
+                for (Token t : TextNormalizer.tokens(n)) {
+                    nameWords.add(t.text());
+                }
+            }
             for (List<String> words : phrases.get(p)) {
                 String[] ws = words.toArray(new String[0]);
                 double[] weights = new double[ws.length];
@@ -172,7 +196,7 @@ public final class EntityExtractor {
                     total += weights[i];
                     // "x" or "200" alone do not name "Trail X 200": a telling word has letters, three or more.
                     distinctive[i] = documentFrequency.getOrDefault(ws[i], 0) <= 2 && !categoryByWord.containsKey(ws[i])
-                            && ws[i].length() >= 3 && !Character.isDigit(ws[i].charAt(0));
+                            && ws[i].length() >= 3 && !Character.isDigit(ws[i].charAt(0)) && nameWords.contains(ws[i]);
                 }
                 Phrase phrase = new Phrase(p, ws, weights, distinctive, total);
                 for (String w : new HashSet<>(words)) {
@@ -284,6 +308,10 @@ public final class EntityExtractor {
         List<String> productSkus = findProducts(tokens, resolved, taken, found);
         if (mentionsSize(tokens)) {
             findSizes(text.toLowerCase(Locale.ROOT).length() == text.length() ? text.toLowerCase(Locale.ROOT) : text, taken, found);
+        }
+        findCapacities(tokens, taken, found);
+        if (digits && !sizeRanges.isEmpty()) {
+            findBareSizes(text, tokens, taken, found);
         }
         findQuantities(text, tokens, taken, found);
         findColorsAndCategories(tokens, resolved, taken, found);
@@ -405,7 +433,8 @@ public final class EntityExtractor {
             }
             if (catalogWords.contains(w)) {
                 resolved[i] = w;
-            } else if (w.length() >= 4 && !ordinaryWords.contains(w)) {
+            } else if (w.length() >= 4 && !ordinaryWords.contains(w) && Colors.concept(w) == null) {
+                // Nor is a colour ("orange" is not a typo of a product called Orage).
                 // Ordinary chat words ("combien", "livrez") are never typos of a product name: no fuzzy look-up.
                 resolved[i] = resolve(w);
             }
@@ -560,6 +589,56 @@ public final class EntityExtractor {
         }
     }
 
+    private static final Set<String> CAPACITY_WORDS = Set.of("places", "place", "personnes", "personne", "persons",
+            "person", "people", "seater", "seaters", "seats", "couchages", "couchage", "convives", "pers", "pax");
+
+    /** "3 places", "pour 4 personnes", "2-seater", "trois places": a number of places, not a count of items. */
+    private static void findCapacities(List<Token> tokens, boolean[] taken, List<org.causette.bot.Parse.Entity> found) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String w = t.text();
+            String n = isNumber(w, 0, w.length()) && w.length() <= 2 ? w : NUMBER_WORDS.get(w);
+            if (n == null || !CAPACITY_WORDS.contains(tokens.get(i + 1).text()) || !free(taken, t.start(), t.end())) {
+                continue;
+            }
+            Token unit = tokens.get(i + 1);
+            add(found, taken, CAPACITY, String.valueOf(Integer.parseInt(n)), t.start(), unit.end());
+        }
+    }
+
+    /**
+     * "et en 42 ?", "got them in 44?": a bare number the catalog sells as a size (exactly, or inside a range like
+     * "43-46") is a size, unless a unit follows it. The value is the catalog's size when one is written that way,
+     * else the number as typed (each product then matches it against its own ranges).
+     */
+    private void findBareSizes(String text, List<Token> tokens, boolean[] taken, List<org.causette.bot.Parse.Entity> found) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String w = t.text();
+            if (!isNumber(w, 0, w.length()) || w.length() > 3 || !free(taken, t.start(), t.end())) {
+                continue;
+            }
+            if (i + 1 < tokens.size() && UNIT_WORDS.contains(tokens.get(i + 1).text())) {
+                continue;
+            }
+            boolean decimalOrPercent = t.end() < text.length() && (text.charAt(t.end()) == '%'
+                    || (text.charAt(t.end()) == ',' || text.charAt(t.end()) == '.') && t.end() + 1 < text.length()
+                    && Character.isDigit(text.charAt(t.end() + 1)));
+            if (decimalOrPercent) {
+                continue;
+            }
+            double v = Integer.parseInt(w);
+            String exact = catalogSizeByFolded.get(w);
+            boolean inRange = false;
+            for (double[] r : sizeRanges) {
+                inRange |= v >= r[0] && v <= r[1];
+            }
+            if (exact != null || inRange) {
+                add(found, taken, SIZE, exact != null ? exact : w, t.start(), t.end());
+            }
+        }
+    }
+
     /**
      * Counts: "2 fauteuils", "x3", "3x", "deux lampes". A number is a count unless something already took it (a
      * price, an order, a size, a product name) or a unit follows it ("3 ans", "2 places", "10 cm").
@@ -636,10 +715,14 @@ public final class EntityExtractor {
                 hits = new java.util.LinkedHashMap<>();
             }
             for (PhraseRef ref : refs) {
-                // [matched weight, start, end, distinctive, last word index counted, distinctive start, distinctive end]
-                double[] h = hits.computeIfAbsent(ref, k -> new double[]{0, Integer.MAX_VALUE, -1, 0, -1, Integer.MAX_VALUE, -1});
+                // [matched weight, start, end, distinctive, word indexes counted (bits), distinctive start, distinctive end]
+                double[] h = hits.computeIfAbsent(ref, k -> new double[]{0, Integer.MAX_VALUE, -1, 0, 0, Integer.MAX_VALUE, -1});
                 int wordIndex = ref.wordIndex(w);
-                if (h[4] == wordIndex) {
+                // Each word of a name counts once: "the Milo sofa bed or the Cassis sofa" names "sofa bed" once, and
+                // the second "sofa" must not stretch that mention over the Cassis.
+                long bit = wordIndex < 62 ? 1L << wordIndex : 0;
+                long counted = (long) h[4];
+                if ((counted & bit) != 0) {
                     continue;
                 }
                 h[0] += ref.phrase().weights()[wordIndex];
@@ -650,7 +733,7 @@ public final class EntityExtractor {
                     h[5] = Math.min(h[5], t.start());
                     h[6] = Math.max(h[6], t.end());
                 }
-                h[4] = wordIndex;
+                h[4] = counted | bit;
             }
         }
         if (hits == null) {
@@ -771,6 +854,9 @@ public final class EntityExtractor {
                 continue;
             }
             String concept = Colors.concept(t.text());
+            if (concept == null && resolved[i] == null && t.text().length() >= 3 && !ordinaryWords.contains(t.text())) {
+                concept = Colors.closeConcept(t.text()); // "gri", "blu": a colour with a letter missing
+            }
             if (concept != null) {
                 add(found, taken, COLOR, catalogColorByConcept.getOrDefault(concept, t.text()), t.start(), t.end());
                 continue;
@@ -786,6 +872,11 @@ public final class EntityExtractor {
                 add(found, taken, CATEGORY, category, t.start(), t.end());
             }
         }
+    }
+
+    /** Whether a catalog colour and a colour entity are the same colour ("gris clair" and "gris", "navy" and "bleu"). */
+    public static boolean sameColor(String catalogColor, String color) {
+        return Colors.conceptOfCatalogColor(catalogColor).equals(Colors.conceptOfCatalogColor(color));
     }
 
     /** The product with this sku (any case), or null. */

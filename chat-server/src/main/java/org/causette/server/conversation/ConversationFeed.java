@@ -199,8 +199,11 @@ public final class ConversationFeed {
     public ServerFrames.Summary summary(Conversation conversation, boolean forAmbassador) {
         List<StoredMessage> recent = store.messagesBefore(conversation.id(), conversation.lastSeq() + 1, 20);
         String lastMessage = null;
+        // In the queue the bot still answers routine questions; staff pick a conversation by what the shopper asked.
+        boolean shopperWords = conversation.state() == ConversationState.QUEUED
+                && recent.stream().anyMatch(m -> m.from().role() == Role.VISITOR);
         for (int i = recent.size() - 1; i >= 0 && lastMessage == null; i--) {
-            if (!recent.get(i).internal()) {
+            if (!recent.get(i).internal() && (!shopperWords || recent.get(i).from().role() == Role.VISITOR)) {
                 lastMessage = preview(forAmbassador && recent.get(i).from().role() == Role.VISITOR
                         ? PersonalData.redact(recent.get(i).text()) : recent.get(i).text());
             }

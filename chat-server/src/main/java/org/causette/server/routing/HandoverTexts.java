@@ -18,6 +18,10 @@ public final class HandoverTexts {
         this.french = "fr".equals(language);
     }
 
+    /** The bot answers routine questions while the shopper waits (BotTurns), and says so once, here. */
+    private static final String MEANWHILE_FR = " En attendant, je reste là pour vos autres questions.";
+    private static final String MEANWHILE_EN = " Meanwhile, I'm still here for your other questions.";
+
     public static HandoverTexts in(String language) {
         return new HandoverTexts(language);
     }
@@ -25,20 +29,20 @@ public final class HandoverTexts {
     public String queued(int position, int waitMinutes) {
         if (french) {
             return position <= 1
-                    ? "Je vous mets en relation avec une personne de l'équipe. Vous êtes le prochain, environ " + minutesFr(waitMinutes) + " d'attente."
+                    ? "Je vous mets en relation avec une personne de l'équipe. Vous êtes le prochain, environ " + minutesFr(waitMinutes) + " d'attente." + MEANWHILE_FR
                     : "Je vous mets en relation avec une personne de l'équipe. " + (position - 1) + " personne" + (position > 2 ? "s" : "")
-                    + " avant vous, environ " + minutesFr(waitMinutes) + " d'attente.";
+                    + " avant vous, environ " + minutesFr(waitMinutes) + " d'attente." + MEANWHILE_FR;
         }
         return position <= 1
-                ? "I'm connecting you with someone from the team. You're next, about " + minutesEn(waitMinutes) + " to wait."
+                ? "I'm connecting you with someone from the team. You're next, about " + minutesEn(waitMinutes) + " to wait." + MEANWHILE_EN
                 : "I'm connecting you with someone from the team. " + (position - 1) + (position > 2 ? " people" : " person")
-                + " ahead of you, about " + minutesEn(waitMinutes) + " to wait.";
+                + " ahead of you, about " + minutesEn(waitMinutes) + " to wait." + MEANWHILE_EN;
     }
 
     public String nobodyAvailable() {
         return french
-                ? "Personne de l'équipe n'est disponible pour le moment. Votre demande reste en file et quelqu'un vous répondra ici dès que possible. Vous pouvez aussi laisser votre e-mail."
-                : "Nobody from the team is available right now. Your request stays in line and someone will answer here as soon as possible. You can also leave your email.";
+                ? "Personne de l'équipe n'est disponible pour le moment. Votre demande reste en file et quelqu'un vous répondra ici dès que possible. Vous pouvez aussi laisser votre e-mail." + MEANWHILE_FR
+                : "Nobody from the team is available right now. Your request stays in line and someone will answer here as soon as possible. You can also leave your email." + MEANWHILE_EN;
     }
 
     public String outOfHours(ZonedDateTime nextOpening) {

@@ -114,9 +114,13 @@ public interface ConversationStore {
      * version is current, else to the conversation as it is now, as {@link #update} would), the bot's
      * {@code messages} appended with the next seqs (as {@link #append}, without clientIds), and the turn's record for
      * the report (as {@link TimelineStore#saveBotTurn(BotTurnRecord)}). Either all of it is stored or none. The change and the
-     * messages are written only while the conversation is still {@link ConversationState#BOT}: when staff closed or
-     * took it during the bot's turn, only the record is stored (the bot does not talk over them or into a closed
-     * conversation) and the conversation comes back as it is, with no messages.
+     * messages are written only while the conversation is still in the state of {@code known} — the bot's own
+     * ({@link ConversationState#BOT}), or the queue ({@link ConversationState#QUEUED}), where the bot answers routine
+     * questions until a person joins: when staff closed or took it during the bot's turn, only the record is stored
+     * (the bot does not talk over them or into a closed conversation) and the conversation comes back as it is, with
+     * no messages.
+     *
+     * @param known a conversation in state BOT or QUEUED
      *
      * @param messages at most {@link #MAX_BOT_MESSAGES_PER_TURN}
      * @return the conversation after the change with its new version, and the stored messages in order (none when it
@@ -124,4 +128,12 @@ public interface ConversationStore {
      */
     Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
                                     List<MessageDraft> messages, BotTurnRecord record);
+
+    /** The bot speaks only in a conversation it holds or one waiting in the queue for a person. */
+    static void requireBotTurnState(VersionedConversation known) {
+        ConversationState state = known.conversation().state();
+        if (state != ConversationState.BOT && state != ConversationState.QUEUED) {
+            throw new IllegalArgumentException("a bot turn needs a conversation in state BOT or QUEUED, not " + state);
+        }
+    }
 }

@@ -793,6 +793,7 @@ public final class MemoryStore implements Store {
     public Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
                                            List<MessageDraft> messages, BotTurnRecord turn) {
         requireFewBotMessages(messages);
+        ConversationStore.requireBotTurnState(known);
         messages.forEach(MemoryStore::requireServerMade);
         ConversationRecord record = conversations.get(known.id());
         if (record == null) {
@@ -805,7 +806,7 @@ public final class MemoryStore implements Store {
                 return Optional.empty();
             }
             // The record is added under the monitor: an erasure waits for it and then removes it with the rest.
-            if (record.conversation.state() != ConversationState.BOT) {
+            if (record.conversation.state() != known.conversation().state()) {
                 // Staff closed or took it during the bot's turn: the turn counts in the report, its answers are dropped.
                 botTurns.add(turn);
                 return Optional.of(new SavedTurn(new VersionedConversation(record.conversation, record.version), List.of()));

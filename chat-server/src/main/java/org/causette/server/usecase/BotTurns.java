@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The bot's turn in a conversation it holds, and its hand-over to a person: into the queue, with the shopper told
+ * The bot's turn in a conversation it holds or one waiting in the queue for a person, and its hand-over to a person: into the queue, with the shopper told
  * what happens next (out of hours, nobody online, or their place in line).
  */
 public final class BotTurns {
@@ -62,11 +62,20 @@ public final class BotTurns {
      */
     public void take(Site site, VersionedConversation known, String text, String payload, String locale) {
         Conversation conversation = known.conversation();
+        // In the queue the bot keeps answering routine questions until a person joins, and says one is coming; it
+        // never hands over twice. Once a person holds the conversation the hub does not call it at all.
+        boolean waiting = conversation.state() == ConversationState.QUEUED;
         long started = System.nanoTime();
         BotTurn turn;
         try {
-            turn = site.bot().respond(new BotInput(text, payload, locale), conversation.botContext());
+            BotInput input = new BotInput(text, payload, locale);
+            turn = site.bot().respond(waiting ? input.waiting() : input, conversation.botContext());
         } catch (RuntimeException e) {
+            if (waiting) {
+                log.error("The bot failed on a message while the shopper waits for a person; nothing more to do", e);
+                metrics.botTurn("error", System.nanoTime() - started);
+                return;
+            }
             log.error("The bot failed on a message; handing over", e);
             String language = conversation.languageOr(site.config().defaultLanguage());
             feed.announce(conversation, language.equals("fr")
@@ -77,10 +86,13 @@ public final class BotTurns {
             return;
         }
         Author bot = new Author(Role.BOT, null, site.config().botName());
-        List<MessageDraft> answers = turn.messages().stream()
+        Parse parse = turn.parse();
+        // Waiting for a person, the bot answers what it understood and leaves the rest to that person: a "which
+        // product?" to words meant for a person is noise.
+        boolean silent = waiting && (parse.action() != Parse.Action.ANSWER || NOT_UNDERSTOOD.contains(parse.intent().name()));
+        List<MessageDraft> answers = silent ? List.<MessageDraft>of() : turn.messages().stream()
                 .map(m -> new MessageDraft(bot, null, m.text(), null, m.quickReplies(), m.cards(), false, clock.instant()))
                 .toList();
-        Parse parse = turn.parse();
         // Bot turns feed the report: the shopper's words go there without the emails and phone numbers they typed.
         BotTurnRecord record = new BotTurnRecord(site.id(), conversation.id(), conversation.visitorId(), PersonalData.redact(text),
                 parse.intent().name(), parse.intent().confidence(), parse.action().wireName(),
@@ -94,7 +106,7 @@ public final class BotTurns {
             return;
         }
         VersionedConversation updated = saved.get().conversation();
-        if (updated.conversation().state() != ConversationState.BOT) {
+        if (updated.conversation().state() != conversation.state()) {
             log.debug("Staff took or closed the conversation during the bot's turn; its answer is dropped");
             metrics.botTurn(parse.action().wireName(), System.nanoTime() - started);
             return;
@@ -102,7 +114,7 @@ public final class BotTurns {
         for (StoredMessage answer : saved.get().messages()) {
             feed.stored(updated.conversation(), answer);
         }
-        if (turn.handover() != null) {
+        if (turn.handover() != null && !waiting) {
             handOver(site, updated, turn.handover());
         }
         metrics.botTurn(parse.action().wireName(), System.nanoTime() - started);

@@ -264,7 +264,10 @@ public final class VisitorService {
         feed.deliver(conversation, stored, sender, null);
         switch (conversation.state()) {
             case BOT -> botTurns.take(site, versioned, text, payload, locale);
-            case QUEUED -> hub.queueChanged(conversation.siteId());
+            case QUEUED -> {
+                hub.queueChanged(conversation.siteId());
+                botTurns.take(site, versioned, text, payload, locale);
+            }
             default -> {
                 // The person holding it got the message.
             }

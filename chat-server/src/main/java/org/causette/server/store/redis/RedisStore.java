@@ -11,6 +11,7 @@ import org.causette.server.store.ChannelLink;
 import org.causette.server.store.ConsentRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
+import org.causette.server.store.ConversationStore;
 import org.causette.server.store.Exposure;
 import org.causette.server.store.Lead;
 import org.causette.server.store.MessageDraft;
@@ -99,7 +100,6 @@ public final class RedisStore implements Store {
     private static final String LEADS = "leads";
     private static final String BOT_TURNS = "botturns";
     /** The state a bot turn's answers are written in (BOT_TURN's expected state). */
-    private static final byte[] BOT_STATE = ConversationState.BOT.name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final RedisEndpoint endpoint;
     private final RedisClient redis;
@@ -1280,6 +1280,8 @@ public final class RedisStore implements Store {
             throw new IllegalArgumentException("a bot turn sends at most " + MAX_BOT_MESSAGES_PER_TURN + " messages, not "
                     + messages.size());
         }
+        ConversationStore.requireBotTurnState(known);
+        byte[] expectedState = utf8(known.conversation().state().name());
         String siteId = known.conversation().siteId();
         String conversationId = known.id();
         List<MessageDoc> docs = new ArrayList<>(messages.size());
@@ -1312,7 +1314,7 @@ public final class RedisStore implements Store {
             args.addAll(List.of(utf8(version), jsonBytes(updated), utf8(updated.updatedAt().toString()),
                     utf8(updated.state().name()), utf8(score(updated.queuedAt())), utf8(score(updated.closedAt())),
                     utf8(conversationId), turnScore, member, utf8((lastTs == null ? updated.updatedAt() : lastTs).toString()),
-                    BOT_STATE));
+                    expectedState));
             args.addAll(bodies);
             // Once: the script writes messages without clientIds, which a blind second try would store twice.
             List<?> result = (List<?>) callOnce("save bot turn", r -> RedisScripts.BOT_TURN.runBinary(r, keys, args));

@@ -1,0 +1,150 @@
+package org.causette.bot.dialogue;
+
+import org.causette.bot.knowledge.Catalog;
+import org.causette.bot.knowledge.Product;
+import org.causette.bot.nlu.Cues;
+import org.causette.bot.nlu.TextNormalizer;
+import org.causette.bot.nlu.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The attributes of one catalog, as questions name them and answers label them. A question asks for a concept of
+ * {@link AttributeLexicon} by its words (« combien pèse », "how wide"), or for a key no concept knows by the key's own
+ * words or the shop's labels ("fabrication", "culot"). Labels: the shop's {@code attributeLabels} for the language,
+ * else the concept's, else the key's words. Built at site load; thread-safe.
+ */
+final class CatalogAttributes {
+    /** One attribute the visitor asked about: a concept (which the product may lack) or a key of the catalog. */
+    record Ask(AttributeLexicon.Concept concept, String key) {
+        String id() {
+            return concept != null ? concept.id() : "key:" + key;
+        }
+    }
+
+    /** "does it come with", « est-ce qu'il y a », « livré avec »: a question about something the product may have. */
+    private static final Cues.PhraseSet HAS = Cues.PhraseSet.of("come with", "comes with", "came with", "does it have",
+            "does it include", "is there a", "is there an", "included", "include", "includes", "with a", "with an",
+            "livre avec", "livree avec", "fourni avec", "fournie avec", "est fourni", "est fournie", "y a t il",
+            "il y a un", "il y a une", "est ce qu il y a", "inclus", "incluse", "avec un", "avec une", "has a", "has an");
+    private static final int KEY_WORD_MIN = 4;
+
+    private final Catalog catalog;
+    private final Map<String, AttributeLexicon.Concept> conceptOfKey = new HashMap<>();
+    /** Keys no concept knows → the folded words that name them (the key's words, the shop's labels). */
+    private final Map<String, List<String>> ownWords = new LinkedHashMap<>();
+
+    CatalogAttributes(Catalog catalog) {
+        this.catalog = catalog;
+        for (Product p : catalog.products()) {
+            for (String key : p.attributes().keySet()) {
+                if (conceptOfKey.containsKey(key) || ownWords.containsKey(key)) {
+                    continue;
+                }
+                AttributeLexicon.Concept c = AttributeLexicon.ofKey(key);
+                if (c == null) {
+                    for (Map<String, String> labels : List.of(catalog.attributeLabels().getOrDefault(key, Map.of()))) {
+                        for (String label : labels.values()) {
+                            c = c != null ? c : AttributeLexicon.ofKey(label);
+                        }
+                    }
+                }
+                if (c != null) {
+                    conceptOfKey.put(key, c);
+                    continue;
+                }
+                List<String> words = new ArrayList<>();
+                addWords(words, key.replace('_', ' '));
+                catalog.attributeLabels().getOrDefault(key, Map.of()).values().forEach(l -> addWords(words, l));
+                ownWords.put(key, words);
+            }
+        }
+    }
+
+    private static void addWords(List<String> out, String text) {
+        for (Token t : TextNormalizer.tokens(text)) {
+            if (t.text().length() >= KEY_WORD_MIN && !Character.isDigit(t.text().charAt(0)) && !out.contains(t.text())) {
+                out.add(t.text());
+            }
+        }
+    }
+
+    /** The attributes a line asks about, in the order of the concepts' list, then the catalog's own keys. */
+    List<Ask> asked(List<Token> tokens, String lang) {
+        List<Ask> out = new ArrayList<>(2);
+        for (AttributeLexicon.Concept c : AttributeLexicon.CONCEPTS) {
+            if (c.askedIn(tokens, lang)) {
+                out.add(new Ask(c, null));
+                if (c.id().equals("seat_height")) {
+                    break; // "hauteur d'assise" is not also a question about height and seat
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> e : ownWords.entrySet()) {
+            for (Token t : tokens) {
+                if (e.getValue().contains(t.text())) {
+                    out.add(new Ask(null, e.getKey()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "does it come with a rain cover?": a question about having something, whatever it is. */
+    static boolean asksForAFeature(List<Token> tokens) {
+        return HAS.in(tokens);
+    }
+
+    /** The product's key for what was asked, or null when the catalog says nothing about it for this product. */
+    String keyOf(Product p, Ask ask) {
+        if (ask.key() != null) {
+            return p.attributes().containsKey(ask.key()) ? ask.key() : null;
+        }
+        for (String key : p.attributes().keySet()) {
+            if (conceptOfKey.get(key) == ask.concept()) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** The product's key of this concept, or null. */
+    String keyOf(Product p, AttributeLexicon.Concept concept) {
+        return keyOf(p, new Ask(concept, null));
+    }
+
+    AttributeLexicon.Concept conceptOf(String key) {
+        return conceptOfKey.get(key);
+    }
+
+    /** How an answer in this language labels the key: "Largeur" / "Width". */
+    String label(String key, String lang) {
+        String shop = catalog.attributeLabel(key, lang);
+        if (shop != null) {
+            return shop;
+        }
+        AttributeLexicon.Concept c = conceptOfKey.get(key);
+        if (c == null) {
+            c = AttributeLexicon.ofKey(key);
+        }
+        if (c != null) {
+            return c.label(lang);
+        }
+        String k = key;
+        int unit = Replies.unitStart(key);
+        if (unit > 0) {
+            k = key.substring(0, unit);
+        }
+        return Formats.capitalize(k.replace('_', ' '));
+    }
+
+    /** The label of something asked that the product does not have ("weight"), for "I don't have its weight". */
+    String label(Ask ask, String lang) {
+        return ask.key() != null ? label(ask.key(), lang) : ask.concept().label(lang);
+    }
+}
