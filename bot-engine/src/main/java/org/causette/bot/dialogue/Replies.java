@@ -869,7 +869,7 @@ final class Replies {
         String text = (fr ? "Voici ce que je vous propose" + criteria + " : " : "Here's what I'd suggest" + criteria + ": ")
                 + Formats.list(items, lang) + ".";
         List<QuickReply> replies = new ArrayList<>();
-        if (category == null && f.isEmpty()) {
+        if (category == null && f.noneSet()) {
             for (String c : categories()) {
                 if (replies.size() >= 3) {
                     break;

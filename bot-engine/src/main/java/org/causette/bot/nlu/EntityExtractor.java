@@ -170,6 +170,16 @@ public final class EntityExtractor {
             }
         }
         addCategoryWordsFromNames();
+        // The shop's own category labels ("categoryLabels": {"chaussures": {"en": "boots"}}) name their category too.
+        catalog.categoryLabels().forEach((category, labels) -> labels.values().forEach(label -> {
+            for (Token t : TextNormalizer.tokens(label)) {
+                String w = t.text();
+                if (w.length() >= 3 && !STOPWORDS.contains(w)) {
+                    categoryByWord.putIfAbsent(w, category);
+                    categoryByWord.putIfAbsent(singular(w), category);
+                }
+            }
+        }));
         for (String w : documentFrequency.keySet()) {
             indexWord(w);
             catalogWords.add(w);
