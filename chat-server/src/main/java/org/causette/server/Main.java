@@ -3,6 +3,7 @@ package org.causette.server;
 import org.causette.bot.eval.EvalCommand;
 import org.causette.server.cli.HashPasswordCommand;
 import org.causette.server.cli.ServeCommand;
+import org.causette.server.cli.TestDialoguesCommand;
 import org.causette.server.config.ConfigException;
 
 import java.io.BufferedReader;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code java -jar causette.jar [serve] [options]}, {@code eval …}, {@code hash-password}. A bad configuration
+ * {@code java -jar causette.jar [serve] [options]}, {@code eval …}, {@code test-dialogues …}, {@code hash-password}. A bad configuration
  * ends with exit code 2 and one line naming the file, the field and what is wrong.
  */
 public final class Main {
@@ -39,6 +40,9 @@ public final class Main {
             case "eval" -> {
                 return EvalCommand.run(rest.toArray(String[]::new), System.out, System.err);
             }
+            case "test-dialogues" -> {
+                return TestDialoguesCommand.run(rest, System.getenv(), System.out, System.err);
+            }
             case "hash-password" -> {
                 return HashPasswordCommand.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                         System.out, System.err);
@@ -58,5 +62,6 @@ public final class Main {
             usage: java -jar causette.jar [serve] [--site DIR]... [--host ADDR] [--port N]
                                           [--store memory | redis://HOST:PORT[/DB]] [--node-id ID]
                    java -jar causette.jar eval --train TRAIN.csv --test TEST.csv [--oos-label LABEL] [--lang en|fr]
+                   java -jar causette.jar test-dialogues [--site DIR] FILE.json|DIR [...] [--min 0.9] [--verbose]
                    java -jar causette.jar hash-password   (password on stdin, hash on stdout)""";
 }

@@ -1,2 +1,2 @@
-/** The command line: {@code serve}, {@code eval} and {@code hash-password}. */
+/** The command line: {@code serve}, {@code eval}, {@code test-dialogues} and {@code hash-password}. */
 package org.causette.server.cli;
