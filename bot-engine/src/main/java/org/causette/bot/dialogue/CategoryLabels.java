@@ -112,7 +112,7 @@ final class CategoryLabels {
         for (Product p : products) {
             for (String word : NAME_WORDS.split(p.name())) {
                 String f = TextNormalizer.foldPhrase(word);
-                if (f.noneSet()) {
+                if (f.isEmpty()) {
                     continue;
                 }
                 if (folded.equals(f + "s") || folded.equals(f + "x")) {
