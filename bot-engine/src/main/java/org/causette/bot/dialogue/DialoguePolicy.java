@@ -142,6 +142,9 @@ final class DialoguePolicy {
             asks = asks.stream().filter(a -> a.concept() == null || !a.concept().id().equals("capacity")).toList();
         }
         Ranking ranking = tapped ? null : Ranking.in(tokens);
+        if (ranking != null && ranking.concept() == null && range != null) {
+            ranking = null; // "cheaper than 120" is a budget, not "the cheapest"
+        }
         String last = ctx.lastIntent();
         boolean afterList = !ctx.listSkus().isEmpty() && BuiltInIntents.PRODUCT_RECOMMENDATION.equals(last)
                 || BuiltInIntents.PROMOTIONS.equals(last) && !ctx.listSkus().isEmpty();

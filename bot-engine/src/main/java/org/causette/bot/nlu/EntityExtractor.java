@@ -607,7 +607,8 @@ public final class EntityExtractor {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
             String w = t.text();
-            String n = isNumber(w, 0, w.length()) && w.length() <= 2 ? w : NUMBER_WORDS.get(w);
+            // "une personne grande" is a person, not a capacity of one: "un"/"une" are articles.
+            String n = isNumber(w, 0, w.length()) && w.length() <= 2 ? w : w.startsWith("un") ? null : NUMBER_WORDS.get(w);
             if (n == null || !CAPACITY_WORDS.contains(tokens.get(i + 1).text()) || !free(taken, t.start(), t.end())) {
                 continue;
             }
