@@ -46,7 +46,8 @@ public record DialogueContext(String language, String productSku, String lastInt
     public record Filters(String category, String priceRange, String color, String size, String capacity) {
         public static final Filters NONE = new Filters(null, null, null, null, null);
 
-        public boolean isEmpty() {
+        /** True when no criterion is set (not named isEmpty: Jackson would store it as a field). */
+        public boolean noneSet() {
             return category == null && priceRange == null && color == null && size == null && capacity == null;
         }
     }

@@ -142,6 +142,9 @@ final class DialoguePolicy {
             asks = asks.stream().filter(a -> a.concept() == null || !a.concept().id().equals("capacity")).toList();
         }
         Ranking ranking = tapped ? null : Ranking.in(tokens);
+        if (ranking != null && ranking.concept() == null && range != null) {
+            ranking = null; // "cheaper than 120" is a budget, not "the cheapest"
+        }
         String last = ctx.lastIntent();
         boolean afterList = !ctx.listSkus().isEmpty() && BuiltInIntents.PRODUCT_RECOMMENDATION.equals(last)
                 || BuiltInIntents.PROMOTIONS.equals(last) && !ctx.listSkus().isEmpty();
@@ -174,7 +177,8 @@ final class DialoguePolicy {
                 }
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
             } else if (weak && ctx.topic() != null && ctx.topic().equals(last) && products.isEmpty()
-                    && tokens.size() <= TOPIC_FOLLOW_UP_TOKENS && asks.isEmpty() && !handsOver(intent)) {
+                    && tokens.size() <= TOPIC_FOLLOW_UP_TOKENS && asks.isEmpty() && !handsOver(intent)
+                    && !isSmallTalk(intent) && !Cues.yes(tokens) && !Cues.no(tokens) && !Cues.acknowledgement(tokens)) {
                 // "is it free?" right after the delivery answer: still about delivery.
                 intent = ctx.topic();
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
@@ -198,6 +202,11 @@ final class DialoguePolicy {
             } else if (intent == null && (category != null || range != null || ranking != null)) {
                 intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
                 confidence = Math.max(confidence, prediction.probabilityOf(BuiltInIntents.PRODUCT_RECOMMENDATION));
+            }
+            // "any lamps between 50 and 100 euros?" is a search, not a comparison: there is nothing to compare.
+            if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() < 2 && (range != null || category != null)
+                    && ranking == null) {
+                intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
             }
             // "the cheapest sofa", « laquelle est la plus légère » : a superlative is a search, whatever the words
             // around it looked like (« quel est le canapé le moins cher » reads like a price question).
@@ -257,7 +266,7 @@ final class DialoguePolicy {
         if (BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent)) {
             DialogueContext.Filters before = ctx.filters();
             boolean narrows = afterList || BuiltInIntents.PRODUCT_RECOMMENDATION.equals(last)
-                    || !ctx.listSkus().isEmpty() && last != null && BuiltInIntents.isProduct(last) && !before.isEmpty();
+                    || !ctx.listSkus().isEmpty() && last != null && BuiltInIntents.isProduct(last) && !before.noneSet();
             if (narrows && entities.first(EntityExtractor.CATEGORY) == null && products.isEmpty()) {
                 filters = new DialogueContext.Filters(before.category(), range != null ? range : before.priceRange(),
                         color != null ? color : before.color(), size != null ? size : before.size(),
@@ -322,12 +331,16 @@ final class DialoguePolicy {
         // "Vous avez des fauteuils ?": a category (or a budget) and nothing else is a request to see products, whatever
         // else the classifier hesitated between — showing some is what a salesperson would do.
         boolean browsing = BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent) && products.isEmpty()
-                && (category != null || range != null || ranking != null || !filters.isEmpty());
+                && (category != null || range != null || ranking != null || !filters.noneSet());
         boolean steered = !intent.equals(prediction.best());
         if (!tapped && !browsing && !steered && isAmbiguous(prediction, intent)) {
             return new Decision(Decision.Kind.WHICH_INTENT, intent, confidence, products, category, null, 0, u, details);
         }
         return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u, details);
+    }
+
+    private static boolean isSmallTalk(String intent) {
+        return BuiltInIntents.GREETING.equals(intent) || BuiltInIntents.THANKS.equals(intent) || BuiltInIntents.GOODBYE.equals(intent);
     }
 
     private static boolean handsOver(String intent) {

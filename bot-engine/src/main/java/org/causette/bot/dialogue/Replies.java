@@ -492,9 +492,11 @@ final class Replies {
                 all.add(l);
             }
         }
-        String base = fr ? "Je suis désolé, " + inside(p, lang) + " n'existe pas en " + asked + "."
+        String base = fr ? "Je suis désolé, " + inside(p, lang) + (names.french(p).plural() ? " n'existent" : " n'existe") + " pas en " + asked + "."
                 : "Sorry, " + inside(p, lang) + " doesn't come in " + asked + ".";
-        return all.isEmpty() ? base : base + (fr ? " Il existe en " : " It comes in ") + Formats.list(all, lang) + ".";
+        String exists = names.french(p).plural() ? (names.french(p).feminine() ? " Elles existent en " : " Ils existent en ")
+                : names.french(p).feminine() ? " Elle existe en " : " Il existe en ";
+        return all.isEmpty() ? base : base + (fr ? exists : " It comes in ") + Formats.list(all, lang) + ".";
     }
 
     private Rendered stock(Decision d, String lang) {
@@ -573,10 +575,10 @@ final class Replies {
         }
         StringBuilder text = new StringBuilder();
         if (colors.isEmpty() && sizes.isEmpty()) {
-            text.append(fr ? subject(p, lang) + " n'existe qu'en une seule version." : subject(p, lang) + " comes in a single version.");
+            text.append(fr ? subject(p, lang) + (names.french(p).plural() ? " n'existent" : " n'existe") + " qu'en une seule version." : subject(p, lang) + " comes in a single version.");
         } else {
             if (!colors.isEmpty()) {
-                text.append(fr ? subject(p, lang) + " existe en " + colors.size() + " coloris : " + Formats.list(colors, lang) + "."
+                text.append(fr ? subject(p, lang) + (names.french(p).plural() ? " existent en " : " existe en ") + colors.size() + " coloris : " + Formats.list(colors, lang) + "."
                         : subject(p, lang) + " comes in " + Formats.list(colors, lang) + ".");
                 if (!out.isEmpty() && out.size() < p.variants().size()) {
                     text.append(fr ? " En rupture pour le moment : " + Formats.list(out, lang) + "."
@@ -869,7 +871,7 @@ final class Replies {
         String text = (fr ? "Voici ce que je vous propose" + criteria + " : " : "Here's what I'd suggest" + criteria + ": ")
                 + Formats.list(items, lang) + ".";
         List<QuickReply> replies = new ArrayList<>();
-        if (category == null && f.isEmpty()) {
+        if (category == null && f.noneSet()) {
             for (String c : categories()) {
                 if (replies.size() >= 3) {
                     break;

@@ -170,6 +170,16 @@ public final class EntityExtractor {
             }
         }
         addCategoryWordsFromNames();
+        // The shop's own category labels ("categoryLabels": {"chaussures": {"en": "boots"}}) name their category too.
+        catalog.categoryLabels().forEach((category, labels) -> labels.values().forEach(label -> {
+            for (Token t : TextNormalizer.tokens(label)) {
+                String w = t.text();
+                if (w.length() >= 3 && !STOPWORDS.contains(w)) {
+                    categoryByWord.putIfAbsent(w, category);
+                    categoryByWord.putIfAbsent(singular(w), category);
+                }
+            }
+        }));
         for (String w : documentFrequency.keySet()) {
             indexWord(w);
             catalogWords.add(w);
@@ -597,7 +607,8 @@ public final class EntityExtractor {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
             String w = t.text();
-            String n = isNumber(w, 0, w.length()) && w.length() <= 2 ? w : NUMBER_WORDS.get(w);
+            // "une personne grande" is a person, not a capacity of one: "un"/"une" are articles.
+            String n = isNumber(w, 0, w.length()) && w.length() <= 2 ? w : w.startsWith("un") ? null : NUMBER_WORDS.get(w);
             if (n == null || !CAPACITY_WORDS.contains(tokens.get(i + 1).text()) || !free(taken, t.start(), t.end())) {
                 continue;
             }
