@@ -322,6 +322,11 @@ final class DialoguePolicy {
             default -> {
             }
         }
+        // "any rugs in blue under 300?" read as a stock or price question names no product but a category or a
+        // budget: it is a search over them (with its colour and size filters), not a "which product?".
+        if (needsOneProduct(intent) && products.isEmpty() && (category != null || range != null)) {
+            intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
+        }
         if (needsOneProduct(intent) && products.isEmpty()) {
             return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, details);
         }
