@@ -112,7 +112,8 @@ public final class KnowledgeLoader {
             if (escalate == null && answer.isEmpty() && !isBuiltInWithoutAnswerNeeded(id)) {
                 throw r.invalid(path + ".answer", "an intent the bot answers (escalate null) needs an answer");
             }
-            result.add(new FaqIntent(id, examples, answer, quickReplies, escalate, skill));
+            Map<String, String> title = title(r, node.get("title"), path + ".title");
+            result.add(new FaqIntent(id, examples, answer, quickReplies, escalate, skill, title));
         }
         return new Faq(result);
     }
@@ -224,6 +225,28 @@ public final class KnowledgeLoader {
             out.put(e.getKey(), e.getValue().textValue());
         }
         return out;
+    }
+
+    /** faq.json's optional {@code title}: the name staff read, in the console's languages (French, English). */
+    private static Map<String, String> title(Reader r, JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        Map<String, String> title = languageStrings(r, node, path);
+        if (title.isEmpty()) {
+            throw r.invalid(path, "needs a title in at least one language, as {\"fr\": …, \"en\": …}");
+        }
+        Map<String, String> stripped = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : title.entrySet()) {
+            if (!e.getKey().equals("fr") && !e.getKey().equals("en")) {
+                throw r.invalid(path + "." + e.getKey(), "is not a language of the console (fr, en)");
+            }
+            if (e.getValue().strip().length() > FaqIntent.MAX_TITLE_LENGTH) {
+                throw r.invalid(path + "." + e.getKey(), "must be at most " + FaqIntent.MAX_TITLE_LENGTH + " characters");
+            }
+            stripped.put(e.getKey(), e.getValue().strip());
+        }
+        return stripped;
     }
 
     private static Map<String, List<String>> examples(Reader r, JsonNode node, String path) {

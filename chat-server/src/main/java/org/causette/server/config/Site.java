@@ -24,7 +24,6 @@ public final class Site {
     private final byte[] catalogJson;
     private final Scenarios scenarios;
     private final OutcomeSettings outcomes;
-    private final IntentTitles intentTitles;
     private volatile SiteKnowledge knowledge;
     private volatile Bot bot;
     private volatile int lessonsApplied;
@@ -45,16 +44,12 @@ public final class Site {
     /** @param outcomes attribution window and NPS (site.json {@code attributionDays}, {@code nps}) */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
                 Scenarios scenarios, OutcomeSettings outcomes) {
-        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, IntentTitles.NONE, false);
+        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, false);
     }
 
-    /**
-     * @param intentTitles the staff-facing names of faq.json's intents (their optional {@code title})
-     * @param botEncoder   whether the bot consults the English sentence encoder (site.json {@code bot.encoder})
-     */
+    /** @param botEncoder whether the bot consults the English sentence encoder (site.json {@code bot.encoder}) */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
-                Scenarios scenarios, OutcomeSettings outcomes, IntentTitles intentTitles, boolean botEncoder) {
-        this.intentTitles = intentTitles;
+                Scenarios scenarios, OutcomeSettings outcomes, boolean botEncoder) {
         this.botEncoder = botEncoder;
         this.outcomes = outcomes;
         this.scenarios = scenarios;
@@ -94,8 +89,11 @@ public final class Site {
         return outcomes;
     }
 
-    public IntentTitles intentTitles() {
-        return intentTitles;
+    /** The name staff read for a faq.json intent (its optional {@code title}, by language), or empty. */
+    public Optional<Map<String, String>> intentTitle(String intentId) {
+        SiteKnowledge current = knowledge;
+        return current == null ? Optional.empty()
+                : current.faq().byId(intentId).map(FaqIntent::title).filter(title -> !title.isEmpty());
     }
 
     public byte[] catalogJson() {
@@ -146,7 +144,8 @@ public final class Site {
             answer.putAll(lesson.answer());
             intents.put(lesson.intent(), current == null
                     ? new FaqIntent(lesson.intent(), examples, answer, List.of(), null, null)
-                    : new FaqIntent(current.id(), examples, answer, current.quickReplies(), current.escalate(), current.skill()));
+                    : new FaqIntent(current.id(), examples, answer, current.quickReplies(), current.escalate(), current.skill(),
+                    current.title()));
         }
         return new SiteKnowledge(base.siteId(), base.siteName(), base.botName(), base.languages(), base.currency(),
                 base.catalog(), new Faq(List.copyOf(intents.values())));

@@ -67,9 +67,6 @@ public final class SiteLoader {
                 .map(tree -> knowledge(source, "faq.json", () -> KnowledgeLoader.faq(tree, "faq.json")))
                 .orElse(Faq.EMPTY);
         // The staff-facing names of faq.json's intents: a second read of the file, apart from the bot's knowledge.
-        IntentTitles titles = readOptional(source, "faq.json")
-                .map(tree -> IntentTitles.from(tree, source.describe("faq.json")))
-                .orElse(IntentTitles.NONE);
         List<StaffMember> staff = readOptional(source, "staff.json")
                 .map(tree -> staff(tree, source.describe("staff.json")))
                 .orElse(List.of());
@@ -87,7 +84,7 @@ public final class SiteLoader {
                 .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json"), sku -> catalog.products().stream()
                         .anyMatch(p -> p.sku().equals(sku) || p.variants().stream().anyMatch(v -> sku.equals(v.sku())))))
                 .orElse(Scenarios.NONE);
-        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, titles, encoder);
+        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, encoder);
     }
 
     /** site.json {@code "bot": {"encoder": "on" | "off"}}: the English sentence encoder, off unless asked for. */

@@ -260,7 +260,7 @@ final class StaffViews {
             row.put("hasAnswer", !intent.answer().isEmpty() || Boolean.TRUE.equals(row.get("hasAnswer")));
         }
         // faq.json's optional titles, so staff read names; built-in intents are named by the console itself.
-        intents.forEach((id, row) -> principal.site().intentTitles().of(id).ifPresent(title -> row.put("title", title)));
+        intents.forEach((id, row) -> principal.site().intentTitle(id).ifPresent(title -> row.put("title", title)));
         return Answer.ok(Map.of("intents", List.copyOf(intents.values())));
     }
 

@@ -46,13 +46,14 @@ class IntentTitlesTest {
     @Test
     void anIntentWithATitleIsNamedAndOneWithoutHasNone() throws IOException {
         Site site = loader.load(SiteSource.folder(shopWithFaq(faqWithTitle("{ \"fr\": \" Conseil lampes \", \"en\": \"Lamp advice\" }"))));
-        assertEquals(Optional.of(Map.of("fr", "Conseil lampes", "en", "Lamp advice")), site.intentTitles().of("lamp_advice"));
-        assertTrue(site.intentTitles().of("returns").isEmpty());
+        assertEquals(Optional.of(Map.of("fr", "Conseil lampes", "en", "Lamp advice")), site.intentTitle("lamp_advice"));
+        assertTrue(site.intentTitle("returns").isEmpty());
     }
 
     @Test
     void theTestShopWithoutTitlesHasNone() {
-        assertEquals(IntentTitles.NONE.byIntent(), loader.load(SiteSource.folder(TestSites.testShop())).intentTitles().byIntent());
+        Site site = loader.load(SiteSource.folder(TestSites.testShop()));
+        site.knowledge().faq().intents().forEach(intent -> assertTrue(site.intentTitle(intent.id()).isEmpty(), intent.id()));
     }
 
     @Test
@@ -62,7 +63,7 @@ class IntentTitlesTest {
                 "{}", "intents[0].title",
                 "{ \"de\": \"Lampenberatung\" }", "intents[0].title.de",
                 "{ \"fr\": \"\" }", "intents[0].title.fr",
-                "{ \"fr\": \"" + "x".repeat(IntentTitles.MAX_TITLE_LENGTH + 1) + "\" }", "intents[0].title.fr").entrySet()) {
+                "{ \"fr\": \"" + "x".repeat(org.causette.bot.knowledge.FaqIntent.MAX_TITLE_LENGTH + 1) + "\" }", "intents[0].title.fr").entrySet()) {
             for (Path file : Files.list(folder).toList()) {
                 Files.delete(file);
             }
