@@ -1,5 +1,8 @@
 package org.causette.bot.nlu;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +21,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Stream;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Training sentences' vectors, so that a start does not encode the same 1,200 built-in sentences again (≈ 1.5 to
@@ -35,10 +41,16 @@ final class VectorCache {
     private static final Logger LOG = LoggerFactory.getLogger(VectorCache.class);
     static final String FOLDER_PROPERTY = "causette.encoder.cache";
     static final String FOLDER_ENV = "CAUSETTE_ENCODER_CACHE";
-    /** Past this many sentences in memory the map is cleared: a bound for a process that is taught for months. */
-    private static final int MAX_MEMORY_SENTENCES = 200_000;
+    /** Sentences kept in memory, least recently used out: a bound for a process that is taught for months. */
+    static final int MAX_MEMORY_SENTENCES = 200_000;
+    /** Fits kept in memory (one per training set and plan). */
+    static final int MAX_MEMORY_FITS = 2_000;
+    /** Training sets kept on disk per kind (vectors, fits); older ones are deleted, since each lesson makes a new set. */
+    static final int MAX_DISK_SETS = 8;
+    /** A vector file claiming more dimensions than any sentence encoder has is not read (a damaged or foreign file). */
+    private static final int MAX_DIMENSION = 4_096;
     private static final int MAGIC = 0x43564543; // "CVEC"
-    private static final Map<String, float[]> MEMORY = new ConcurrentHashMap<>();
+    private static final Cache<String, float[]> MEMORY = Caffeine.newBuilder().maximumSize(MAX_MEMORY_SENTENCES).build();
 
     private VectorCache() {
     }
@@ -63,25 +75,26 @@ final class VectorCache {
             }
         }
         LinkedHashSet<String> missing = new LinkedHashSet<>();
+        Map<String, float[]> known = new HashMap<>();
         for (String t : texts) {
-            if (!MEMORY.containsKey(key(encoder, t))) {
+            float[] v = MEMORY.getIfPresent(key(encoder, t));
+            if (v != null) {
+                known.put(t, v);
+            } else {
                 missing.add(t);
             }
         }
         if (!missing.isEmpty()) {
             List<String> todo = new ArrayList<>(missing);
             List<float[]> encoded = encoder.encodeAll(todo);
-            if (MEMORY.size() + todo.size() > MAX_MEMORY_SENTENCES) {
-                MEMORY.clear();
-            }
             for (int i = 0; i < todo.size(); i++) {
+                known.put(todo.get(i), encoded.get(i));
                 MEMORY.put(key(encoder, todo.get(i)), encoded.get(i));
             }
         }
         List<float[]> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            float[] v = MEMORY.get(key(encoder, t));
-            out.add(v != null ? v : encoder.encode(t)); // cleared meanwhile by another site's training
+            out.add(known.get(t));
         }
         if (file != null) {
             write(folder, file, out);
@@ -89,14 +102,14 @@ final class VectorCache {
         return out;
     }
 
-    private static final Map<String, OutOfScopeFit> FITS = new ConcurrentHashMap<>();
+    private static final Cache<String, OutOfScopeFit> FITS = Caffeine.newBuilder().maximumSize(MAX_MEMORY_FITS).build();
 
     /**
      * A cosine fit over the same vectors, labels and plan is the same: kept in memory and beside the vectors, so a
      * start does not pay the leave-one-out pass over pairs (≈ 0.3–1.2 s for the demo's 1,250 English rows here).
      */
     static OutOfScopeFit fit(String key, Path folder, java.util.function.Supplier<OutOfScopeFit> compute) {
-        OutOfScopeFit known = FITS.get(key);
+        OutOfScopeFit known = FITS.getIfPresent(key);
         if (known != null) {
             return known;
         }
@@ -121,13 +134,11 @@ final class VectorCache {
                             + known.hiddenIntentRows() + " " + known.inScopeKept() + " " + known.outOfScopeCaught() + " "
                             + known.nearBestLow() + " " + known.nearBestHigh() + " " + known.fitted() + "\n", StandardCharsets.UTF_8);
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    prune(folder, "fit-");
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("encoder cache {} not written (the bot works without it): {}", file, e.toString());
                 }
             }
-        }
-        if (FITS.size() > MAX_MEMORY_SENTENCES / 100) {
-            FITS.clear();
         }
         FITS.put(key, known);
         return known;
@@ -157,6 +168,9 @@ final class VectorCache {
                 return null;
             }
             int dimension = in.readInt();
+            if (dimension <= 0 || dimension > MAX_DIMENSION) {
+                return null;
+            }
             List<float[]> out = new ArrayList<>(expected);
             for (int i = 0; i < expected; i++) {
                 float[] v = new float[dimension];
@@ -187,8 +201,31 @@ final class VectorCache {
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            prune(folder, "vectors-");
         } catch (IOException | RuntimeException e) {
             LOG.warn("encoder cache {} not written (the bot works without it): {}", file, e.toString());
+        }
+    }
+
+    /** Keeps the {@link #MAX_DISK_SETS} newest files of one kind: every lesson taught writes a new set. */
+    static void prune(Path folder, String prefix) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && !f.getFileName().toString().endsWith(".tmp"))
+                    .sorted(Comparator.comparing(VectorCache::modified).reversed())
+                    .toList();
+        }
+        for (Path old : files.subList(Math.min(MAX_DISK_SETS, files.size()), files.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0); // gone meanwhile: first out
         }
     }
 }

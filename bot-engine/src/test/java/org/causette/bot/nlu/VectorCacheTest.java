@@ -40,6 +40,20 @@ class VectorCacheTest {
     }
 
     @Test
+    void everyLessonMakesANewSetButTheFolderKeepsOnlyTheNewestOnes(@TempDir Path dir) throws IOException {
+        SentenceEncoder encoder = MiniLmEncoder.shared().orElseThrow();
+        for (int lesson = 0; lesson < VectorCache.MAX_DISK_SETS + 5; lesson++) {
+            VectorCache.vectors(encoder, List.of("where is my parcel", "taught sentence number " + lesson), dir);
+        }
+        try (var list = Files.list(dir)) {
+            assertEquals(VectorCache.MAX_DISK_SETS, list.filter(f -> f.getFileName().toString().startsWith("vectors-")).count());
+        }
+        List<String> newest = List.of("where is my parcel", "taught sentence number " + (VectorCache.MAX_DISK_SETS + 4));
+        assertTrue(Files.isRegularFile(dir.resolve("vectors-" + VectorCache.hash(encoder.id(), newest) + ".bin")),
+                "the newest set is kept");
+    }
+
+    @Test
     void theHashDependsOnTheEncoderAndEverySentence() {
         assertNotEquals(VectorCache.hash("a", List.of("x", "y")), VectorCache.hash("a", List.of("xy")));
         assertNotEquals(VectorCache.hash("a", List.of("x")), VectorCache.hash("b", List.of("x")));
