@@ -1,5 +1,6 @@
 package org.causette.bot.dialogue;
 
+import org.causette.bot.DialogueContext;
 import org.causette.bot.Handover;
 import org.causette.bot.Parse;
 import org.causette.bot.knowledge.Product;
@@ -47,14 +48,14 @@ record Decision(Kind kind, String intent, double confidence, List<Product> produ
      * @param feature     "does it come with a rain cover?": a question about something the catalog does not describe
      */
     record Details(List<CatalogAttributes.Ask> asks, Ranking ranking, List<Product> pool,
-                   org.causette.bot.DialogueContext.Filters filters, boolean waiting, boolean saleList, boolean feature) {
-        static final Details NONE = new Details(List.of(), null, List.of(), org.causette.bot.DialogueContext.Filters.NONE,
+                   DialogueContext.Filters filters, boolean waiting, boolean saleList, boolean feature) {
+        static final Details NONE = new Details(List.of(), null, List.of(), DialogueContext.Filters.NONE,
                 false, false, false);
 
         Details {
             asks = asks == null ? List.of() : List.copyOf(asks);
             pool = pool == null ? List.of() : List.copyOf(pool);
-            filters = filters == null ? org.causette.bot.DialogueContext.Filters.NONE : filters;
+            filters = filters == null ? DialogueContext.Filters.NONE : filters;
         }
 
         Details waiting(boolean w) {

@@ -1,5 +1,6 @@
 package org.causette.bot.dialogue;
 
+import org.causette.bot.nlu.Token;
 import org.causette.bot.DialogueContext;
 import org.causette.bot.Handover;
 import org.causette.bot.knowledge.BuiltInIntents;
@@ -104,7 +105,7 @@ final class DialoguePolicy {
     private Decision decideTurn(Understanding u, Payloads.Parsed forced, DialogueContext ctx) {
         IntentPrediction prediction = u.prediction();
         EntityExtractor.Entities entities = u.entities();
-        List<org.causette.bot.nlu.Token> tokens = u.tokens();
+        List<Token> tokens = u.tokens();
         String lang = u.language();
         String intent;
         double confidence;

@@ -1,5 +1,7 @@
 package org.causette.bot.dialogue;
 
+import org.causette.bot.DialogueContext;
+import org.causette.bot.nlu.SizeRanges;
 import org.causette.bot.BotMessage;
 import org.causette.bot.Card;
 import org.causette.bot.CardButton;
@@ -546,8 +548,8 @@ final class Replies {
     /** A colour matches by its concept ("bleue" finds "bleu", "gris clair" is a grey); a size exactly or in a range. */
     private boolean variantFits(Variant v, String color, String size) {
         boolean colorOk = color == null || v.color() != null && (words.fold(v.color()).equals(words.fold(color))
-                || org.causette.bot.nlu.EntityExtractor.sameColor(v.color(), color));
-        boolean sizeOk = size == null || org.causette.bot.nlu.SizeRanges.matches(v.size(), size);
+                || EntityExtractor.sameColor(v.color(), color));
+        boolean sizeOk = size == null || SizeRanges.matches(v.size(), size);
         return colorOk && sizeOk;
     }
 
@@ -760,13 +762,13 @@ final class Replies {
         if (v instanceof BigDecimal n) {
             return n.doubleValue();
         }
-        double[] r = v instanceof String sv ? org.causette.bot.nlu.SizeRanges.parse(sv.split("[x×]")[0]) : null;
+        double[] r = v instanceof String sv ? SizeRanges.parse(sv.split("[x×]")[0]) : null;
         return r == null ? null : r[0];
     }
 
     private Rendered recommend(Decision d, String lang) {
         boolean fr = "fr".equals(lang);
-        org.causette.bot.DialogueContext.Filters f = d.details().filters();
+        DialogueContext.Filters f = d.details().filters();
         String range = f.priceRange();
         String color = f.color();
         String size = f.size();

@@ -1,5 +1,7 @@
 package org.causette.bot.dialogue;
 
+import org.causette.bot.Card;
+import org.causette.bot.nlu.SentenceEncoder;
 import org.causette.bot.Bot;
 import org.causette.bot.BotInput;
 import org.causette.bot.BotTurn;
@@ -57,7 +59,7 @@ public final class SiteBot implements Bot {
     }
 
     /** With {@code encoder} non-null, English lines the n-gram model is unsure of also consult the sentence encoder. */
-    public static SiteBot train(SiteKnowledge site, IntentModel.Settings settings, org.causette.bot.nlu.SentenceEncoder encoder) {
+    public static SiteBot train(SiteKnowledge site, IntentModel.Settings settings, SentenceEncoder encoder) {
         Objects.requireNonNull(site, "site");
         long start = System.nanoTime();
         Nlu nlu = Nlu.train(site.catalog(), site.faq(), site.languages(), settings, encoder);
@@ -76,7 +78,7 @@ public final class SiteBot implements Bot {
     }
 
     @Override
-    public List<org.causette.bot.Card> cards(List<String> skus, String language) {
+    public List<Card> cards(List<String> skus, String language) {
         String lang = site.languages().contains(language) ? language : site.defaultLanguage();
         return skus.stream()
                 .map(sku -> site.catalog().bySku(sku).or(() -> site.catalog().products().stream()
