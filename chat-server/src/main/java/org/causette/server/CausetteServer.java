@@ -46,7 +46,7 @@ import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
-import org.causette.server.store.MemoryStore;
+import org.causette.server.store.memory.MemoryStore;
 import org.causette.server.store.Store;
 import org.causette.server.store.redis.RedisStore;
 import org.causette.server.usecase.BotTurns;

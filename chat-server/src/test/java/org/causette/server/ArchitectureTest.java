@@ -78,8 +78,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule implementationsAreChosenByTheWiring = noClasses()
             .that().resideOutsideOfPackages(ROOT, STORE, CLUSTER)
-            .should().dependOnClassesThat().resideInAPackage("org.causette.server.store.redis..")
-            .orShould().dependOnClassesThat().haveSimpleName("MemoryStore")
+            .should().dependOnClassesThat().resideInAnyPackage("org.causette.server.store.redis..",
+                    "org.causette.server.store.memory..")
             .orShould().dependOnClassesThat().haveSimpleName("RedisBroker")
             .orShould().dependOnClassesThat().haveSimpleName("LocalBroker");
 

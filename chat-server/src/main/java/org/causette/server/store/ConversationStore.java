@@ -129,6 +129,24 @@ public interface ConversationStore {
     Optional<SavedTurn> saveBotTurn(VersionedConversation known, UnaryOperator<Conversation> change,
                                     List<MessageDraft> messages, BotTurnRecord record);
 
+    /**
+     * What every store checks before a bot turn's writes: a state the bot may speak in, at most
+     * {@link #MAX_BOT_MESSAGES_PER_TURN} messages, and none with a clientId (they are the server's own, so there is
+     * nothing to deduplicate). A failed check is a bug in the caller, refused before anything is stored.
+     */
+    static void requireValidBotTurn(VersionedConversation known, List<MessageDraft> messages) {
+        requireBotTurnState(known);
+        if (messages.size() > MAX_BOT_MESSAGES_PER_TURN) {
+            throw new IllegalArgumentException("a bot turn sends at most " + MAX_BOT_MESSAGES_PER_TURN + " messages, not "
+                    + messages.size());
+        }
+        for (MessageDraft draft : messages) {
+            if (draft.clientId() != null) {
+                throw new IllegalArgumentException("a bot turn's messages carry no clientId");
+            }
+        }
+    }
+
     /** The bot speaks only in a conversation it holds or one waiting in the queue for a person. */
     static void requireBotTurnState(VersionedConversation known) {
         ConversationState state = known.conversation().state();

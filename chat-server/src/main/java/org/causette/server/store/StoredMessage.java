@@ -15,7 +15,8 @@ public record StoredMessage(String id, String conversationId, long seq, Author f
         cards = cards == null ? List.of() : List.copyOf(cards);
     }
 
-    static StoredMessage of(String id, String conversationId, long seq, MessageDraft draft) {
+    /** The message a draft becomes once the store gave it its id and seq. */
+    public static StoredMessage of(String id, String conversationId, long seq, MessageDraft draft) {
         return new StoredMessage(id, conversationId, seq, draft.from(), draft.clientId(), draft.text(),
                 draft.payload(), draft.quickReplies(), draft.cards(), draft.internal(), draft.ts());
     }

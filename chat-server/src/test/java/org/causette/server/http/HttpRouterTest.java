@@ -26,7 +26,7 @@ import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
-import org.causette.server.store.MemoryStore;
+import org.causette.server.store.memory.MemoryStore;
 import org.causette.server.support.TestSites;
 import org.causette.server.usecase.BotTurns;
 import org.causette.server.usecase.StaffService;

@@ -1,7 +1,7 @@
 package org.causette.server.insights;
 
 import org.causette.server.store.Conversation;
-import org.causette.server.store.MemoryStore;
+import org.causette.server.store.memory.MemoryStore;
 import org.causette.server.store.NpsAnswer;
 import org.causette.server.store.Rating;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,7 +7,7 @@ import org.causette.server.config.scenario.Trigger;
 import org.causette.server.config.scenario.Variant;
 import org.causette.server.marketing.VariantReport;
 import org.causette.server.store.Exposure;
-import org.causette.server.store.MemoryStore;
+import org.causette.server.store.memory.MemoryStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -5,7 +5,7 @@ import org.causette.server.config.scenario.Scenario;
 import org.causette.server.config.scenario.Scenarios;
 import org.causette.server.config.scenario.Trigger;
 import org.causette.server.config.scenario.Variant;
-import org.causette.server.store.MemoryStore;
+import org.causette.server.store.memory.MemoryStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.causette.server.store;
 
+import org.causette.server.store.memory.MemoryStore;
 import org.junit.jupiter.api.Nested;
 
 /** Every contract of the store's interfaces, against the embedded store. */

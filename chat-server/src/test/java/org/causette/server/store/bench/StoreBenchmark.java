@@ -2,7 +2,7 @@ package org.causette.server.store.bench;
 
 import org.causette.server.store.Author;
 import org.causette.server.store.Conversation;
-import org.causette.server.store.MemoryStore;
+import org.causette.server.store.memory.MemoryStore;
 import org.causette.server.store.MessageDraft;
 import org.causette.server.store.Role;
 import org.causette.server.store.Store;
