@@ -1,4 +1,4 @@
-// Intent names staff read instead of ids. Built-in intents (CONTRACT §2) are named here, in both languages; the
+// Intent names staff read instead of ids. Built-in intents (docs/site-files.md) are named here, in both languages; the
 // shop's own intents take the optional `title` of faq.json, served by GET /api/sites/{site}/intents; an intent
 // with neither is shown by its id (an admin's word, but the only one there is).
 

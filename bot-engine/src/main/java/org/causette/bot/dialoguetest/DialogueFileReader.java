@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 public final class DialogueFileReader {
     public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
     public static final int MAX_TURNS = 50;
-    /** The hub's own limit on a visitor message (CONTRACT §4). */
+    /** The hub's own limit on a visitor message (docs/protocol.md). */
     public static final int MAX_TEXT_CHARS = 4_000;
     public static final Set<String> ACTIONS = Set.of("answer", "clarify", "handover");
     public static final Set<String> TARGETS = Set.of("agent", "ambassador");

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code eval --train FILE --test FILE [--oos-label LABEL] [--lang en|fr]} (CONTRACT §7).
+ * {@code eval --train FILE --test FILE [--oos-label LABEL] [--lang en|fr]} (bot-engine/README.md, "The eval command").
  *
  * <p>Trains the classifier and its out-of-scope decision exactly as a site's bot does, on TRAIN only (no built-in
  * intents), then predicts every TEST row: its label, or the out-of-scope label when the bot would not answer. TEST is

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads {@code sentence,label} files (CONTRACT §7), from disk or from the classpath. */
+/** Reads {@code sentence,label} files (bot-engine/README.md, "The eval command"), from disk or from the classpath. */
 public final class LabeledCsv {
     private LabeledCsv() {
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The scores of CONTRACT §7 for one test set.
+ * The scores the {@code eval} command prints for one test set (bot-engine/README.md, "The eval command").
  *
  * @param inScopeAccuracy share of in-scope rows given their exact label (null without in-scope rows)
  * @param oosRecall       share of out-of-scope rows predicted out of scope (null when the test has none)

@@ -3,7 +3,7 @@ package org.causette.bot.knowledge;
 import java.util.List;
 import java.util.Set;
 
-/** The intents every Causette bot knows in French and English without any example from the shop (CONTRACT §2). */
+/** The intents every Causette bot knows in French and English without any example from the shop (docs/site-files.md). */
 public final class BuiltInIntents {
     public static final String GREETING = "greeting";
     public static final String GOODBYE = "goodbye";

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One intent of faq.json (CONTRACT §2).
+ * One intent of faq.json (docs/site-files.md, faq.json).
  *
  * @param examples     by language code
  * @param answer       by language code

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One product of the catalog (CONTRACT §2).
+ * One product of the catalog (docs/site-files.md, catalog.json).
  *
  * @param name        the product's name as catalog.json gives it (with a per-language {@code name} object: the
  *                    first language written there)

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The families of issue 15, one conversation each, on the demo shop and on a second shop in another trade (outdoor
+ * The families of turns the dialogue tests score (bot-engine/README.md), one conversation each, on the demo shop and on a second shop in another trade (outdoor
  * gear, src/test/resources/org/causette/bot/outdoor): attributes, context, stock truth, lists and superlatives,
  * comparisons, the shop's own intents, wording in both languages, and the queue.
  */
