@@ -80,6 +80,8 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages(ROOT, STORE, CLUSTER)
             .should().dependOnClassesThat().resideInAPackage("org.causette.server.store.redis..")
             .orShould().dependOnClassesThat().haveSimpleName("MemoryStore")
+            .orShould().dependOnClassesThat().haveSimpleName("MemoryEventQuota")
+            .orShould().dependOnClassesThat().haveSimpleName("MemoryLoginAttempts")
             .orShould().dependOnClassesThat().haveSimpleName("RedisBroker")
             .orShould().dependOnClassesThat().haveSimpleName("LocalBroker");
 
