@@ -26,6 +26,7 @@ import org.causette.server.cluster.Broker;
 import org.causette.server.cluster.LocalBroker;
 import org.causette.server.cluster.RedisBroker;
 import org.causette.server.config.ConfigException;
+import org.causette.server.config.EdgeSettings;
 import org.causette.server.config.ServerConfig;
 import org.causette.server.config.Site;
 import org.causette.server.config.SiteLoader;
@@ -46,11 +47,17 @@ import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
+import org.causette.server.store.EventQuota;
+import org.causette.server.store.memory.MemoryEventQuota;
+import org.causette.server.store.memory.MemoryLoginAttempts;
 import org.causette.server.store.memory.MemoryStore;
 import org.causette.server.store.Store;
+import org.causette.server.store.redis.RedisEventQuota;
+import org.causette.server.store.redis.RedisLoginAttempts;
 import org.causette.server.store.redis.RedisStore;
 import org.causette.server.usecase.BotTurns;
 import org.causette.server.usecase.StaffService;
+import org.causette.server.usecase.StaffSessionSweep;
 import org.causette.server.usecase.VisitorService;
 import org.causette.server.ws.KeepAlive;
 import org.causette.server.ws.OutboundBatch;
@@ -108,7 +115,8 @@ public final class CausetteServer implements AutoCloseable {
     private final Channel serverChannel;
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    private CausetteServer(ServerConfig config, Sites sites, Store store, Clock clock) throws InterruptedException {
+    private CausetteServer(ServerConfig config, Sites sites, Store store, Clock clock, EdgeSettings edges)
+            throws InterruptedException {
         this.config = config;
         this.sites = sites;
         this.store = store;
@@ -126,10 +134,13 @@ public final class CausetteServer implements AutoCloseable {
         Hub hub = new Hub(new LocalConnections(), new LocalStaffConnections(), broker, lanes, config.nodeId());
         ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, config.nodeId()), clock);
-        StaffAuth staffAuth = new StaffAuth(sites, store, clock);
+        // Failed logins and the event quota live where the store does, so they hold across the nodes of a cluster.
+        StaffAuth staffAuth = new StaffAuth(sites, store, clock, store instanceof RedisStore redis
+                ? new RedisLoginAttempts(redis.client()) : new MemoryLoginAttempts());
+        EventQuota eventQuota = store instanceof RedisStore redis ? new RedisEventQuota(redis.client()) : new MemoryEventQuota();
         this.proactive = new ProactiveEngine(store, hub, lanes, clock);
         VisitorService visitors = new VisitorService(store, lanes, hub, feed,
-                new BotTurns(store, hub, feed, routing, metrics, clock), proactive, metrics,
+                new BotTurns(store, hub, feed, routing, metrics, clock), proactive, eventQuota, metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
@@ -137,7 +148,7 @@ public final class CausetteServer implements AutoCloseable {
             return thread;
         });
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock, housekeeping);
-        ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock);
+        ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock, edges.trustedProxies());
         this.channels = new Channels(sites, store, visitors, feed, hub, metrics, clock);
         feed.registerChannel(ChannelIds.MESSENGER, channels.messenger());
         feed.registerChannel(ChannelIds.WHATSAPP, channels.whatsapp());
@@ -148,6 +159,8 @@ public final class CausetteServer implements AutoCloseable {
                 clock, sockets, new KeepAlive(config.keepAlive()));
         Retention retention = new Retention(sites, store, clock);
         housekeeping.scheduleWithFixedDelay(quietly(routing::sweep), 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(quietly(new StaffSessionSweep(hub.staff(), staffAuth)),
+                StaffSessionSweep.EVERY.toMillis(), StaffSessionSweep.EVERY.toMillis(), TimeUnit.MILLISECONDS);
         // Time on page and abandoned carts: the timers due by the clock, checked every second.
         housekeeping.scheduleWithFixedDelay(quietly(proactive::sweep), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(routing.presence()::renew),
@@ -172,7 +185,7 @@ public final class CausetteServer implements AutoCloseable {
                 // One allocator for every socket (it only holds sizes; each socket still gets its own handle) instead
                 // of Netty's default of one each: 32 bytes less per idle socket.
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
-                .childHandler(new HubInitializer(router))
+                .childHandler(new HubInitializer(router, edges.maxConnectionsPerAddress()))
                 .bind(config.host(), config.port())
                 .sync()
                 .channel();
@@ -218,7 +231,8 @@ public final class CausetteServer implements AutoCloseable {
             }
         }
         Sites sites = new Sites(loaded, config.demo());
-        return new CausetteServer(config, sites, openStore(config.store()), clock);
+        EdgeSettings edges = EdgeSettings.fromEnvironment(environment);
+        return new CausetteServer(config, sites, openStore(config.store()), clock, edges);
     }
 
     private static Store openStore(String uri) {

@@ -3,6 +3,7 @@ package org.causette.server.auth;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
 import org.causette.server.config.StaffMember;
+import org.causette.server.store.LoginAttempts;
 import org.causette.server.store.StaffLogin;
 import org.causette.server.store.StaffStore;
 
@@ -48,13 +49,20 @@ public final class StaffAuth {
     private final StaffStore store;
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
-    private final LoginThrottle throttle = new LoginThrottle();
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
-    public StaffAuth(Sites sites, StaffStore store, Clock clock) {
+    /** @param attempts where failed logins are counted: the store's, so the throttle holds across nodes */
+    public StaffAuth(Sites sites, StaffStore store, Clock clock, LoginAttempts attempts) {
         this.sites = sites;
         this.store = store;
         this.clock = clock;
+        this.throttle = new LoginThrottle(attempts);
+    }
+
+    /** How long to hold the answer to a login for this username ({@link LoginThrottle#answerDelay}). */
+    public Duration answerDelay(String siteId, String username) {
+        return throttle.answerDelay(siteId + "/" + username, clock.instant());
     }
 
     public LoginResult login(String siteId, String username, char[] password, String address) {
@@ -71,7 +79,7 @@ public final class StaffAuth {
             throttle.failed(throttleKey, address, now);
             return new LoginResult.Invalid();
         }
-        throttle.succeeded(throttleKey);
+        throttle.succeeded(throttleKey, address);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -93,6 +101,11 @@ public final class StaffAuth {
                 .flatMap(session -> sites.find(session.siteId())
                         .flatMap(site -> site.staffMember(session.staffId())
                                 .map(member -> new Principal(site, member, tokenHash))));
+    }
+
+    /** Whether the session with this token hash is still open (not logged out, not expired). */
+    public boolean stillValid(String tokenHash) {
+        return store.findStaffSession(tokenHash).filter(session -> session.expiresAt().isAfter(clock.instant())).isPresent();
     }
 
     public void logout(String token) {

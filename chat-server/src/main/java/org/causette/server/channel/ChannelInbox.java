@@ -17,6 +17,7 @@ import org.causette.server.store.StoredMessage;
 import org.causette.server.store.Visitor;
 import org.causette.server.usecase.VisitorService;
 import org.causette.server.wire.EncodedFrame;
+import org.causette.server.wire.MessageLimits;
 import org.causette.server.wire.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +41,9 @@ import java.util.Optional;
  * matters to nobody, and {@code answeredAt} is set so the answer timeout never re-queues it.
  */
 final class ChannelInbox {
+    /** How many widget-sized messages one channel text may become; the rest is dropped. */
+    static final int MAX_INBOUND_PIECES = 3;
+
     private static final Logger log = LoggerFactory.getLogger(ChannelInbox.class);
 
     static final String PAGE_INBOX_ID = "page-inbox";
@@ -107,12 +112,36 @@ final class ChannelInbox {
         return store.findOpenConversation(site.id(), visitorId, channel);
     }
 
-    /** The shopper's message: stored once, then the bot answers or the person holding it sees it. */
+    /**
+     * The shopper's message: stored once, then the bot answers or the person holding it sees it.
+     *
+     * <p>Channels hold the widget's text limit ({@link MessageLimits#MAX_TEXT_CHARS}) too: a longer text is
+     * split at word boundaries into at most {@link #MAX_INBOUND_PIECES} messages (clientIds {@code id}, {@code id-2},
+     * {@code id-3}, so a retried webhook still stores each once) and the rest is dropped and counted
+     * ({@code causette_channel_events_total{event="text_cut"}}). Messenger lets a user send 20,000 characters; an
+     * unbounded text once held one lane for a minute of CPU (issue 21). A payload longer than
+     * {@link MessageLimits#MAX_PAYLOAD_CHARS} is not one we sent: the text is kept, the payload dropped.
+     */
     AppendResult message(Site site, String visitorId, String channel, String clientId, String text, String payload,
                          String locale) {
-        AppendResult result = visitors.inbound(site, visitorId, channel, clientId, text, payload, locale, null);
-        if (result.duplicate()) {
-            metrics.channelEvent(channel, "duplicate");
+        String chosen = payload != null && payload.length() > MessageLimits.MAX_PAYLOAD_CHARS ? null : payload;
+        List<String> pieces = text == null || text.length() <= MessageLimits.MAX_TEXT_CHARS
+                ? Collections.singletonList(text) : TextLimits.split(text, MessageLimits.MAX_TEXT_CHARS);
+        if (pieces.isEmpty()) {
+            pieces = List.of(text.substring(0, MessageLimits.MAX_TEXT_CHARS));
+        }
+        if (pieces.size() > MAX_INBOUND_PIECES) {
+            metrics.channelEvent(channel, "text_cut");
+            pieces = pieces.subList(0, MAX_INBOUND_PIECES);
+        }
+        AppendResult result = null;
+        for (int i = 0; i < pieces.size(); i++) {
+            String pieceId = i == 0 ? clientId : clientId + "-" + (i + 1);
+            result = visitors.inbound(site, visitorId, channel, pieceId, pieces.get(i),
+                    i == pieces.size() - 1 ? chosen : null, locale, null);
+            if (result.duplicate()) {
+                metrics.channelEvent(channel, "duplicate");
+            }
         }
         return result;
     }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -172,13 +173,31 @@ public final class ConversationFeed {
                 .toList();
     }
 
-    /** A shopper's own words with their email addresses and phone numbers masked. */
+    /**
+     * A message as an ambassador sees it: email addresses and phone numbers masked, whoever wrote it. The bot, a
+     * system notice ("we will write to anne@…") or an agent can repeat the shopper's address as well as the shopper
+     * (issue 21). Every path to an ambassador (live frames, assigned, history, REST, search, ratings) goes through
+     * {@link #forAmbassador(String)}.
+     */
     private static ServerFrames.StaffMessage forAmbassador(ServerFrames.StaffMessage m) {
-        if (!m.from().role().equals(Role.VISITOR.wireName())) {
-            return m;
-        }
-        return new ServerFrames.StaffMessage(m.conversationId(), m.seq(), m.id(), m.from(), PersonalData.redact(m.text()),
+        return new ServerFrames.StaffMessage(m.conversationId(), m.seq(), m.id(), m.from(), forAmbassador(m.text()),
                 m.quickReplies(), m.cards(), m.internal(), m.ts());
+    }
+
+    /** Any text an ambassador is shown: the one place their view is masked. */
+    public static String forAmbassador(String text) {
+        return PersonalData.redact(text);
+    }
+
+    /**
+     * Whether an ambassador's search for {@code query} finds this conversation: only in the masked text they can read,
+     * so the search cannot tell them whether a guessed address is the real one.
+     */
+    public boolean ambassadorFinds(Conversation conversation, String query) {
+        String wanted = query.toLowerCase(Locale.ROOT);
+        return store.messagesBefore(conversation.id(), conversation.lastSeq() + 1, Integer.MAX_VALUE).stream()
+                .filter(m -> !m.internal() && m.text() != null)
+                .anyMatch(m -> forAmbassador(m.text()).toLowerCase(Locale.ROOT).contains(wanted));
     }
 
     private static String preview(String text) {
@@ -204,8 +223,7 @@ public final class ConversationFeed {
                 && recent.stream().anyMatch(m -> m.from().role() == Role.VISITOR);
         for (int i = recent.size() - 1; i >= 0 && lastMessage == null; i--) {
             if (!recent.get(i).internal() && (!shopperWords || recent.get(i).from().role() == Role.VISITOR)) {
-                lastMessage = preview(forAmbassador && recent.get(i).from().role() == Role.VISITOR
-                        ? PersonalData.redact(recent.get(i).text()) : recent.get(i).text());
+                lastMessage = preview(forAmbassador ? forAmbassador(recent.get(i).text()) : recent.get(i).text());
             }
         }
         long unread = recent.stream()

@@ -57,4 +57,9 @@ public final class LocalStaffConnections {
         Set<StaffSession> set = bySite.get(siteId);
         return set != null && !set.isEmpty();
     }
+
+    /** Every staff socket of this node. */
+    public List<StaffSession> all() {
+        return bySite.values().stream().flatMap(Set::stream).toList();
+    }
 }

@@ -19,8 +19,19 @@ public interface StaffSession {
 
     StaffMember staff();
 
-    /** Binds the session to the staff member its token names, once the hello is handled. */
-    void bind(Site site, StaffMember staff);
+    /**
+     * Binds the session to the staff member its token names, once the hello is handled.
+     *
+     * @param sessionTokenHash the login session the hello came with: when it ends (logout on any node, expiry) this
+     *                         socket is ended too
+     */
+    void bind(Site site, StaffMember staff, String sessionTokenHash);
+
+    /** The login session this socket said hello with; null before the hello. */
+    String sessionTokenHash();
+
+    /** Ends the socket: its login session is over, so it may do nothing more. */
+    void end(String reason);
 
     default boolean isAmbassador() {
         return staff().role() == StaffMember.StaffRole.AMBASSADOR;

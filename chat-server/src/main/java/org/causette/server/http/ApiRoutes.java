@@ -24,15 +24,19 @@ import org.causette.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -63,20 +67,32 @@ public final class ApiRoutes {
     private static final int MAX_TEXT_CHARS = 4_000;
 
     private final StaffAuth auth;
+    private final ClientAddress clientAddress;
     private final Executor blockingWork;
     private final StaffViews views;
     private final CustomerViews customers;
 
     public ApiRoutes(Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
                      Executor blockingWork, Clock clock) {
+        this(sites, store, auth, feed, blockingWork, clock, Set.of());
+    }
+
+    /** @param trustedProxies whose {@code X-Forwarded-For} names the client ({@link ClientAddress}) */
+    public ApiRoutes(Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
+                     Executor blockingWork, Clock clock, Set<InetAddress> trustedProxies) {
+        this.clientAddress = new ClientAddress(trustedProxies);
         this.auth = auth;
         this.blockingWork = blockingWork;
         this.views = new StaffViews(sites, store, feed, clock);
         this.customers = new CustomerViews(store, feed, clock);
     }
 
-    /** An API answer: status and body. */
-    private record Reply(FullHttpResponse response) {
+    /** An API answer: status and body, and how long to hold it (a throttled login's delay). */
+    private record Reply(FullHttpResponse response, Duration delay) {
+        Reply(FullHttpResponse response) {
+            this(response, Duration.ZERO);
+        }
+
         static Reply error(HttpResponseStatus status, String code, String message) {
             return new Reply(HttpResponses.error(status, code, message));
         }
@@ -88,7 +104,7 @@ public final class ApiRoutes {
         if (path.equals("/api/login") && method.equals(HttpMethod.POST)) {
             JsonNode body = body(ctx, request);
             if (body != null) {
-                String address = remoteAddress(ctx);
+                String address = clientAddress.of(ctx, request);
                 offLoop(ctx, request, () -> login(body, address));
             }
             return;
@@ -239,12 +255,13 @@ public final class ApiRoutes {
         if (password.length() > MAX_PASSWORD_CHARS || username.length() > 256 || site.length() > 64) {
             return Reply.error(HttpResponseStatus.UNAUTHORIZED, "invalid_credentials", "wrong site, username or password");
         }
+        Duration delay = auth.answerDelay(site, username);
         StaffAuth.LoginResult result = auth.login(site, username, password.toCharArray(), address);
         if (result instanceof StaffAuth.LoginResult.Success success) {
             StaffAuth.Principal principal = success.principal();
             return new Reply(HttpResponses.json(HttpResponseStatus.OK, Map.of("token", success.token(),
                     "staff", Map.of("id", principal.staff().id(), "name", principal.staff().name(),
-                            "role", principal.staff().role().wireName(), "site", principal.site().id()))));
+                            "role", principal.staff().role().wireName(), "site", principal.site().id()))), delay);
         }
         if (result instanceof StaffAuth.LoginResult.Throttled throttled) {
             Reply reply = Reply.error(HttpResponseStatus.TOO_MANY_REQUESTS, "too_many_attempts",
@@ -252,7 +269,8 @@ public final class ApiRoutes {
             reply.response().headers().set(HttpHeaderNames.RETRY_AFTER, throttled.retryAfterSeconds());
             return reply;
         }
-        return Reply.error(HttpResponseStatus.UNAUTHORIZED, "invalid_credentials", "wrong site, username or password");
+        return new Reply(HttpResponses.error(HttpResponseStatus.UNAUTHORIZED, "invalid_credentials",
+                "wrong site, username or password"), delay);
     }
 
     private Reply parse(StaffAuth.Principal principal, JsonNode body) {
@@ -330,10 +348,16 @@ public final class ApiRoutes {
                     reply = Reply.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable", "the request could not be served; try again");
                 }
                 FullHttpResponse response = reply.response();
-                ctx.executor().execute(() -> {
+                Runnable send = () -> {
                     HttpResponses.send(ctx, retained, response);
                     ReferenceCountUtil.release(retained);
-                });
+                };
+                if (reply.delay().isZero()) {
+                    ctx.executor().execute(send);
+                } else {
+                    // Held on the event loop's timer, not on a worker: a delayed login costs no thread.
+                    ctx.executor().schedule(send, reply.delay().toMillis(), TimeUnit.MILLISECONDS);
+                }
             });
         } catch (RejectedExecutionException e) {
             ReferenceCountUtil.release(retained);
@@ -361,10 +385,5 @@ public final class ApiRoutes {
             return null;
         }
         return header.substring(7).trim();
-    }
-
-    private static String remoteAddress(ChannelHandlerContext ctx) {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress address
-                ? address.getAddress().getHostAddress() : "unknown";
     }
 }

@@ -280,6 +280,9 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
             return;
         }
         pipeline.remove(this);
+        if (pipeline.get(HttpIdleGuard.class) != null) {
+            pipeline.remove(HttpIdleGuard.class); // an open socket has its own keep-alive
+        }
         handshake.addListener(done -> {
             if (done.isSuccess()) {
                 frames.opened(framesContext);

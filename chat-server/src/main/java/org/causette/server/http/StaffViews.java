@@ -99,8 +99,11 @@ final class StaffViews {
             if (search.length() > 200) {
                 return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "q is at most 200 characters");
             }
-            List<Conversation> matches = store.search(principal.site().id(), search.strip(), ambassador ? Integer.MAX_VALUE : limit)
-                    .stream().filter(c -> !ambassador || handedTo(c, principal)).limit(limit).toList();
+            // An ambassador's search runs over what they may read (masked text), not over the store's raw text.
+            List<Conversation> matches = ambassador
+                    ? store.conversations(principal.site().id(), null, null, Integer.MAX_VALUE).stream()
+                    .filter(c -> handedTo(c, principal) && feed.ambassadorFinds(c, search.strip())).limit(limit).toList()
+                    : store.search(principal.site().id(), search.strip(), limit);
             return Answer.ok(Map.of("query", search.strip(),
                     "conversations", matches.stream().map(c -> feed.summary(c, ambassador)).toList()));
         }
@@ -132,7 +135,7 @@ final class StaffViews {
         body.put("closedAt", conversation.closedAt());
         body.put("messages", feed.staffMessages(conversation, ambassador, conversation.lastSeq() + 1, Integer.MAX_VALUE));
         store.rating(conversation.id()).ifPresent(r -> body.put("rating", Map.of("score", r.score(),
-                "comment", r.comment() == null ? "" : r.comment())));
+                "comment", r.comment() == null ? "" : ambassador ? ConversationFeed.forAmbassador(r.comment()) : r.comment())));
         if (!ambassador) {
             body.put("visitor", visitorContext(conversation));
         }

@@ -14,6 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Files served from the jar (widget, console, demo store front): read once, kept in memory with their ETag.
  * A path with "..", a backslash or a double slash never reaches the class loader.
+ *
+ * <p>Only files that exist are remembered, and only under their one canonical name (no "." segment), so the cache
+ * holds at most the files we ship: a "not found" is asked of the class loader every time instead of being kept, since
+ * every cache keyed by what a client sends must stay bounded (issue 21: 80,000 random unknown paths once filled a
+ * 256 MB heap). {@link #MAX_CACHED} is a second fence should the class path ever hold more.
  */
 public final class StaticResources {
     /** A file ready to serve. */
@@ -36,16 +41,36 @@ public final class StaticResources {
             Map.entry("ogg", "audio/ogg"),
             Map.entry("txt", "text/plain; charset=utf-8"));
 
+    /** More files than the widget, the console, the demo shop and the WebJars together hold. */
+    static final int MAX_CACHED = 2_048;
+    /** Longer than any file name we ship: a longer path is not looked up at all. */
+    static final int MAX_PATH_CHARS = 512;
+
     private final ClassLoader loader = StaticResources.class.getClassLoader();
-    private final Map<String, Optional<Resource>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Resource> cache = new ConcurrentHashMap<>();
 
     /** The resource at {@code classpathPrefix + relativePath}, or empty. */
     public Optional<Resource> find(String classpathPrefix, String relativePath) {
-        if (relativePath.contains("..") || relativePath.contains("\\") || relativePath.contains("//")
-                || relativePath.startsWith("/") || relativePath.contains("\0")) {
+        if (relativePath.length() > MAX_PATH_CHARS || relativePath.contains("..") || relativePath.contains("\\")
+                || relativePath.contains("//") || relativePath.startsWith("/") || relativePath.contains("\0")
+                || relativePath.startsWith("./") || relativePath.contains("/./") || relativePath.endsWith("/.")) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(classpathPrefix + relativePath, this::load);
+        String name = classpathPrefix + relativePath;
+        Resource cached = cache.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Resource> loaded = load(name);
+        if (loaded.isPresent() && cache.size() < MAX_CACHED) {
+            cache.putIfAbsent(name, loaded.get());
+        }
+        return loaded;
+    }
+
+    /** How many files are kept in memory (for tests: it must not grow with what is asked). */
+    int cachedCount() {
+        return cache.size();
     }
 
     private Optional<Resource> load(String name) {

@@ -91,7 +91,7 @@ public final class StaffService {
             }
             Site site = principal.get().site();
             StaffMember me = principal.get().staff();
-            connection.bind(site, me);
+            connection.bind(site, me, principal.get().tokenHash());
             hub.staff().add(connection);
             router.presence().connected(site.id(), me.id());
             boolean ambassador = connection.isAmbassador();

@@ -41,6 +41,12 @@ final class VisitorFeedback {
                 connection.sendError(ErrorCode.NOT_FOUND, "there is no closed conversation to rate", null);
                 return;
             }
+            if (store.rating(closed.get().id()).isPresent()) {
+                // One rating per conversation and the first one wins: a second could only be a replay or a change of
+                // mind after the staff member was already scored (docs/protocol.md).
+                connection.sendError(ErrorCode.BAD_REQUEST, "this conversation is rated already", null);
+                return;
+            }
             Rating rating = new Rating(connection.siteId(), closed.get().id(), connection.visitorId(), score, comment,
                     clock.instant());
             store.saveRating(rating);

@@ -17,6 +17,7 @@ import org.causette.server.store.Author;
 import org.causette.server.store.ConsentRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.ConversationState;
+import org.causette.server.store.EventQuota;
 import org.causette.server.store.MessageDraft;
 import org.causette.server.store.OpenAppend;
 import org.causette.server.store.Role;
@@ -28,6 +29,7 @@ import org.causette.server.store.Visitor;
 import org.causette.server.store.VisitorEvent;
 import org.causette.server.wire.EncodedFrame;
 import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.Json;
 import org.causette.server.wire.ServerFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +70,14 @@ public final class VisitorService {
     private final VisitorFeedback feedback;
     /** Proactive scenarios (conversational marketing); a site without scenarios.json has none to run. */
     private final ProactiveEngine proactive;
+    /** How many events one visitor may have kept (issue 21): shared by the nodes when the store is. */
+    private final EventQuota eventQuota;
 
     public VisitorService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, BotTurns botTurns,
-                          ProactiveEngine proactive, HubMetrics metrics, VisitorTokens tokens, Clock clock) {
+                          ProactiveEngine proactive, EventQuota eventQuota, HubMetrics metrics, VisitorTokens tokens,
+                          Clock clock) {
         this.proactive = proactive;
+        this.eventQuota = eventQuota;
         this.store = store;
         this.lanes = lanes;
         this.hub = hub;
@@ -344,6 +350,12 @@ public final class VisitorService {
             return; // Without consent, events are not kept: by design, not an error the shopper should see.
         }
         lane.guarded(connection, null, "the event", () -> {
+            // A purchase is never refused for the quota: it is stored once per order and feeds the shop's figures.
+            if (!name.equals(PurchaseRecorder.PURCHASE) && !eventQuota.admit(connection.siteId(), connection.visitorId(),
+                    data == null ? 0 : Json.bytes(data).length, clock.instant())) {
+                connection.sendError(ErrorCode.RATE_LIMITED, "too many events kept for this visitor today", null);
+                return;
+            }
             if (!purchases.record(connection.site(),
                     new VisitorEvent(connection.siteId(), connection.visitorId(), name, data, clock.instant()))) {
                 return; // an order stored already: not again, and nothing to trigger

@@ -1,6 +1,7 @@
 package org.causette.server.ws;
 
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.causette.server.config.Site;
 import org.causette.server.config.StaffMember;
 import org.causette.server.conversation.StaffSession;
@@ -15,15 +16,27 @@ public final class StaffConnection extends SocketConnection implements StaffSess
 
     private volatile Site site;
     private volatile StaffMember staff;
+    private volatile String tokenHash;
 
     public StaffConnection(Channel channel, HubMetrics metrics) {
         super(channel, metrics, FLOOD_LIMIT);
     }
 
     @Override
-    public void bind(Site boundSite, StaffMember member) {
+    public void bind(Site boundSite, StaffMember member, String sessionTokenHash) {
         this.site = boundSite;
         this.staff = member;
+        this.tokenHash = sessionTokenHash;
+    }
+
+    @Override
+    public String sessionTokenHash() {
+        return tokenHash;
+    }
+
+    @Override
+    public void end(String reason) {
+        close(WebSocketCloseStatus.POLICY_VIOLATION, reason);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.causette.server.metrics.HubMetrics;
 import org.causette.server.usecase.VisitorService;
 import org.causette.server.wire.ErrorCode;
 import org.causette.server.wire.Json;
+import org.causette.server.wire.MessageLimits;
 import org.causette.server.wire.VisitorFrames;
 
 import java.time.Clock;
@@ -24,10 +25,14 @@ import java.util.regex.Pattern;
  * {@link VisitorService}. The common discipline (JSON, flood guard, hello first) is {@link JsonFrameHandler}'s.
  */
 public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnection> {
-    public static final int MAX_TEXT_CHARS = 4_000;
-    public static final int MAX_PAYLOAD_CHARS = 1_000;
+    public static final int MAX_TEXT_CHARS = MessageLimits.MAX_TEXT_CHARS;
+    public static final int MAX_PAYLOAD_CHARS = MessageLimits.MAX_PAYLOAD_CHARS;
     public static final int MAX_COMMENT_CHARS = 2_000;
     public static final int MAX_EVENT_DATA_BYTES = 8 * 1024;
+    /** Objects and arrays nested deeper than this in an event's data are refused (a cart is three levels deep). */
+    public static final int MAX_EVENT_DATA_DEPTH = 6;
+    /** Events per socket: a burst of {@code capacity} (a page load sends a few), then this many a second. */
+    public static final TokenBucket.Limit EVENT_RATE = new TokenBucket.Limit(10, 2);
     public static final int MAX_EMAIL_CHARS = 254;
     static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Scenario ids as scenarios.json allows them. */
@@ -39,6 +44,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
     private final Site site;
     private final VisitorService service;
     private final Clock clock;
+    private final TokenBucket eventGuard = new TokenBucket(EVENT_RATE, System.nanoTime());
 
     public VisitorFrameHandler(Site site, VisitorService service, HubMetrics metrics, Clock clock, ChannelGroup sockets,
                                KeepAlive keepAlive) {
@@ -67,8 +73,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
         }
         VisitorFrames.Hello hello = parsed.get();
         long lastSeq = hello.lastSeq() == null ? 0 : hello.lastSeq();
-        if (lastSeq < 0) {
-            connection.sendError(ErrorCode.BAD_REQUEST, "lastSeq must be 0 or more", null);
+        // Read from the node too: Jackson would have turned 1.5 into 1 (issue 21).
+        if (lastSeq < 0 || !wholeOrAbsent(node.get("lastSeq"))) {
+            connection.sendError(ErrorCode.BAD_REQUEST, "lastSeq must be a whole number, 0 or more", null);
             helloFailed(ctx);
             return;
         }
@@ -116,7 +123,13 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
                 }
             });
             case "lead" -> read(node, VisitorFrames.Lead.class, null).ifPresent(this::lead);
-            case "rate" -> read(node, VisitorFrames.Rate.class, null).ifPresent(this::rate);
+            case "rate" -> {
+                if (wholeOrAbsent(node.get("score"))) {
+                    read(node, VisitorFrames.Rate.class, null).ifPresent(this::rate);
+                } else { // 2.7 would otherwise be stored as 2
+                    connection.sendError(ErrorCode.BAD_REQUEST, "score must be a whole number from 1 to 5", null);
+                }
+            }
             // Extensions (docs/protocol.md): the shopper skipped rating; the answer to the NPS question.
             case "rate_skipped" -> service.rateSkipped(connection);
             case "nps" -> read(node, VisitorFrames.Nps.class, null).ifPresent(this::nps);
@@ -209,6 +222,14 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             connection.sendError(ErrorCode.TOO_LARGE, "event data is larger than " + MAX_EVENT_DATA_BYTES + " bytes", null);
             return;
         }
+        if (event.data() != null && depth(event.data(), MAX_EVENT_DATA_DEPTH + 1) > MAX_EVENT_DATA_DEPTH) {
+            connection.sendError(ErrorCode.BAD_REQUEST, "event data is nested deeper than " + MAX_EVENT_DATA_DEPTH + " levels", null);
+            return;
+        }
+        if (!eventGuard.tryTake(System.nanoTime())) {
+            connection.sendError(ErrorCode.RATE_LIMITED, "more than " + (int) EVENT_RATE.perSecond() + " events a second", null);
+            return;
+        }
         if (event.name().equals(PurchaseRecorder.PURCHASE)) {
             try {
                 PurchaseData.parse(event.data());
@@ -237,5 +258,25 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
         JsonNode clientId = node.get("clientId");
         return clientId != null && clientId.isTextual() && CLIENT_ID.matcher(clientId.asText()).matches()
                 ? clientId.asText() : null;
+    }
+
+    /** How deep {@code node} nests, counting no further than {@code stopAt} (the frame is at most 64 KiB anyway). */
+    static int depth(JsonNode node, int stopAt) {
+        if (!node.isContainerNode() || stopAt <= 0) {
+            return 0;
+        }
+        int deepest = 0;
+        for (JsonNode child : node) {
+            deepest = Math.max(deepest, depth(child, stopAt - 1));
+            if (deepest >= stopAt - 1) {
+                break;
+            }
+        }
+        return 1 + deepest;
+    }
+
+    /** Absent, null, or a whole number as JSON wrote it (not 1.5, not "1"). */
+    static boolean wholeOrAbsent(JsonNode value) {
+        return value == null || value.isNull() || (value.isIntegralNumber() && value.canConvertToLong());
     }
 }

@@ -270,4 +270,20 @@ class MessengerChannelTest {
         assertTrue(kit.graph.drain(Duration.ofMillis(800)).isEmpty(), "no answer while another app owns the thread");
         assertNotNull(store().findVisitor(TestHub.SITE, "fb_1011").orElse(null));
     }
+
+    /** Issue 21 item 2: a channel text holds the widget's limit; a longer one is split, and beyond three pieces cut. */
+    @Test
+    void aLongTextIsSplitIntoWidgetSizedMessagesAndTheRestDropped() throws Exception {
+        String word = "bonjour ";
+        String huge = word.repeat(100_000 / word.length());
+        String body = page(text("7001", "m_long", 1, huge));
+        assertEquals(200, kit.messenger(body).statusCode());
+        await(() -> fromVisitor("7001").size() == ChannelInbox.MAX_INBOUND_PIECES, "three pieces stored");
+        for (StoredMessage m : fromVisitor("7001")) {
+            assertTrue(m.text().length() <= 4_000, "at most the widget's 4,000 characters: " + m.text().length());
+        }
+        assertEquals(200, kit.messenger(body).statusCode()); // Meta retries: nothing stored twice
+        Thread.sleep(500);
+        assertEquals(ChannelInbox.MAX_INBOUND_PIECES, fromVisitor("7001").size());
+    }
 }

@@ -26,6 +26,8 @@ import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
+import org.causette.server.store.memory.MemoryEventQuota;
+import org.causette.server.store.memory.MemoryLoginAttempts;
 import org.causette.server.store.memory.MemoryStore;
 import org.causette.server.support.TestSites;
 import org.causette.server.usecase.BotTurns;
@@ -61,10 +63,10 @@ class HttpRouterTest {
         Hub hub = new Hub(new LocalConnections(), new LocalStaffConnections(), new LocalBroker(), lanes, "test");
         ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, "test"), clock);
-        StaffAuth auth = new StaffAuth(sites, store, clock);
+        StaffAuth auth = new StaffAuth(sites, store, clock, new MemoryLoginAttempts());
         VisitorService visitors = new VisitorService(store, lanes, hub, feed,
                 new BotTurns(store, hub, feed, routing, metrics, clock),
-                new ProactiveEngine(store, hub, lanes, clock), metrics,
+                new ProactiveEngine(store, hub, lanes, clock), new MemoryEventQuota(), metrics,
                 new VisitorTokens(store.serverSecret()), clock);
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, auth, clock,
                 scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor());

@@ -268,6 +268,8 @@ class VisitorProtocolTest {
             assertEquals("bad_request", client.next("error").path("code").asText());
             client.send(frame("rate").put("score", 4));
             assertEquals("not_found", client.next("error").path("code").asText());
+            client.send(frame("rate").put("score", 2.7)); // issue 21: was stored as 2
+            assertEquals("bad_request", client.next("error").path("code").asText());
             client.send(frame("event").put("name", "teleport"));
             assertEquals("bad_request", client.next("error").path("code").asText());
             client.send(frame("hello"));

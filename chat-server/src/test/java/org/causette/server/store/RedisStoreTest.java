@@ -1,5 +1,7 @@
 package org.causette.server.store;
 
+import org.causette.server.store.redis.RedisEventQuota;
+import org.causette.server.store.redis.RedisLoginAttempts;
 import org.causette.server.store.redis.RedisStore;
 import org.causette.server.support.RedisServer;
 import org.junit.jupiter.api.AfterAll;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,6 +107,26 @@ class RedisStoreTest extends StoreContract {
         @Override
         protected Store newStore() {
             return RedisStore.open(redis.uri());
+        }
+    }
+
+    @Nested
+    class EventQuotas extends EventQuotaContract {
+        @Override
+        protected EventQuota newQuota(List<AutoCloseable> toClose) {
+            RedisStore node = RedisStore.open(redis.uri());
+            toClose.add(node);
+            return new RedisEventQuota(node.client());
+        }
+    }
+
+    @Nested
+    class LoginFailures extends LoginAttemptsContract {
+        @Override
+        protected LoginAttempts newAttempts(List<AutoCloseable> toClose) {
+            RedisStore node = RedisStore.open(redis.uri());
+            toClose.add(node);
+            return new RedisLoginAttempts(node.client());
         }
     }
 

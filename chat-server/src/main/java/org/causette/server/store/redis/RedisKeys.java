@@ -3,8 +3,9 @@ package org.causette.server.store.redis;
 /**
  * The key layout. Everything of one site carries the hash tag {@code {site}}: Redis Cluster puts it in one slot, so a
  * Lua script may touch a conversation, its messages, its idempotency keys and the site's indexes at once. A site is
- * thus the unit of sharding (a shop's chat traffic is far below one shard's capacity). Only three kinds of keys live
- * outside a site: the server secret, staff sessions (looked up by token alone) and the conversation → site lookup.
+ * thus the unit of sharding (a shop's chat traffic is far below one shard's capacity). Only four kinds of keys live
+ * outside a site: the server secret, staff sessions (looked up by token alone), the conversation → site lookup and
+ * failed-login counters (looked up before the site is known to be real).
  */
 final class RedisKeys {
     static final String PREFIX = "causette:";
@@ -23,6 +24,16 @@ final class RedisKeys {
     /** The site of a conversation: every other conversation key needs it for its hash tag. */
     static String conversationSite(String conversationId) {
         return PREFIX + "cid:" + conversationId;
+    }
+
+    /** Hash: n (events), b (bytes of their data) of one visitor's event quota window; expires with it. */
+    static String eventQuota(String siteId, String visitorId) {
+        return site(siteId) + "event-quota:" + visitorId;
+    }
+
+    /** Counter of failed logins for a key (site and username, with or without an address); expires with its window. */
+    static String loginFailures(String key) {
+        return PREFIX + "login-failures:" + key;
     }
 
     static String site(String siteId) {

@@ -51,6 +51,11 @@ final class RedisScripts {
     /** {@code lua/bot-turn.lua}: a bot turn's writes in one round trip instead of one per write. */
     static final LuaScript BOT_TURN = LuaScript.load("bot-turn.lua");
 
+    /** {@code lua/event-quota-admit.lua}: one tracking event counted against the visitor's daily quota. */
+    static final LuaScript EVENT_QUOTA_ADMIT = LuaScript.load("event-quota-admit.lua");
+    /** {@code lua/login-failed.lua}: one failed login counted, its window restarted. */
+    static final LuaScript LOGIN_FAILED = LuaScript.load("login-failed.lua");
+
     private RedisScripts() {
     }
 }
