@@ -92,7 +92,7 @@ public final class VisitorService {
     }
 
     /** What the event loop learned from a hello frame: who the token says the visitor is, and a verified identity. */
-    public record HelloRequest(String tokenVisitorId, String locale, boolean consent, SignedIdentity identity,
+    public record HelloRequest(String tokenVisitorId, String locale, boolean consent, SignedIdentity.Verified identity,
                                long lastSeq, String conversationId) {
     }
 
@@ -157,8 +157,8 @@ public final class VisitorService {
                     .withLocale(hello.locale())
                     .withConsent(hello.consent());
             if (hello.identity() != null) {
-                SignedIdentity identity = hello.identity();
-                visitor = visitor.withIdentity(identity.userId(), identity.email(), identity.name());
+                SignedIdentity.Verified identity = hello.identity();
+                visitor = visitor.withIdentity(identity.userId(), identity.email(), identity.name(), identity.detailsSigned());
             }
             store.saveVisitor(visitor);
             if (hello.consent() != known.consent()) {

@@ -84,7 +84,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             helloFailed(ctx);
             return;
         }
-        SignedIdentity identity = verifiedIdentity(hello.identity());
+        SignedIdentity.Verified identity = verifiedIdentity(hello.identity());
         if (identity == null && site.config().requireIdentity()) {
             connection.sendError(ErrorCode.UNAUTHORIZED, "this shop requires a signed identity", null);
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "identity required");
@@ -96,7 +96,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
                 () -> helloDone(ctx), () -> helloFailed(ctx));
     }
 
-    private SignedIdentity verifiedIdentity(VisitorFrames.Identity identity) {
+    private SignedIdentity.Verified verifiedIdentity(VisitorFrames.Identity identity) {
         if (identity == null || identity.issuedAt() == null) {
             return null;
         }
