@@ -182,6 +182,10 @@ public final class SiteLoader {
         if (requireIdentity && identitySecret == null) {
             throw site.fail("requireIdentity", "is true but no identitySecret is set to verify identities with");
         }
+        boolean requireIdentityForCustomers = site.optionalBoolean("requireIdentityForCustomers", false);
+        if (requireIdentityForCustomers && identitySecret == null) {
+            throw site.fail("requireIdentityForCustomers", "is true but no identitySecret is set to verify identities with");
+        }
         int retentionDays = site.optionalInt("retentionDays", 365, 1, 36500);
         JsonFields bot = site.optionalObject("bot");
         String botName = bot == null ? "Causette" : bot.optionalText("name", "Causette");
@@ -197,7 +201,8 @@ public final class SiteLoader {
                             (int) RoutingSettings.DEFAULTS.ambassadorAnswerTimeout().toSeconds(), 1, 86_400)));
         }
         return new SiteConfig(id, name, languages, currency, origins, hours, identitySecret, requireIdentity,
-                retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file), webhooks(site, file));
+                retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file), webhooks(site, file),
+                requireIdentityForCustomers);
     }
 
     private static List<SiteConfig.CannedResponse> cannedResponses(JsonFields site, String file) {

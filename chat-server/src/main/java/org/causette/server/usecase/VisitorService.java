@@ -123,6 +123,14 @@ public final class VisitorService {
     private void identify(VisitorSession connection, String visitorId, boolean fromToken, HelloRequest hello,
                           Runnable onReady, Runnable onFailure) {
         try {
+            if (hello.identity() == null && fromToken && connection.site().config().requireIdentityForCustomers()
+                    && store.customerOfVisitor(connection.siteId(), visitorId).isPresent()) {
+                // A signed-in customer's token without their identity: maybe the next person at a shared computer.
+                // The site asked for a fresh identity, so this is a new anonymous visitor (site-files.md).
+                String fresh = tokens.newVisitorId();
+                lane.onLane(connection, fresh, null, () -> completeHello(connection, fresh, hello, onReady, onFailure));
+                return;
+            }
             if (hello.identity() != null) {
                 String userId = hello.identity().userId();
                 if (fromToken && store.customerOfVisitor(connection.siteId(), visitorId)
