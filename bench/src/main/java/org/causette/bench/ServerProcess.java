@@ -34,7 +34,12 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String name, List<String> command, int port, Path log, int timeoutSeconds)
             throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The load comes from one address: the hub's per-address limits (docs/security.md) would refuse most of it.
+        // A run that sets them itself keeps its own values.
+        builder.environment().putIfAbsent("CAUSETTE_MAX_CONNECTIONS_PER_ADDRESS", "0");
+        builder.environment().putIfAbsent("CAUSETTE_NEW_VISITORS_PER_ADDRESS", "0");
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(name, process, port, log);
         Bench.info("started " + name + " (pid " + process.pid() + "): " + String.join(" ", command));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
