@@ -824,7 +824,6 @@
       if (!e.key || e.key.indexOf(NS) !== 0) return;
       var k = e.key.slice(NS.length);
       if (k === 'outbox') syncOutbox();
-      else if (k === 'token' && e.newValue == null && e.oldValue) forget(); // another tab signed the shopper out
       else if (k === 'token' && sock && e.newValue !== sockToken) { lost(); attempt = 0; } // another tab became a new visitor
       else if (k === 'seen') badge();
       else if (k === 'consent') { consent = e.newValue; if (ui) ui.consent.hidden = consent != null; }
