@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar bench/target/causette-bench.jar floor|hub|idle|handover|fanout|profile-top|chart|echo-server [options]}:
+ * {@code java -jar bench/target/causette-bench.jar floor|hub|idle|handover|fanout|soak|profile-top|chart|echo-server [options]}:
  * see {@link Options#usage}. Results go to {@code --out} (bench/results) as JSON and Markdown.
  */
 public final class BenchMain {
@@ -20,6 +20,12 @@ public final class BenchMain {
             return;
         }
         switch (args[0]) {
+            case "soak" -> {
+                Options soak = Options.parse(args);
+                watchdog(soak.integer("max-minutes", 30));
+                Soak.main(soak);
+                System.exit(0);
+            }
             case "echo-server" -> {
                 EchoServer.main(java.util.Arrays.copyOfRange(args, 1, args.length));
                 return;

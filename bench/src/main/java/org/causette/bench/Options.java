@@ -93,6 +93,10 @@ final class Options {
                                --open-fraction of the hub's saturation against a fresh hub; rates also as a
                                ratio to the floor
                   idle         N idle visitors (hello, then nothing) against the echo floor and the hub: memory per socket
+                  soak         issue 21's four denial-of-service shapes (unknown paths, slow-pattern text, consented
+                               events, idle connections), --seconds each (60) then --after (15) quiet, against a hub
+                               with a --heap (256m) heap and its shipped limits; a normal shopper's ack latency, heap,
+                               open files and /healthz throughout (docs/security.md)
                   handover     staff on the other side: --shoppers ask the bot for a person, --staff agents (logged in over
                                HTTP, /ws/staff) take the conversations and answer; delivery latency both ways, queue
                                wait, hand-overs/s (hub on a generated site folder, see docs/performance.md)

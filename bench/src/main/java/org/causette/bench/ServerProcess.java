@@ -33,8 +33,20 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(String name, List<String> command, int port, Path log, int timeoutSeconds)
             throws IOException, InterruptedException {
+        return start(name, command, port, log, timeoutSeconds, java.util.Map.of());
+    }
+
+    /** @param environment set for the server before the defaults below (the soak keeps the hub's own limits) */
+    static ServerProcess start(String name, List<String> command, int port, Path log, int timeoutSeconds,
+                               java.util.Map<String, String> environment) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        // The load comes from one address: the hub's per-address limits (docs/security.md) would refuse most of it.
+        // A run that sets them itself keeps its own values.
+        builder.environment().putIfAbsent("CAUSETTE_MAX_CONNECTIONS_PER_ADDRESS", "0");
+        builder.environment().putIfAbsent("CAUSETTE_NEW_VISITORS_PER_ADDRESS", "0");
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(name, process, port, log);
         Bench.info("started " + name + " (pid " + process.pid() + "): " + String.join(" ", command));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);

@@ -25,7 +25,9 @@ class IdleClientTest {
 
     @Test
     void opensUpToTheCountAskedClosesOnDemandAndSaysWhatItRefuses() throws Exception {
-        try (CausetteServer hub = CausetteServer.start(ServerConfig.defaults().withPort(0), Map.of())) {
+        try (CausetteServer hub = CausetteServer.start(ServerConfig.defaults().withPort(0),
+                // every idle visitor is a new one from 127.0.0.1: the cap on new visitors per address is off
+                Map.of("CAUSETTE_NEW_VISITORS_PER_ADDRESS", "0"))) {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             String commands = String.join("\n", "open 20", "open 15", "open 30", "dance", "open -3", "close", "open 5") + "\n";
 

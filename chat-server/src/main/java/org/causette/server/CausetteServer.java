@@ -156,7 +156,7 @@ public final class CausetteServer implements AutoCloseable {
         channels.crm().start();
         this.webhooks = new WebhookRoutes(sites, metrics, channels.metaChannels());
         HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, webhooks, blockingWork,
-                clock, sockets, new KeepAlive(config.keepAlive()));
+                clock, sockets, new KeepAlive(config.keepAlive()), edges);
         Retention retention = new Retention(sites, store, clock);
         housekeeping.scheduleWithFixedDelay(quietly(routing::sweep), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(new StaffSessionSweep(hub.staff(), staffAuth)),

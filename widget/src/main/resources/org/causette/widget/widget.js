@@ -88,6 +88,9 @@
     return s;
   }
   function outbox() { return getJ('outbox', []); }
+  /** What logout() forgets: all that is the visitor's (the bot's name and the panel's open state are the page's). */
+  var FORGET = ['token', 'vid', 'conv', 'seq', 'log', 'outbox', 'state', 'read', 'greet', 'gs', 'nps', 'rated', 'skipped',
+    'seen', 'consent'];
   function saveLog() {
     if (log.length > MAX_LOG) log = log.slice(-MAX_LOG);
     putJ('log', log);
@@ -292,6 +295,18 @@
     if (ui) ui.consent.hidden = true;
   }
 
+  /**
+   * The shopper signed out (a shared computer): forget the visitor token, the outbox and everything shown, so the
+   * next person is a new anonymous visitor who can read nothing of this one. Consent is forgotten too: it was theirs.
+   */
+  function forget() {
+    FORGET.forEach(function (k) { put(k, null); });
+    identity = null; blocked = false; log = []; ids = {}; conv = null; seq = 0; convState = null; readSeq = {};
+    consent = null; greet = null; events = []; sent = {}; sentOn = {}; pendingRate = null; pendingLead = null;
+    if (ui) { renderAll(); ui.consent.hidden = false; }
+    if (sock) { lost(); attempt = 0; now(); } // a hello without a token: the hub makes a new visitor
+  }
+
   /* ---------- the public API ---------- */
   var API = {
     version: '1',
@@ -313,7 +328,8 @@
       connect();
       return true;
     },
-    setConsent: function (v) { setConsent(!!v); }
+    setConsent: function (v) { setConsent(!!v); },
+    logout: function () { forget(); }
   };
   w.Causette = API;
 

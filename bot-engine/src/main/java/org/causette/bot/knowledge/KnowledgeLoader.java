@@ -197,7 +197,7 @@ public final class KnowledgeLoader {
             if (v.isTextual()) {
                 out.put(e.getKey(), v.textValue());
             } else if (v.isNumber()) {
-                out.put(e.getKey(), v.decimalValue().stripTrailingZeros());
+                out.put(e.getKey(), r.decimal(v, p).stripTrailingZeros());
             } else if (v.isBoolean()) {
                 out.put(e.getKey(), v.booleanValue());
             } else if (!v.isNull()) {
@@ -352,9 +352,20 @@ public final class KnowledgeLoader {
                 return n.textValue();
             }
             if (n.isNumber()) {
-                return n.decimalValue().stripTrailingZeros().toPlainString();
+                return decimal(n, join(path, name)).stripTrailingZeros().toPlainString();
             }
             throw invalid(join(path, name), "must be a string or a number");
+        }
+
+        /**
+         * A number as a decimal. A literal too large for a double (1e400) reads as infinity, which has no decimal
+         * value: a precise error instead of a NumberFormatException (found by SiteFilesFuzzTest).
+         */
+        BigDecimal decimal(JsonNode n, String path) {
+            if (n.isFloatingPointNumber() && !n.isBigDecimal() && !Double.isFinite(n.doubleValue())) {
+                throw invalid(path, "must be a finite number, not " + n.asText());
+            }
+            return n.decimalValue();
         }
 
         String sku(JsonNode parent, String path, String name) {
@@ -376,7 +387,7 @@ public final class KnowledgeLoader {
             if (!n.isNumber()) {
                 throw invalid(join(path, name), "must be a number");
             }
-            BigDecimal v = n.decimalValue();
+            BigDecimal v = decimal(n, join(path, name));
             if (v.signum() < 0) {
                 throw invalid(join(path, name), "must not be negative");
             }

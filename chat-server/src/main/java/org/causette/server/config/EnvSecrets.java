@@ -32,7 +32,9 @@ final class EnvSecrets {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                // An empty key is named as written, so the error still points somewhere (SiteFilesFuzzTest).
+                String key = field.getKey().isEmpty() ? "\"\"" : field.getKey();
+                String fieldPath = path.isEmpty() ? key : path + "." + key;
                 JsonNode value = field.getValue();
                 if (value.isTextual() && value.asText().startsWith(PREFIX)) {
                     field.setValue(TextNode.valueOf(lookup(value.asText(), file, fieldPath)));

@@ -15,17 +15,29 @@ import java.util.List;
  * @param routing        answer timeouts for hand-overs
  * @param cannedResponses the console's ready-made answers
  * @param webhooks       signed webhooks to the shop's CRM (empty: none)
+ * @param requireIdentityForCustomers a visitor token bound to a customer (a signed-in shopper) is refused in a hello
+ *                       without a fresh signed identity for that customer: the hub starts a new anonymous visitor, so
+ *                       a shared computer's next user cannot read the customer's conversations (issue 21)
  */
 public record SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
                          BusinessHours businessHours, String identitySecret, boolean requireIdentity,
                          int retentionDays, String botName, ChannelConfig messenger, ChannelConfig whatsapp,
                          RoutingSettings routing, List<CannedResponse> cannedResponses,
-                         List<WebhookSubscription> webhooks) {
+                         List<WebhookSubscription> webhooks, boolean requireIdentityForCustomers) {
     public SiteConfig {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
         languages = List.copyOf(languages);
         allowedOrigins = List.copyOf(allowedOrigins);
         cannedResponses = List.copyOf(cannedResponses);
+    }
+
+    /** Tokens bound to a customer accepted without an identity (the contract's behaviour). */
+    public SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
+                      BusinessHours businessHours, String identitySecret, boolean requireIdentity, int retentionDays,
+                      String botName, ChannelConfig messenger, ChannelConfig whatsapp, RoutingSettings routing,
+                      List<CannedResponse> cannedResponses, List<WebhookSubscription> webhooks) {
+        this(id, name, languages, currency, allowedOrigins, businessHours, identitySecret, requireIdentity, retentionDays,
+                botName, messenger, whatsapp, routing, cannedResponses, webhooks, false);
     }
 
     /** Without CRM webhooks. */

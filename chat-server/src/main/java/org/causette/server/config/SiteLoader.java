@@ -55,6 +55,31 @@ public final class SiteLoader {
     }
 
     public Site load(SiteSource source) {
+        CheckedFiles files = read(source);
+        long started = System.nanoTime();
+        Bot bot = Bot.train(files.knowledge(), files.encoder());
+        log.info("Site {}: {} products, {} FAQ intents, {} staff; bot trained in {} ms", files.config().id(),
+                files.knowledge().catalog().products().size(), files.knowledge().faq().intents().size(),
+                files.staff().size(), (System.nanoTime() - started) / 1_000_000);
+        return new Site(files.config(), files.staff(), files.knowledge(), bot, files.catalogJson(), files.scenarios(),
+                files.outcomes(), files.encoder());
+    }
+
+    /**
+     * Reads and checks every file of the folder without training the bot: the same {@link ConfigException} as
+     * {@link #load} for a bad file, in milliseconds instead of the seconds a training takes.
+     */
+    public void check(SiteSource source) {
+        read(source);
+    }
+
+    /** A site folder read and checked, everything but the trained bot. */
+    private record CheckedFiles(SiteConfig config, OutcomeSettings outcomes, SiteKnowledge knowledge, List<StaffMember> staff,
+                         boolean encoder, byte[] catalogJson, Scenarios scenarios) {
+    }
+
+    /** Every file is checked before the bot is trained: a mistake in the last file costs no training. */
+    private CheckedFiles read(SiteSource source) {
         SiteConfig config = siteConfig(source);
         // Read apart from SiteConfig (a second parse of a small file, once at start): outcome settings stay in one place.
         OutcomeSettings outcomes = readOptional(source, "site.json")
@@ -66,7 +91,6 @@ public final class SiteLoader {
         Faq faq = readOptional(source, "faq.json")
                 .map(tree -> knowledge(source, "faq.json", () -> KnowledgeLoader.faq(tree, "faq.json")))
                 .orElse(Faq.EMPTY);
-        // The staff-facing names of faq.json's intents: a second read of the file, apart from the bot's knowledge.
         List<StaffMember> staff = readOptional(source, "staff.json")
                 .map(tree -> staff(tree, source.describe("staff.json")))
                 .orElse(List.of());
@@ -75,16 +99,12 @@ public final class SiteLoader {
         boolean encoder = readOptional(source, "site.json")
                 .map(tree -> botEncoder(JsonFields.root(source.describe("site.json"), tree)))
                 .orElse(false);
-        long started = System.nanoTime();
-        Bot bot = Bot.train(knowledge, encoder);
-        log.info("Site {}: {} products, {} FAQ intents, {} staff; bot trained in {} ms", config.id(),
-                catalog.products().size(), faq.intents().size(), staff.size(), (System.nanoTime() - started) / 1_000_000);
         byte[] catalogJson = source.read("catalog.json").orElse("{\"products\":[]}".getBytes(StandardCharsets.UTF_8));
         Scenarios scenarios = readOptional(source, "scenarios.json")
                 .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json"), sku -> catalog.products().stream()
                         .anyMatch(p -> p.sku().equals(sku) || p.variants().stream().anyMatch(v -> sku.equals(v.sku())))))
                 .orElse(Scenarios.NONE);
-        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, encoder);
+        return new CheckedFiles(config, outcomes, knowledge, staff, encoder, catalogJson, scenarios);
     }
 
     /** site.json {@code "bot": {"encoder": "on" | "off"}}: the English sentence encoder, off unless asked for. */
@@ -182,6 +202,10 @@ public final class SiteLoader {
         if (requireIdentity && identitySecret == null) {
             throw site.fail("requireIdentity", "is true but no identitySecret is set to verify identities with");
         }
+        boolean requireIdentityForCustomers = site.optionalBoolean("requireIdentityForCustomers", false);
+        if (requireIdentityForCustomers && identitySecret == null) {
+            throw site.fail("requireIdentityForCustomers", "is true but no identitySecret is set to verify identities with");
+        }
         int retentionDays = site.optionalInt("retentionDays", 365, 1, 36500);
         JsonFields bot = site.optionalObject("bot");
         String botName = bot == null ? "Causette" : bot.optionalText("name", "Causette");
@@ -197,7 +221,8 @@ public final class SiteLoader {
                             (int) RoutingSettings.DEFAULTS.ambassadorAnswerTimeout().toSeconds(), 1, 86_400)));
         }
         return new SiteConfig(id, name, languages, currency, origins, hours, identitySecret, requireIdentity,
-                retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file), webhooks(site, file));
+                retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file), webhooks(site, file),
+                requireIdentityForCustomers);
     }
 
     private static List<SiteConfig.CannedResponse> cannedResponses(JsonFields site, String file) {

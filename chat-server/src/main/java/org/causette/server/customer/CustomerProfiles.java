@@ -94,6 +94,7 @@ public final class CustomerProfiles {
         body.put("userId", userId);
         body.put("name", g.identified().map(Visitor::name).orElse(null));
         body.put("email", g.identified().map(Visitor::email).orElse(null));
+        body.put("detailsVerified", g.identified().map(Visitor::detailsVerified).orElse(false));
         body.put("visitors", visitorIds.stream().map(id -> visitorRow(id, g)).toList());
         LinkedHashSet<String> channels = new LinkedHashSet<>();
         visitorIds.forEach(id -> channels.add(channelOf(id)));

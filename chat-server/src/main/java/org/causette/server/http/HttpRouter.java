@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.ReferenceCountUtil;
+import org.causette.server.config.EdgeSettings;
 import org.causette.server.config.KeepAliveSettings;
 import org.causette.server.config.Site;
 import org.causette.server.config.Sites;
@@ -26,6 +27,7 @@ import org.causette.server.usecase.StaffService;
 import org.causette.server.usecase.VisitorService;
 import org.causette.server.ws.JsonFrameHandler;
 import org.causette.server.ws.KeepAlive;
+import org.causette.server.ws.NewVisitorLimit;
 import org.causette.server.ws.StaffFrameHandler;
 import org.causette.server.ws.VisitorFrameHandler;
 
@@ -65,18 +67,23 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
     private final Clock clock;
     private final io.netty.channel.group.ChannelGroup sockets;
     private final KeepAlive keepAlive;
+    private final ClientAddress clientAddress;
+    private final NewVisitorLimit newVisitors;
 
     /** With the default keep-alive. */
     public HttpRouter(Sites sites, Store store, HubMetrics metrics, VisitorService visitors, StaffService staff,
                       ApiRoutes api, WebhookRoutes webhooks, Executor blockingWork, Clock clock,
                       io.netty.channel.group.ChannelGroup sockets) {
         this(sites, store, metrics, visitors, staff, api, webhooks, blockingWork, clock, sockets,
-                new KeepAlive(KeepAliveSettings.DEFAULTS));
+                new KeepAlive(KeepAliveSettings.DEFAULTS), EdgeSettings.DEFAULTS);
     }
 
+    /** @param edges whose proxies to believe for a client's address, and how many new visitors an address may make */
     public HttpRouter(Sites sites, Store store, HubMetrics metrics, VisitorService visitors, StaffService staff,
                       ApiRoutes api, WebhookRoutes webhooks, Executor blockingWork, Clock clock,
-                      io.netty.channel.group.ChannelGroup sockets, KeepAlive keepAlive) {
+                      io.netty.channel.group.ChannelGroup sockets, KeepAlive keepAlive, EdgeSettings edges) {
+        this.clientAddress = new ClientAddress(edges.trustedProxies());
+        this.newVisitors = new NewVisitorLimit(edges.newVisitorsPerMinute());
         this.keepAlive = keepAlive;
         this.webhooks = webhooks;
         this.sockets = sockets;
@@ -229,7 +236,8 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
         if (site.isEmpty() || !checkOrigin(ctx, request, site.get())) {
             return;
         }
-        upgrade(ctx, request, VISITOR_SOCKET, new VisitorFrameHandler(site.get(), visitors, metrics, clock, sockets, keepAlive));
+        upgrade(ctx, request, VISITOR_SOCKET, new VisitorFrameHandler(site.get(), visitors, metrics, clock, sockets, keepAlive,
+                clientAddress.of(ctx, request), newVisitors));
     }
 
     /**

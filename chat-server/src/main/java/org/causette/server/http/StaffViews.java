@@ -152,6 +152,8 @@ final class StaffViews {
         context.put("email", visitor.map(Visitor::email).orElse(null));
         context.put("locale", visitor.map(Visitor::locale).orElse(null));
         context.put("verified", visitor.map(v -> v.userId() != null).orElse(false));
+        // The first form of the identity hash signs the userId only: its email and name are shown as not verified.
+        context.put("detailsVerified", visitor.map(v -> v.userId() != null && v.detailsVerified()).orElse(false));
         context.put("channel", conversation.channel());
         List<VisitorEvent> events = store.events(conversation.siteId(), conversation.visitorId());
         context.put("pages", events.stream().filter(e -> e.name().equals("page_view")).map(e -> Map.of(

@@ -92,7 +92,7 @@ public final class VisitorService {
     }
 
     /** What the event loop learned from a hello frame: who the token says the visitor is, and a verified identity. */
-    public record HelloRequest(String tokenVisitorId, String locale, boolean consent, SignedIdentity identity,
+    public record HelloRequest(String tokenVisitorId, String locale, boolean consent, SignedIdentity.Verified identity,
                                long lastSeq, String conversationId) {
     }
 
@@ -123,6 +123,14 @@ public final class VisitorService {
     private void identify(VisitorSession connection, String visitorId, boolean fromToken, HelloRequest hello,
                           Runnable onReady, Runnable onFailure) {
         try {
+            if (hello.identity() == null && fromToken && connection.site().config().requireIdentityForCustomers()
+                    && store.customerOfVisitor(connection.siteId(), visitorId).isPresent()) {
+                // A signed-in customer's token without their identity: maybe the next person at a shared computer.
+                // The site asked for a fresh identity, so this is a new anonymous visitor (site-files.md).
+                String fresh = tokens.newVisitorId();
+                lane.onLane(connection, fresh, null, () -> completeHello(connection, fresh, hello, onReady, onFailure));
+                return;
+            }
             if (hello.identity() != null) {
                 String userId = hello.identity().userId();
                 if (fromToken && store.customerOfVisitor(connection.siteId(), visitorId)
@@ -157,8 +165,8 @@ public final class VisitorService {
                     .withLocale(hello.locale())
                     .withConsent(hello.consent());
             if (hello.identity() != null) {
-                SignedIdentity identity = hello.identity();
-                visitor = visitor.withIdentity(identity.userId(), identity.email(), identity.name());
+                SignedIdentity.Verified identity = hello.identity();
+                visitor = visitor.withIdentity(identity.userId(), identity.email(), identity.name(), identity.detailsSigned());
             }
             store.saveVisitor(visitor);
             if (hello.consent() != known.consent()) {

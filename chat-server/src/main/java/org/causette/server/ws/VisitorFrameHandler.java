@@ -45,13 +45,18 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
     private final VisitorService service;
     private final Clock clock;
     private final TokenBucket eventGuard = new TokenBucket(EVENT_RATE, System.nanoTime());
+    /** The client's address as the edge believes it (a trusted proxy's X-Forwarded-For, else the peer). */
+    private final String address;
+    private final NewVisitorLimit newVisitors;
 
     public VisitorFrameHandler(Site site, VisitorService service, HubMetrics metrics, Clock clock, ChannelGroup sockets,
-                               KeepAlive keepAlive) {
+                               KeepAlive keepAlive, String address, NewVisitorLimit newVisitors) {
         super(metrics, "visitor", sockets, keepAlive);
         this.site = site;
         this.service = service;
         this.clock = clock;
+        this.address = address;
+        this.newVisitors = newVisitors;
     }
 
     @Override
@@ -84,19 +89,26 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             helloFailed(ctx);
             return;
         }
-        SignedIdentity identity = verifiedIdentity(hello.identity());
+        SignedIdentity.Verified identity = verifiedIdentity(hello.identity());
         if (identity == null && site.config().requireIdentity()) {
             connection.sendError(ErrorCode.UNAUTHORIZED, "this shop requires a signed identity", null);
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "identity required");
             return;
         }
         String tokenVisitorId = service.tokens().verify(site.id(), hello.visitorToken()).orElse(null);
+        if (tokenVisitorId == null && identity == null && !newVisitors.tryCreate(address, System.nanoTime())) {
+            // A fresh visitor per burst would dodge every per-visitor quota; a real shopper keeps their token.
+            connection.sendError(ErrorCode.RATE_LIMITED, "more than " + newVisitors.perWindow()
+                    + " new visitors a minute from this address; send your visitorToken, or try again in a minute", null);
+            connection.close(WebSocketCloseStatus.TRY_AGAIN_LATER, "too many new visitors");
+            return;
+        }
         service.hello(connection, new VisitorService.HelloRequest(tokenVisitorId, LocaleTags.shared(hello.locale()),
                         Boolean.TRUE.equals(hello.consent()), identity, lastSeq, hello.conversationId()),
                 () -> helloDone(ctx), () -> helloFailed(ctx));
     }
 
-    private SignedIdentity verifiedIdentity(VisitorFrames.Identity identity) {
+    private SignedIdentity.Verified verifiedIdentity(VisitorFrames.Identity identity) {
         if (identity == null || identity.issuedAt() == null) {
             return null;
         }

@@ -47,6 +47,8 @@ class AuthPrimitivesTest {
         long issued = now.getEpochSecond() - 3600;
         String hash = HexFormat.of().formatHex(Hmac.sha256(key, "42." + issued));
         assertTrue(new SignedIdentity("42", null, null, issued, hash).verify(key, now).isPresent());
+        assertFalse(new SignedIdentity("42", "a@b.fr", null, issued, hash).verify(key, now).orElseThrow().detailsSigned(),
+                "the first form signs the userId only");
         assertTrue(new SignedIdentity("42", null, null, issued, hash.toUpperCase()).verify(key, now).isPresent());
         assertTrue(new SignedIdentity("43", null, null, issued, hash).verify(key, now).isEmpty());
         assertTrue(new SignedIdentity("42", null, null, issued, hash).verify("other-secret-xxxxxxxx", now).isEmpty());

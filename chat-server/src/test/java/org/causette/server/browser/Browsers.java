@@ -51,7 +51,10 @@ final class Browsers {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
             try {
-                return CausetteServer.start(ServerConfig.defaults().withPort(port), System.getenv());
+                // Every browser context is a new visitor from 127.0.0.1: the cap on new visitors per address is off.
+                java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+                env.put("CAUSETTE_NEW_VISITORS_PER_ADDRESS", "0");
+                return CausetteServer.start(ServerConfig.defaults().withPort(port), env);
             } catch (Exception e) { // Netty rethrows the BindException as it is, undeclared
                 if (port == 0 || !(rootCause(e) instanceof BindException) || System.nanoTime() > deadline) {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

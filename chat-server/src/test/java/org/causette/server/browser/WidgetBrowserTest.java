@@ -402,6 +402,58 @@ final class WidgetBrowserTest {
         assertThat(visitorSaid(page, "Merci")).hasCount(1);
     }
 
+    /**
+     * Issue 21 item 9: a shared computer. The shop calls {@code Causette.logout()} at its sign-out: the next person is a
+     * new anonymous visitor, sees nothing of the previous one, and what was waiting in the outbox is never sent.
+     */
+    @Test
+    void logoutForgetsTheVisitorAndItsOutbox() {
+        Page page = context.newPage();
+        page.navigate(shopUrl());
+        launcher(page).click();
+        say(page, "Bonjour, ma commande 4471 ?");
+        assertThat(messages(page, "bot").first()).isVisible();
+        String before = (String) storage(page, "vid");
+        assertNotNull(before);
+        List<Conversation> theirs = hub.store().conversationsOfVisitor("demo", before);
+        assertEquals(1, theirs.size());
+        // A message still in the outbox when the shopper signs out (as if the network had dropped).
+        page.evaluate("k => localStorage.setItem(k, JSON.stringify([{clientId: 'wLeftBehind', text: 'mon code: 1234'}]))",
+                "causette:demo:outbox");
+
+        page.evaluate("() => Causette.logout()");
+        assertNull(storage(page, "outbox"), "the outbox is forgotten");
+        assertThat(messages(page, "visitor")).hasCount(0);
+        assertThat(visitorSaid(page, "Bonjour, ma commande 4471 ?")).hasCount(0);
+        String after = eventually(() -> (String) storage(page, "vid"), "a new visitor", v -> v != null && !v.equals(before));
+        assertTrue(after != null && !after.equals(before), "a new anonymous visitor: " + after);
+
+        page.reload(); // the panel stays open across the reload (sessionStorage)
+        say(page, "Bonjour");
+        assertThat(messages(page, "bot").first()).isVisible();
+        assertThat(visitorSaid(page, "Bonjour, ma commande 4471 ?")).hasCount(0);
+        assertEquals(after, storage(page, "vid"));
+        assertTrue(hub.store().findVisitor("demo", after).orElseThrow().userId() == null, "anonymous");
+        assertEquals(1, hub.store().messagesAfter(theirs.get(0).id(), 0, 100).stream()
+                .filter(m -> m.from().role() == Role.VISITOR).count(), "the outbox's message never reached the old visitor");
+    }
+
+    /** Waits until {@code probe} gives a value that {@code done} accepts. */
+    private static <T> T eventually(Supplier<T> probe, String what, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        T seen = probe.get();
+        while (!done.test(seen) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for " + what);
+            }
+            seen = probe.get();
+        }
+        return seen;
+    }
+
     @Test
     void theServedWidgetFitsTheSizeBudget() throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(

@@ -489,6 +489,10 @@ final class ConsoleBrowserTest {
 
             Locator card = page.locator("#context [data-customer-card]");
             assertThat(card).isVisible();
+            // The first form of the hash signs the userId only: the email and name it brought say they are not verified.
+            assertThat(page.locator("#context .facts").first()).containsText(
+                    Pattern.compile("ines@example\\.fr \\((non vérifié|not verified)\\)"));
+            assertThat(page.locator("#context-heading")).containsText(Pattern.compile("Inès Roux \\((non vérifié|not verified)\\)"));
             assertThat(card.locator("[data-customer-fact=value]")).hasText(Pattern.compile("249[.,]90"));
             assertThat(card.locator("[data-customer-fact=purchases]")).hasText("1");
             assertThat(card.locator("[data-customer-fact=conversations]")).hasText("2");

@@ -39,11 +39,11 @@ function draw(pane, conversation) {
   const v = data.visitor || {};
   fill(pane,
     h('div', { class: 'context-head' },
-      h('h2', { id: 'context-heading', text: v.name || visitorName(conversation.summary) }),
+      h('h2', { id: 'context-heading', text: v.name ? unverified(v, v.name) : visitorName(conversation.summary) }),
       h('button', { type: 'button', class: 'ghost small', text: t('context.refresh'), on: { click: () => renderContext(true) } })),
     h('p', { class: `identity ${v.verified ? 'verified' : 'anonymous'}`, text: v.verified ? `✓ ${t('context.verified')}` : t('context.anonymous') }),
     h('dl', { class: 'facts' },
-      fact(t('context.email'), v.email),
+      fact(t('context.email'), v.email && unverified(v, v.email)),
       fact(t('context.userId'), v.userId),
       fact(t('context.language'), data.language ? data.language.toUpperCase() : null),
       fact(t('context.locale'), v.locale),
@@ -53,6 +53,11 @@ function draw(pane, conversation) {
     section(t('context.cart'), cart(v.cart)),
     section(t('context.pages'), pages(v.pages)),
     section(t('context.past'), past(v.pastConversations)));
+}
+
+/** A name or email the shop did not sign (the identity's first hash form) says so: anyone could have typed it. */
+function unverified(v, value) {
+  return v.detailsVerified ? value : `${value} (${t('context.unverifiedDetail')})`;
 }
 
 function fact(label, value) {
