@@ -4,9 +4,8 @@ import org.causette.server.store.redis.RedisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.BinaryJedisPubSub;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.nio.charset.StandardCharsets;
@@ -43,7 +42,7 @@ public final class RedisBroker implements Broker {
     public static final int DISPATCH_QUEUE = 10_000;
 
     private final RedisStore store;
-    private final RedisClient publisher;
+    private final UnifiedJedis publisher;
     private final String nodeId;
     private final byte[] ownId;
     private final byte[][] channels;
@@ -110,9 +109,9 @@ public final class RedisBroker implements Broker {
 
     private void subscribeLoop() {
         while (!closed) {
-            HostAndPort address = new HostAndPort(store.endpoint().host(), store.endpoint().port());
-            try (Jedis connection = new Jedis(address, RedisStore.clientConfig(store.endpoint(), SUBSCRIBER_TIMEOUT,
-                    "causette-broker-" + nodeId))) {
+            // Asked again on every attempt: behind Sentinel the primary may have moved since the last one.
+            try (Jedis connection = new Jedis(store.connections().primary(),
+                    store.connections().clientConfig(SUBSCRIBER_TIMEOUT, "causette-broker-" + nodeId))) {
                 BinaryJedisPubSub pubSub = new Subscription();
                 subscription = pubSub;
                 connection.subscribe(pubSub, channels);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.causette.bot.Card;
 import org.causette.bot.QuickReply;
 import org.causette.server.config.Lesson;
+import org.causette.server.config.RedisUrl;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.BotTurnRecord;
@@ -34,10 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -61,7 +59,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The store for production and for clusters: conversations survive restarts and every node sharing the Redis sees
- * the same state. Pooled connections ({@link RedisClient}); the hot paths (append with its idempotency pointer,
+ * the same state. Pooled connections (a Jedis {@link UnifiedJedis}: one Redis, Sentinel or Cluster, {@link RedisConnections}); the hot paths (append with its idempotency pointer,
  * listings that read many conversations) go in one round trip each: a Lua script or a pipeline.
  *
  * <p>Messages: a Redis list per conversation, message seq n at index n - 1. Seqs are dense by contract, so a list
@@ -83,7 +81,6 @@ public final class RedisStore implements Store {
 
     /** 16 lanes + 4 blocking workers + housekeeping + the broker's publishes, with headroom. */
     public static final int POOL_SIZE = 32;
-    public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
     public static final Duration SOCKET_TIMEOUT = Duration.ofMillis(2000);
     /** How long a caller waits for a pooled connection before it is told the store is unavailable. */
     public static final Duration BORROW_TIMEOUT = Duration.ofMillis(2000);
@@ -101,8 +98,8 @@ public final class RedisStore implements Store {
     private static final String BOT_TURNS = "botturns";
     /** The state a bot turn's answers are written in (BOT_TURN's expected state). */
 
-    private final RedisEndpoint endpoint;
-    private final RedisClient redis;
+    private final RedisConnections connections;
+    private final UnifiedJedis redis;
     private final boolean pipelining;
     private final Map<String, String> siteOfConversation = new ConcurrentHashMap<>();
 
@@ -119,8 +116,8 @@ public final class RedisStore implements Store {
     private record Snapshot(Conversation conversation, String version) {
     }
 
-    private RedisStore(RedisEndpoint endpoint, boolean pipelining) {
-        this.endpoint = endpoint;
+    private RedisStore(RedisUrl url, boolean pipelining) {
+        this.connections = new RedisConnections(url);
         this.pipelining = pipelining;
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(POOL_SIZE);
@@ -132,38 +129,33 @@ public final class RedisStore implements Store {
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(1));
         pool.setNumTestsPerEvictionRun(-1);
         pool.setJmxEnabled(false);
-        this.redis = RedisClient.builder()
-                .hostAndPort(new HostAndPort(endpoint.host(), endpoint.port()))
-                .clientConfig(clientConfig(endpoint, SOCKET_TIMEOUT, "causette"))
-                .poolConfig(pool)
-                .build();
+        this.redis = connections.pooled(pool, SOCKET_TIMEOUT, "causette");
     }
 
-    /** Opens the store; connections are made on first use. */
+    /**
+     * Opens the store at a Redis URL ({@link RedisUrl}); {@code env:NAME} passwords and {@code CAUSETTE_REDIS_PASSWORD}
+     * are read from this process's environment. Connections are made on first use.
+     */
     public static RedisStore open(String uri) {
-        return new RedisStore(RedisEndpoint.parse(uri), true);
+        return open(RedisUrl.parse(uri, "--store", System.getenv()), true);
     }
 
     /** With {@code pipelining} false, each command is its own round trip (to measure what pipelining buys). */
     public static RedisStore open(String uri, boolean pipelining) {
-        return new RedisStore(RedisEndpoint.parse(uri), pipelining);
+        return open(RedisUrl.parse(uri, "--store", System.getenv()), pipelining);
     }
 
-    public static JedisClientConfig clientConfig(RedisEndpoint endpoint, Duration socketTimeout, String name) {
-        return DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) CONNECT_TIMEOUT.toMillis())
-                .socketTimeoutMillis((int) socketTimeout.toMillis())
-                .database(endpoint.database())
-                .clientName(name)
-                .build();
+    public static RedisStore open(RedisUrl url, boolean pipelining) {
+        return new RedisStore(url, pipelining);
     }
 
-    public RedisEndpoint endpoint() {
-        return endpoint;
+    /** How this store reaches Redis (the broker makes its subscriber connections from it). */
+    public RedisConnections connections() {
+        return connections;
     }
 
     /** The pooled client, shared with the broker for its publishes. */
-    public RedisClient client() {
+    public UnifiedJedis client() {
         return redis;
     }
 
@@ -174,7 +166,7 @@ public final class RedisStore implements Store {
      * Redis dropped (it restarted) fails on first use: such work is tried once more on a fresh connection, so the
      * first request after Redis comes back is served, not refused.
      */
-    private <T> T call(String what, Function<RedisClient, T> work) {
+    private <T> T call(String what, Function<UnifiedJedis, T> work) {
         try {
             return work.apply(redis);
         } catch (JedisConnectionException first) {
@@ -190,7 +182,7 @@ public final class RedisStore implements Store {
      * Runs Redis work that must not run twice (an append without clientId, a conditional update whose first try may
      * have committed): any client failure means the store is unavailable, and the caller acknowledges nothing.
      */
-    private <T> T callOnce(String what, Function<RedisClient, T> work) {
+    private <T> T callOnce(String what, Function<UnifiedJedis, T> work) {
         try {
             return work.apply(redis);
         } catch (JedisConnectionException e) {
@@ -205,7 +197,7 @@ public final class RedisStore implements Store {
         return new StoreUnavailableException("redis " + what + ": " + e.getMessage(), e);
     }
 
-    private void run(String what, java.util.function.Consumer<RedisClient> work) {
+    private void run(String what, java.util.function.Consumer<UnifiedJedis> work) {
         call(what, r -> {
             work.accept(r);
             return null;
@@ -245,7 +237,7 @@ public final class RedisStore implements Store {
 
     @Override
     public void ping() {
-        run("ping", RedisClient::ping);
+        run("ping", UnifiedJedis::ping);
     }
 
     @Override
@@ -854,7 +846,7 @@ public final class RedisStore implements Store {
         return gone;
     }
 
-    private static <T> void purgeTimeline(RedisClient r, String siteId, String name, Class<T> type,
+    private static <T> void purgeTimeline(UnifiedJedis r, String siteId, String name, Class<T> type,
                                           Function<T, String> visitorOf, String before) {
         String key = RedisKeys.timeline(siteId, name);
         for (String member : r.zrangeByScore(key, "-inf", before)) {
@@ -997,7 +989,7 @@ public final class RedisStore implements Store {
     }
 
     /** The visitor leaves its customer's profile (set, lookup, channel links to it); its consent records go. */
-    private static void eraseCustomerTraces(RedisClient r, String siteId, String visitorId) {
+    private static void eraseCustomerTraces(UnifiedJedis r, String siteId, String visitorId) {
         java.util.Set<String> owners = new java.util.HashSet<>(r.smembers(RedisKeys.visitorUsers(siteId, visitorId)));
         String owner = r.get(RedisKeys.visitorCustomer(siteId, visitorId));
         if (owner != null) {
