@@ -101,6 +101,9 @@ public final class RedisStore implements Store {
     private final RedisConnections connections;
     private final UnifiedJedis redis;
     private final boolean pipelining;
+    /** The durability option: replicas a conversation write waits for (0: none), and for how long at most. */
+    private final int replicas;
+    private final long replicaTimeoutMillis;
     private final Map<String, String> siteOfConversation = new ConcurrentHashMap<>();
 
     /** A message as kept in its conversation's list: its seq is its position and its conversation the list's. */
@@ -119,6 +122,8 @@ public final class RedisStore implements Store {
     private RedisStore(RedisUrl url, boolean pipelining) {
         this.connections = new RedisConnections(url);
         this.pipelining = pipelining;
+        this.replicas = url.replicas();
+        this.replicaTimeoutMillis = url.replicaTimeout().toMillis();
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(POOL_SIZE);
         pool.setMaxIdle(POOL_SIZE);
@@ -190,6 +195,62 @@ public final class RedisStore implements Store {
             throw unavailable(what, e);
         } catch (JedisException e) {
             throw unavailable(what, e);
+        }
+    }
+
+    /**
+     * A conversation write (a message, a bot turn, a state change): what the hub acknowledges or shows. With the
+     * durability option ({@code ?replicas=N}) the script and a {@code WAIT} go in one round trip, and a write the
+     * replicas did not confirm in time is reported unavailable: nothing is acknowledged, the client resends with its
+     * clientId, and the primary's copy makes that a duplicate. Without the option this is the script alone.
+     */
+    private Object write(UnifiedJedis r, String what, LuaScript script, List<String> keys, List<String> args) {
+        if (replicas == 0) {
+            return script.run(r, keys, args);
+        }
+        return replicated(what, script.runWaiting(r, keys, args, replicas, replicaTimeoutMillis));
+    }
+
+    private Object writeBinary(UnifiedJedis r, String what, LuaScript script, List<byte[]> keys, List<byte[]> args) {
+        if (replicas == 0) {
+            return script.runBinary(r, keys, args);
+        }
+        return replicated(what, script.runBinaryWaiting(r, keys, args, replicas, replicaTimeoutMillis));
+    }
+
+    private Object replicated(String what, LuaScript.Waited waited) {
+        if (waited.replicas() < replicas) {
+            // The primary has it, the replicas may not: a failover now could lose it, so it must not be acknowledged.
+            // A write that may vanish also makes versions this node holds unreliable.
+            forgetOpenCopies();
+            throw new StoreUnavailableException("redis " + what + ": " + waited.replicas() + " of " + replicas
+                    + " replica(s) confirmed the write within " + replicaTimeoutMillis + " ms");
+        }
+        return waited.reply();
+    }
+
+    /**
+     * With the durability option, an answer that wrote nothing (a duplicate clientId: the original is stored) still
+     * waits until the replicas have everything before it: a write of the site's fence key, then WAIT. Replication is
+     * one ordered stream per shard, so the original, written earlier, is on the replica once the fence is.
+     */
+    private void awaitReplicas(String siteId) {
+        if (replicas == 0) {
+            return;
+        }
+        String fence = RedisKeys.fence(siteId);
+        long confirmed = callOnce("wait for replicas", r -> {
+            try (AbstractPipeline p = r.pipelined()) {
+                p.incr(fence);
+                Response<Long> acked = p.waitReplicas(fence, replicas, replicaTimeoutMillis);
+                p.sync();
+                return acked.get();
+            }
+        });
+        if (confirmed < replicas) {
+            forgetOpenCopies();
+            throw new StoreUnavailableException("redis wait for replicas: " + confirmed + " of " + replicas
+                    + " replica(s) within " + replicaTimeoutMillis + " ms");
         }
     }
 
@@ -423,7 +484,7 @@ public final class RedisStore implements Store {
 
     /** The update script: 1 committed, 0 the version moved meanwhile (nothing written), -1 the conversation is gone. */
     private long commitUpdate(String siteId, String conversationId, String version, Conversation updated) {
-        return (Long) callOnce("update conversation", r -> RedisScripts.UPDATE_IF.run(r,
+        return (Long) callOnce("update conversation", r -> write(r, "update conversation", RedisScripts.UPDATE_IF,
                 List.of(RedisKeys.conversation(siteId, conversationId), RedisKeys.queue(siteId),
                         RedisKeys.assigned(siteId), RedisKeys.closed(siteId),
                         RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())),
@@ -446,12 +507,13 @@ public final class RedisStore implements Store {
                 RedisKeys.conversationClients(siteId, conversationId), RedisKeys.siteClients(siteId));
         List<String> args = List.of(draft.clientId() == null ? "" : clientKey(draft.from(), draft.clientId()), json(doc),
                 draft.ts().toString(), conversationId, RedisKeys.conversationPrefix(siteId));
-        List<?> result = (List<?>) callOnce("append", r -> RedisScripts.APPEND.run(r, keys, args));
+        List<?> result = (List<?>) callOnce("append", r -> write(r, "append", RedisScripts.APPEND, keys, args));
         long status = (Long) result.get(0);
         if (status == -1) {
             throw new IllegalArgumentException("no conversation " + conversationId);
         }
         if (status == 0) {
+            awaitReplicas(siteId);
             MessageDoc original = parse((String) result.get(3), MessageDoc.class);
             return new AppendResult(original.toMessage((String) result.get(1), (Long) result.get(2)), true);
         }
@@ -1149,7 +1211,8 @@ public final class RedisStore implements Store {
                 utf8(held == null ? "" : held.id()), utf8(held == null ? "" : Long.toString(held.version())));
         // Once: a lost reply may hide a stored message, and only a clientId makes a second try safe; the caller then
         // reports the store unavailable and the client resends with the same clientId.
-        List<?> result = (List<?>) callOnce("append to open", r -> RedisScripts.APPEND_TO_OPEN.runBinary(r, keys, args));
+        List<?> result = (List<?>) callOnce("append to open",
+                r -> writeBinary(r, "append to open", RedisScripts.APPEND_TO_OPEN, keys, args));
         long status = (Long) result.get(0);
         if (status == -1) {
             // Closed or erased (maybe by another node): whatever this node held for the slot is of no more use.
@@ -1160,6 +1223,7 @@ public final class RedisStore implements Store {
         long seq = (Long) result.get(2);
         remember(conversationId, siteId);
         if (status == 0) {
+            awaitReplicas(siteId);
             MessageDoc original = parse((byte[]) result.get(3), MessageDoc.class);
             return Optional.of(new OpenAppend(original.toMessage(conversationId, seq), true, null));
         }
@@ -1309,7 +1373,8 @@ public final class RedisStore implements Store {
                     expectedState));
             args.addAll(bodies);
             // Once: the script writes messages without clientIds, which a blind second try would store twice.
-            List<?> result = (List<?>) callOnce("save bot turn", r -> RedisScripts.BOT_TURN.runBinary(r, keys, args));
+            List<?> result = (List<?>) callOnce("save bot turn",
+                    r -> writeBinary(r, "save bot turn", RedisScripts.BOT_TURN, keys, args));
             long status = (Long) result.get(0);
             if (status == -1) {
                 return Optional.empty();
