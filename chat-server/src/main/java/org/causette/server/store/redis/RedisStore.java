@@ -669,15 +669,11 @@ public final class RedisStore implements Store {
 
     @Override
     public void saveWebhookDelivery(WebhookDelivery delivery) {
-        run("save webhook delivery", r -> {
-            try (var tx = r.multi()) {
-                tx.hset(RedisKeys.outboxItems(), delivery.id(), json(delivery));
-                tx.zadd(RedisKeys.outboxDue(), micros(delivery.nextAttemptAt()), delivery.id());
-                tx.zadd(RedisKeys.outboxOfSite(delivery.siteId()),
-                        micros(delivery.createdAt() == null ? delivery.nextAttemptAt() : delivery.createdAt()), delivery.id());
-                tx.exec();
-            }
-        });
+        // Idempotent (the same id and JSON again give the same state): safe to try twice.
+        run("save webhook delivery", r -> RedisScripts.OUTBOX_SAVE.run(r,
+                List.of(RedisKeys.outboxItems(), RedisKeys.outboxDue(), RedisKeys.outboxOfSite(delivery.siteId())),
+                List.of(delivery.id(), json(delivery), Long.toString((long) micros(delivery.nextAttemptAt())),
+                        Long.toString((long) micros(delivery.createdAt() == null ? delivery.nextAttemptAt() : delivery.createdAt())))));
     }
 
     @Override
@@ -697,14 +693,8 @@ public final class RedisStore implements Store {
     public void deleteWebhookDelivery(String deliveryId) {
         run("delete webhook delivery", r -> {
             String item = r.hget(RedisKeys.outboxItems(), deliveryId);
-            try (var tx = r.multi()) {
-                tx.hdel(RedisKeys.outboxItems(), deliveryId);
-                tx.zrem(RedisKeys.outboxDue(), deliveryId);
-                if (item != null) {
-                    tx.zrem(RedisKeys.outboxOfSite(parse(item, WebhookDelivery.class).siteId()), deliveryId);
-                }
-                tx.exec();
-            }
+            String ofSite = item == null ? RedisKeys.outboxDue() : RedisKeys.outboxOfSite(parse(item, WebhookDelivery.class).siteId());
+            RedisScripts.OUTBOX_DELETE.run(r, List.of(RedisKeys.outboxItems(), RedisKeys.outboxDue(), ofSite), List.of(deliveryId));
         });
     }
 
