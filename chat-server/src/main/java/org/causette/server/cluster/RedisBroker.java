@@ -51,6 +51,8 @@ public final class RedisBroker implements Broker {
     public static final Duration SUBSCRIBER_TIMEOUT = Duration.ofSeconds(15);
     /** Events waiting for the hub; past that the oldest are dropped (clients catch up by replay). */
     public static final int DISPATCH_QUEUE = 10_000;
+    /** How long a round of shard subscriptions waits for each of its threads to leave before the next round. */
+    public static final Duration SHARD_STOP_WAIT = Duration.ofSeconds(2);
 
     private final RedisStore store;
     private final UnifiedJedis publisher;
@@ -239,6 +241,7 @@ public final class RedisBroker implements Broker {
                 }
                 subscribed = false;
                 round.forEach(NodeSubscription::stop);
+                round.forEach(NodeSubscription::awaitEnd);
             }
             sleep(RETRY_EVERY);
         }
@@ -283,7 +286,15 @@ public final class RedisBroker implements Broker {
 
         private void run() {
             try (Connection connection = cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(slots.get(0).get(0)))) {
-                proceed(connection, slots.get(0).toArray(byte[][]::new));
+                // A replica accepts SSUBSCRIBE for its primary's slots too: with a slot map a moment old that would be
+                // the former primary, now a replica. Only a primary will do; otherwise this round ends and is redone.
+                Object role = connection.executeCommand(Protocol.Command.ROLE);
+                if (!(role instanceof List<?> reply) || reply.isEmpty() || !"master".equals(text(reply.get(0)))) {
+                    throw new IllegalStateException("the slot's node is not a primary (yet)");
+                }
+                if (!stopping) {
+                    proceed(connection, slots.get(0).toArray(byte[][]::new));
+                }
             } catch (RuntimeException e) {
                 if (!stopping && !closed) {
                     log.debug("Shard subscription ended", e);
@@ -293,8 +304,17 @@ public final class RedisBroker implements Broker {
             }
         }
 
+        private static String text(Object value) {
+            return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.US_ASCII) : String.valueOf(value);
+        }
+
         @Override
         public void onSSubscribe(byte[] channel, int subscribedChannels) {
+            if (stopping) {
+                // The round ended while this command was on its way: leave, or the channel would be heard twice later.
+                sunsubscribe();
+                return;
+            }
             if (subscribedChannels == slots.get(0).size()) {
                 // The first slot's command is confirmed: the others go on the same connection, one command per slot.
                 for (int i = 1; i < slots.size(); i++) {
@@ -319,6 +339,17 @@ public final class RedisBroker implements Broker {
         @Override
         public void onSMessage(byte[] channel, byte[] message) {
             deliver(message);
+        }
+
+        /** Waits a little for the thread to leave, so no subscription of this round outlives it. */
+        void awaitEnd() {
+            try {
+                if (thread != null) {
+                    thread.join(SHARD_STOP_WAIT.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         void stop() {

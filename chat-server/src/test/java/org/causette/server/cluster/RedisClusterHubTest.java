@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two hub nodes on a real Redis Cluster (three primaries, three replicas) as one hub: two sites whose slots are on
  * different primaries, each served by both nodes; on each site a visitor on node A and an agent on node B hold one
  * conversation (hand-over, messages both ways, typing, close), through the store's scripts on that site's shard and
- * sharded pub/sub on its channel. Costs the cluster's start (about 3 s) and two nodes with two sites each (four bot
+ * sharded pub/sub on its channel. (A slot moving under the brokers is {@link ShardedBrokerTest}'s.) Costs the cluster's start (about 3 s) and two nodes with two sites each (four bot
  * trainings: 20 to 30 s on the loaded 2-core machine).
  */
 class RedisClusterHubTest {

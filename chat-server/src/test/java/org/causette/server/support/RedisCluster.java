@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisCluster implements AutoCloseable {
     public static final int NODES = 6;
+    /** Redis Cluster's bus listens on the node's port + 10000. */
+    private static final int BUS_OFFSET = 10_000;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<RedisServer> nodes;
@@ -26,7 +28,7 @@ public final class RedisCluster implements AutoCloseable {
         List<RedisServer> nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
             Path dir = Files.createTempDirectory("causette-cluster");
-            nodes.add(RedisServer.start("everysec", dir, List.of("--cluster-enabled", "yes",
+            nodes.add(RedisServer.start(freeNodePort(), "everysec", dir, List.of("--cluster-enabled", "yes",
                     "--cluster-config-file", dir.resolve("nodes.conf").toString(), "--cluster-node-timeout", "2000")));
         }
         RedisCluster cluster = new RedisCluster(nodes);
@@ -41,6 +43,20 @@ public final class RedisCluster implements AutoCloseable {
         }
         cluster.awaitOk();
         return cluster;
+    }
+
+    /** A free port whose cluster bus port (port + 10000) is free too. */
+    private static int freeNodePort() throws java.io.IOException {
+        while (true) {
+            int port = RedisServer.freePort();
+            if (port + BUS_OFFSET < 65536) {
+                try (java.net.ServerSocket bus = new java.net.ServerSocket(port + BUS_OFFSET)) {
+                    return port;
+                } catch (java.io.IOException taken) {
+                    // try another
+                }
+            }
+        }
     }
 
     /** Every node says the cluster is ok (all slots served) — create returns before the others have heard. */
@@ -77,6 +93,68 @@ public final class RedisCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no primary owns slot " + slot);
+    }
+
+    /** The node (a RedisServer of this cluster) on that port. */
+    public RedisServer node(int port) {
+        return nodes.stream().filter(n -> n.port() == port).findFirst().orElseThrow();
+    }
+
+    /**
+     * A replica of the primary on that port, as the primary's CLUSTER NODES tells; waits for it, since a fresh
+     * cluster is "ok" (every slot served) before every primary has heard of its replica.
+     */
+    public int replicaOf(int primaryPort) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return replicaNow(primaryPort);
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private int replicaNow(int primaryPort) {
+        String primaryId = SentinelRedis.command(primaryPort, "CLUSTER MYID").lines()
+                .filter(l -> !l.startsWith("$") && !l.isBlank()).findFirst().orElseThrow().trim();
+        for (String line : SentinelRedis.command(primaryPort, "CLUSTER NODES").split("\n")) {
+            String[] fields = line.trim().split(" ");
+            if (fields.length > 3 && fields[2].contains("slave") && fields[3].equals(primaryId)) {
+                String address = fields[1];
+                return Integer.parseInt(address.substring(address.indexOf(':') + 1, address.indexOf('@')));
+            }
+        }
+        throw new IllegalStateException("no replica of " + primaryPort);
+    }
+
+    /** Waits until the slot's primary is {@code port} (after a failover). */
+    public void awaitPrimary(int slot, int port) throws InterruptedException {
+        // (the node's log goes into the failure: an election that does not happen says why there)
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                if (primaryOf(slot) == port && SentinelRedis.command(port, "CLUSTER INFO").contains("cluster_state:ok")) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                // no primary for it at this instant: the election runs
+            }
+            if (System.nanoTime() > deadline) {
+                String log;
+                try {
+                    List<String> lines = Files.readAllLines(node(port).dir().resolve("redis.log"));
+                    log = String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+                } catch (java.io.IOException e) {
+                    log = e.toString();
+                }
+                throw new IllegalStateException("slot " + slot + " did not move to " + port + "; its log ends:\n" + log);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static boolean ownsSlot(int port, int slot) {

@@ -58,8 +58,12 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start(String appendFsync, Path dir, List<String> extraArgs) throws IOException, InterruptedException {
+        return start(freePort(), appendFsync, dir, extraArgs);
+    }
+
+    public static RedisServer start(int port, String appendFsync, Path dir, List<String> extraArgs) throws IOException, InterruptedException {
         requireInstalled();
-        RedisServer server = new RedisServer(freePort(), dir, appendFsync, extraArgs);
+        RedisServer server = new RedisServer(port, dir, appendFsync, extraArgs);
         server.startAgain();
         return server;
     }
