@@ -27,6 +27,7 @@ import org.causette.server.cluster.LocalBroker;
 import org.causette.server.cluster.RedisBroker;
 import org.causette.server.config.ConfigException;
 import org.causette.server.config.EdgeSettings;
+import org.causette.server.config.RedisUrl;
 import org.causette.server.config.ServerConfig;
 import org.causette.server.config.Site;
 import org.causette.server.config.SiteLoader;
@@ -190,7 +191,7 @@ public final class CausetteServer implements AutoCloseable {
                 .sync()
                 .channel();
         log.info("Causette {} listening on {}:{} ({} transport, {} store, sites {})", config.nodeId(), config.host(),
-                port(), epoll ? "epoll" : "nio", config.store(), sites.all().stream().map(Site::id).toList());
+                port(), epoll ? "epoll" : "nio", config.storeForLog(), sites.all().stream().map(Site::id).toList());
     }
 
     /** A periodic task whose failure is logged and does not stop the next run. */
@@ -232,15 +233,16 @@ public final class CausetteServer implements AutoCloseable {
         }
         Sites sites = new Sites(loaded, config.demo());
         EdgeSettings edges = EdgeSettings.fromEnvironment(environment);
-        return new CausetteServer(config, sites, openStore(config.store()), clock, edges);
+        return new CausetteServer(config, sites, openStore(config.store(), environment), clock, edges);
     }
 
-    private static Store openStore(String uri) {
+    /** {@code environment} gives the store URL's {@code env:NAME} password and {@code CAUSETTE_REDIS_PASSWORD}. */
+    private static Store openStore(String uri, Map<String, String> environment) {
         if (uri.equals("memory")) {
             return new MemoryStore();
         }
         // Connections are made on first use; a Redis that goes away later only makes the node unready until it is back.
-        return RedisStore.open(uri);
+        return RedisStore.open(RedisUrl.parse(uri, "--store", environment), true);
     }
 
     public int port() {

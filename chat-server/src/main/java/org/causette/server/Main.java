@@ -60,7 +60,9 @@ public final class Main {
 
     private static final String USAGE = """
             usage: java -jar causette.jar [serve] [--site DIR]... [--host ADDR] [--port N]
-                                          [--store memory | redis://HOST:PORT[/DB]] [--node-id ID]
+                                          [--store memory | redis://[USER:PASSWORD@]HOST:PORT[/DB] | rediss://…
+                                                   | redis-sentinel://HOST:PORT[,…]/MASTER | redis-cluster://HOST:PORT[,…]]
+                                          [--node-id ID]   (store URLs: docs/scaling.md)
                    java -jar causette.jar eval --train TRAIN.csv --test TEST.csv [--oos-label LABEL] [--lang en|fr]
                    java -jar causette.jar test-dialogues [--site DIR] FILE.json|DIR [...] [--min 0.9] [--verbose]
                    java -jar causette.jar hash-password   (password on stdin, hash on stdout)""";

@@ -13,7 +13,8 @@ import java.util.UUID;
  *
  * @param host     the address to listen on; default 127.0.0.1
  * @param port     default 8080; 0 picks a free port
- * @param store    {@code memory} (default) or {@code redis://HOST:PORT[/DB]}
+ * @param store    {@code memory} (default) or a Redis URL ({@link RedisUrl}: one Redis, Sentinel or Cluster); it may
+ *                 hold a password: show it through {@link #storeForLog()} only
  * @param nodeId   this node's name in a cluster; default a random one
  * @param sites    site folders; none: the bundled demo shop
  * @param keepAlive when sockets are pinged and when a silent one is closed; default {@link KeepAliveSettings#DEFAULTS}
@@ -55,6 +56,18 @@ public record ServerConfig(String host, int port, String store, String nodeId, L
 
     public boolean demo() {
         return sites.isEmpty();
+    }
+
+    /** The store as a log line may show it: a Redis URL's password is replaced by {@code ***}. */
+    public String storeForLog() {
+        return RedisUrl.redact(store);
+    }
+
+    /** Without the store's password, should a record ever be logged whole. */
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", store=" + storeForLog() + ", nodeId=" + nodeId
+                + ", sites=" + sites + ", keepAlive=" + keepAlive + "]";
     }
 
     private static String randomNodeId() {
@@ -119,8 +132,12 @@ public record ServerConfig(String host, int port, String store, String nodeId, L
         if (host.isBlank()) {
             throw new ConfigException("command line", "--host", "must not be empty");
         }
-        if (!store.equals("memory") && !store.matches("redis://[^/:\\s]+:\\d{1,5}(/\\d{1,2})?/?")) {
-            throw new ConfigException("command line", storeSource, "\"" + store + "\" is not memory or redis://HOST:PORT[/DB]");
+        if (!store.equals("memory")) {
+            if (!RedisUrl.looksLikeRedis(store)) {
+                throw new ConfigException("command line", storeSource, "\"" + RedisUrl.redact(store)
+                        + "\" is not memory, redis://…, rediss://…, redis-sentinel://… or redis-cluster://…");
+            }
+            RedisUrl.parse(store, storeSource, env); // checked now, so a mistake stops the start with one line
         }
         if (nodeId != null && !nodeId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new ConfigException("command line", "--node-id", "\"" + nodeId + "\" must be 1 to 64 letters, digits, '.', '_' or '-'");

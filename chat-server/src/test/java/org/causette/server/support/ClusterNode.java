@@ -26,8 +26,18 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     public static ClusterNode start(String storeUri, String nodeId) throws Exception {
-        ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, 0, storeUri, nodeId, List.of(TestSites.testShop()));
+        return start(storeUri, nodeId, List.of(TestSites.testShop()));
+    }
+
+    /** A node serving these site folders (copies of the test site under other ids, say). */
+    public static ClusterNode start(String storeUri, String nodeId, List<java.nio.file.Path> sites) throws Exception {
+        ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, 0, storeUri, nodeId, sites);
         return new ClusterNode(CausetteServer.start(config, TestSites.ENV));
+    }
+
+    /** A visitor socket on another site of this node, before hello. */
+    public WsClient visitorSocket(String site) throws Exception {
+        return WsClient.visitor(port(), site, TestSites.ALLOWED_ORIGIN);
     }
 
     public CausetteServer server() {
@@ -50,9 +60,14 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     public String login(String username) throws Exception {
+        return login(TestHub.SITE, username);
+    }
+
+    /** Logs in on a site of this node (the test sites' passwords are the username followed by -pw). */
+    public String login(String site, String username) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"site\":\"" + TestHub.SITE + "\",\"username\":\"" + username
+                .POST(HttpRequest.BodyPublishers.ofString("{\"site\":\"" + site + "\",\"username\":\"" + username
                         + "\",\"password\":\"" + username + "-pw\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return Json.MAPPER.readTree(response.body()).path("token").asText();

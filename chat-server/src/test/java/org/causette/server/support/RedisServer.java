@@ -26,12 +26,14 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final Path dir;
     private final String appendFsync;
+    private final List<String> extraArgs;
     private Process process;
 
-    private RedisServer(int port, Path dir, String appendFsync) {
+    private RedisServer(int port, Path dir, String appendFsync, List<String> extraArgs) {
         this.port = port;
         this.dir = dir;
         this.appendFsync = appendFsync;
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
     /**
@@ -44,10 +46,31 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a fresh server with AOF on and that fsync policy ({@code always}, {@code everysec}, {@code no}). */
     public static RedisServer start(String appendFsync) throws IOException, InterruptedException {
+        return start(appendFsync, List.of());
+    }
+
+    /**
+     * Starts a fresh server with these options after the usual ones ({@code --requirepass …}, {@code --tls-port …},
+     * {@code --replicaof …}); {@code dir} is where the test put files the options name (certificates).
+     */
+    public static RedisServer start(String appendFsync, List<String> extraArgs) throws IOException, InterruptedException {
+        return start(appendFsync, Files.createTempDirectory("causette-redis"), extraArgs);
+    }
+
+    public static RedisServer start(String appendFsync, Path dir, List<String> extraArgs) throws IOException, InterruptedException {
+        return start(freePort(), appendFsync, dir, extraArgs);
+    }
+
+    public static RedisServer start(int port, String appendFsync, Path dir, List<String> extraArgs) throws IOException, InterruptedException {
         requireInstalled();
-        RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("causette-redis"), appendFsync);
+        RedisServer server = new RedisServer(port, dir, appendFsync, extraArgs);
         server.startAgain();
         return server;
+    }
+
+    /** Its data folder (the AOF, redis.log, and what the test put there). */
+    public Path dir() {
+        return dir;
     }
 
     /**
@@ -88,9 +111,11 @@ public final class RedisServer implements AutoCloseable {
 
     /** (Re)starts on the same port and data folder: what was written before a stop is back (AOF). */
     public synchronized void startAgain() throws IOException, InterruptedException {
-        process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "yes", "--appendfsync", appendFsync,
-                "--protected-mode", "no", "--daemonize", "no"))
+        List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "yes",
+                "--appendfsync", appendFsync, "--protected-mode", "no", "--daemonize", "no"));
+        command.addAll(extraArgs);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();
@@ -116,7 +141,9 @@ public final class RedisServer implements AutoCloseable {
             InputStream in = socket.getInputStream();
             byte[] reply = new byte[7];
             int n = in.read(reply);
-            return n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+            String answer = n > 0 ? new String(reply, 0, n, StandardCharsets.US_ASCII) : "";
+            // A server with a password answers NOAUTH: it is up, which is all this asks.
+            return answer.startsWith("+PONG") || answer.startsWith("-NOAUTH");
         } catch (IOException e) {
             return false;
         }

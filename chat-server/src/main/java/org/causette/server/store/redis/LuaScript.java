@@ -1,6 +1,9 @@
 package org.causette.server.store.redis;
 
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 import java.io.IOException;
@@ -89,6 +92,62 @@ final class LuaScript {
             return redis.evalsha(shaBytes, keys, args);
         } catch (JedisNoScriptException e) {
             return redis.eval(sourceBytes, keys, args);
+        }
+    }
+
+    /** A script's reply and how many replicas had its writes when WAIT returned. */
+    record Waited(Object reply, long replicas) {
+    }
+
+    /**
+     * Runs the script and {@code WAIT replicas timeout} in one pipeline, hence on one connection (WAIT counts the
+     * replicas that have this connection's writes) and in one round trip: the reply comes back once the replicas have
+     * the write or the time is up. The first key routes both under Redis Cluster.
+     */
+    Waited runWaiting(UnifiedJedis redis, List<String> keys, List<String> args, int replicas, long timeoutMillis) {
+        try {
+            return pipelined(redis, keys.get(0), replicas, timeoutMillis, p -> p.evalsha(sha, keys, args));
+        } catch (JedisDataException e) {
+            if (!isNoScript(e)) {
+                throw e;
+            }
+            return pipelined(redis, keys.get(0), replicas, timeoutMillis, p -> p.eval(source, keys, args));
+        }
+    }
+
+    /** {@link #runWaiting} with binary keys, arguments and replies. */
+    Waited runBinaryWaiting(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args, int replicas, long timeoutMillis) {
+        try {
+            return pipelinedBinary(redis, keys.get(0), replicas, timeoutMillis, p -> p.evalsha(shaBytes, keys, args));
+        } catch (JedisDataException e) {
+            if (!isNoScript(e)) {
+                throw e;
+            }
+            return pipelinedBinary(redis, keys.get(0), replicas, timeoutMillis, p -> p.eval(sourceBytes, keys, args));
+        }
+    }
+
+    private static boolean isNoScript(JedisDataException e) {
+        return e instanceof JedisNoScriptException || (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT"));
+    }
+
+    private static Waited pipelined(UnifiedJedis redis, String routeKey, int replicas, long timeoutMillis,
+                                    java.util.function.Function<AbstractPipeline, Response<Object>> script) {
+        try (AbstractPipeline p = redis.pipelined()) {
+            Response<Object> reply = script.apply(p);
+            Response<Long> acked = p.waitReplicas(routeKey, replicas, timeoutMillis);
+            p.sync();
+            return new Waited(reply.get(), acked.get());
+        }
+    }
+
+    private static Waited pipelinedBinary(UnifiedJedis redis, byte[] routeKey, int replicas, long timeoutMillis,
+                                          java.util.function.Function<AbstractPipeline, Response<Object>> script) {
+        try (AbstractPipeline p = redis.pipelined()) {
+            Response<Object> reply = script.apply(p);
+            Response<Long> acked = p.waitReplicas(routeKey, replicas, timeoutMillis);
+            p.sync();
+            return new Waited(reply.get(), acked.get());
         }
     }
 }

@@ -65,6 +65,15 @@ final class RedisKeys {
     }
 
     /** Hash: role:author:clientId → "conversationId seq", across the site's conversations. */
+    /**
+     * A counter the durability option bumps when it must wait for the replicas without having written anything (a
+     * duplicate answered from the store): replication is one ordered stream, so once this write is on a replica,
+     * everything the site's shard wrote before it is too.
+     */
+    static String fence(String siteId) {
+        return site(siteId) + "fence";
+    }
+
     static String siteClients(String siteId) {
         return site(siteId) + "clients";
     }

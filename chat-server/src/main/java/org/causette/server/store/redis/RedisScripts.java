@@ -32,6 +32,10 @@ final class RedisScripts {
     static final LuaScript SAVE_RATING = LuaScript.load("save-rating.lua");
     /** {@code lua/outbox-claim.lua}: takes and leases the due deliveries in one step. */
     static final LuaScript OUTBOX_CLAIM = LuaScript.load("outbox-claim.lua");
+    /** {@code lua/outbox-save.lua}: a webhook delivery with its indexes (MULTI has no cluster client). */
+    static final LuaScript OUTBOX_SAVE = LuaScript.load("outbox-save.lua");
+    /** {@code lua/outbox-delete.lua}: a webhook delivery and its indexes removed. */
+    static final LuaScript OUTBOX_DELETE = LuaScript.load("outbox-delete.lua");
     /** {@code lua/add-customer-visitor.lua}: a visitor joins a customer's profile unless another customer has it. */
     static final LuaScript ADD_CUSTOMER_VISITOR = LuaScript.load("add-customer-visitor.lua");
     /** {@code lua/link-channel.lua}: links a channel identity unless its visitor is another's. */

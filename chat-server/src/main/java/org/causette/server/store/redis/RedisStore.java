@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.causette.bot.Card;
 import org.causette.bot.QuickReply;
 import org.causette.server.config.Lesson;
+import org.causette.server.config.RedisUrl;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.BotTurnRecord;
@@ -34,10 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -61,7 +59,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The store for production and for clusters: conversations survive restarts and every node sharing the Redis sees
- * the same state. Pooled connections ({@link RedisClient}); the hot paths (append with its idempotency pointer,
+ * the same state. Pooled connections (a Jedis {@link UnifiedJedis}: one Redis, Sentinel or Cluster, {@link RedisConnections}); the hot paths (append with its idempotency pointer,
  * listings that read many conversations) go in one round trip each: a Lua script or a pipeline.
  *
  * <p>Messages: a Redis list per conversation, message seq n at index n - 1. Seqs are dense by contract, so a list
@@ -83,7 +81,6 @@ public final class RedisStore implements Store {
 
     /** 16 lanes + 4 blocking workers + housekeeping + the broker's publishes, with headroom. */
     public static final int POOL_SIZE = 32;
-    public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
     public static final Duration SOCKET_TIMEOUT = Duration.ofMillis(2000);
     /** How long a caller waits for a pooled connection before it is told the store is unavailable. */
     public static final Duration BORROW_TIMEOUT = Duration.ofMillis(2000);
@@ -101,9 +98,12 @@ public final class RedisStore implements Store {
     private static final String BOT_TURNS = "botturns";
     /** The state a bot turn's answers are written in (BOT_TURN's expected state). */
 
-    private final RedisEndpoint endpoint;
-    private final RedisClient redis;
+    private final RedisConnections connections;
+    private final UnifiedJedis redis;
     private final boolean pipelining;
+    /** The durability option: replicas a conversation write waits for (0: none), and for how long at most. */
+    private final int replicas;
+    private final long replicaTimeoutMillis;
     private final Map<String, String> siteOfConversation = new ConcurrentHashMap<>();
 
     /** A message as kept in its conversation's list: its seq is its position and its conversation the list's. */
@@ -119,9 +119,11 @@ public final class RedisStore implements Store {
     private record Snapshot(Conversation conversation, String version) {
     }
 
-    private RedisStore(RedisEndpoint endpoint, boolean pipelining) {
-        this.endpoint = endpoint;
+    private RedisStore(RedisUrl url, boolean pipelining) {
+        this.connections = new RedisConnections(url);
         this.pipelining = pipelining;
+        this.replicas = url.replicas();
+        this.replicaTimeoutMillis = url.replicaTimeout().toMillis();
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(POOL_SIZE);
         pool.setMaxIdle(POOL_SIZE);
@@ -132,38 +134,33 @@ public final class RedisStore implements Store {
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(1));
         pool.setNumTestsPerEvictionRun(-1);
         pool.setJmxEnabled(false);
-        this.redis = RedisClient.builder()
-                .hostAndPort(new HostAndPort(endpoint.host(), endpoint.port()))
-                .clientConfig(clientConfig(endpoint, SOCKET_TIMEOUT, "causette"))
-                .poolConfig(pool)
-                .build();
+        this.redis = connections.pooled(pool, SOCKET_TIMEOUT, "causette");
     }
 
-    /** Opens the store; connections are made on first use. */
+    /**
+     * Opens the store at a Redis URL ({@link RedisUrl}); {@code env:NAME} passwords and {@code CAUSETTE_REDIS_PASSWORD}
+     * are read from this process's environment. Connections are made on first use.
+     */
     public static RedisStore open(String uri) {
-        return new RedisStore(RedisEndpoint.parse(uri), true);
+        return open(RedisUrl.parse(uri, "--store", System.getenv()), true);
     }
 
     /** With {@code pipelining} false, each command is its own round trip (to measure what pipelining buys). */
     public static RedisStore open(String uri, boolean pipelining) {
-        return new RedisStore(RedisEndpoint.parse(uri), pipelining);
+        return open(RedisUrl.parse(uri, "--store", System.getenv()), pipelining);
     }
 
-    public static JedisClientConfig clientConfig(RedisEndpoint endpoint, Duration socketTimeout, String name) {
-        return DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) CONNECT_TIMEOUT.toMillis())
-                .socketTimeoutMillis((int) socketTimeout.toMillis())
-                .database(endpoint.database())
-                .clientName(name)
-                .build();
+    public static RedisStore open(RedisUrl url, boolean pipelining) {
+        return new RedisStore(url, pipelining);
     }
 
-    public RedisEndpoint endpoint() {
-        return endpoint;
+    /** How this store reaches Redis (the broker makes its subscriber connections from it). */
+    public RedisConnections connections() {
+        return connections;
     }
 
     /** The pooled client, shared with the broker for its publishes. */
-    public RedisClient client() {
+    public UnifiedJedis client() {
         return redis;
     }
 
@@ -174,7 +171,7 @@ public final class RedisStore implements Store {
      * Redis dropped (it restarted) fails on first use: such work is tried once more on a fresh connection, so the
      * first request after Redis comes back is served, not refused.
      */
-    private <T> T call(String what, Function<RedisClient, T> work) {
+    private <T> T call(String what, Function<UnifiedJedis, T> work) {
         try {
             return work.apply(redis);
         } catch (JedisConnectionException first) {
@@ -190,7 +187,7 @@ public final class RedisStore implements Store {
      * Runs Redis work that must not run twice (an append without clientId, a conditional update whose first try may
      * have committed): any client failure means the store is unavailable, and the caller acknowledges nothing.
      */
-    private <T> T callOnce(String what, Function<RedisClient, T> work) {
+    private <T> T callOnce(String what, Function<UnifiedJedis, T> work) {
         try {
             return work.apply(redis);
         } catch (JedisConnectionException e) {
@@ -201,11 +198,67 @@ public final class RedisStore implements Store {
         }
     }
 
+    /**
+     * A conversation write (a message, a bot turn, a state change): what the hub acknowledges or shows. With the
+     * durability option ({@code ?replicas=N}) the script and a {@code WAIT} go in one round trip, and a write the
+     * replicas did not confirm in time is reported unavailable: nothing is acknowledged, the client resends with its
+     * clientId, and the primary's copy makes that a duplicate. Without the option this is the script alone.
+     */
+    private Object write(UnifiedJedis r, String what, LuaScript script, List<String> keys, List<String> args) {
+        if (replicas == 0) {
+            return script.run(r, keys, args);
+        }
+        return replicated(what, script.runWaiting(r, keys, args, replicas, replicaTimeoutMillis));
+    }
+
+    private Object writeBinary(UnifiedJedis r, String what, LuaScript script, List<byte[]> keys, List<byte[]> args) {
+        if (replicas == 0) {
+            return script.runBinary(r, keys, args);
+        }
+        return replicated(what, script.runBinaryWaiting(r, keys, args, replicas, replicaTimeoutMillis));
+    }
+
+    private Object replicated(String what, LuaScript.Waited waited) {
+        if (waited.replicas() < replicas) {
+            // The primary has it, the replicas may not: a failover now could lose it, so it must not be acknowledged.
+            // A write that may vanish also makes versions this node holds unreliable.
+            forgetOpenCopies();
+            throw new StoreUnavailableException("redis " + what + ": " + waited.replicas() + " of " + replicas
+                    + " replica(s) confirmed the write within " + replicaTimeoutMillis + " ms");
+        }
+        return waited.reply();
+    }
+
+    /**
+     * With the durability option, an answer that wrote nothing (a duplicate clientId: the original is stored) still
+     * waits until the replicas have everything before it: a write of the site's fence key, then WAIT. Replication is
+     * one ordered stream per shard, so the original, written earlier, is on the replica once the fence is.
+     */
+    private void awaitReplicas(String siteId) {
+        if (replicas == 0) {
+            return;
+        }
+        String fence = RedisKeys.fence(siteId);
+        long confirmed = callOnce("wait for replicas", r -> {
+            try (AbstractPipeline p = r.pipelined()) {
+                p.incr(fence);
+                Response<Long> acked = p.waitReplicas(fence, replicas, replicaTimeoutMillis);
+                p.sync();
+                return acked.get();
+            }
+        });
+        if (confirmed < replicas) {
+            forgetOpenCopies();
+            throw new StoreUnavailableException("redis wait for replicas: " + confirmed + " of " + replicas
+                    + " replica(s) within " + replicaTimeoutMillis + " ms");
+        }
+    }
+
     private static StoreUnavailableException unavailable(String what, JedisException e) {
         return new StoreUnavailableException("redis " + what + ": " + e.getMessage(), e);
     }
 
-    private void run(String what, java.util.function.Consumer<RedisClient> work) {
+    private void run(String what, java.util.function.Consumer<UnifiedJedis> work) {
         call(what, r -> {
             work.accept(r);
             return null;
@@ -245,7 +298,7 @@ public final class RedisStore implements Store {
 
     @Override
     public void ping() {
-        run("ping", RedisClient::ping);
+        run("ping", UnifiedJedis::ping);
     }
 
     @Override
@@ -431,7 +484,7 @@ public final class RedisStore implements Store {
 
     /** The update script: 1 committed, 0 the version moved meanwhile (nothing written), -1 the conversation is gone. */
     private long commitUpdate(String siteId, String conversationId, String version, Conversation updated) {
-        return (Long) callOnce("update conversation", r -> RedisScripts.UPDATE_IF.run(r,
+        return (Long) callOnce("update conversation", r -> write(r, "update conversation", RedisScripts.UPDATE_IF,
                 List.of(RedisKeys.conversation(siteId, conversationId), RedisKeys.queue(siteId),
                         RedisKeys.assigned(siteId), RedisKeys.closed(siteId),
                         RedisKeys.openSlot(siteId, updated.visitorId(), updated.channel())),
@@ -454,12 +507,13 @@ public final class RedisStore implements Store {
                 RedisKeys.conversationClients(siteId, conversationId), RedisKeys.siteClients(siteId));
         List<String> args = List.of(draft.clientId() == null ? "" : clientKey(draft.from(), draft.clientId()), json(doc),
                 draft.ts().toString(), conversationId, RedisKeys.conversationPrefix(siteId));
-        List<?> result = (List<?>) callOnce("append", r -> RedisScripts.APPEND.run(r, keys, args));
+        List<?> result = (List<?>) callOnce("append", r -> write(r, "append", RedisScripts.APPEND, keys, args));
         long status = (Long) result.get(0);
         if (status == -1) {
             throw new IllegalArgumentException("no conversation " + conversationId);
         }
         if (status == 0) {
+            awaitReplicas(siteId);
             MessageDoc original = parse((String) result.get(3), MessageDoc.class);
             return new AppendResult(original.toMessage((String) result.get(1), (Long) result.get(2)), true);
         }
@@ -615,15 +669,11 @@ public final class RedisStore implements Store {
 
     @Override
     public void saveWebhookDelivery(WebhookDelivery delivery) {
-        run("save webhook delivery", r -> {
-            try (var tx = r.multi()) {
-                tx.hset(RedisKeys.outboxItems(), delivery.id(), json(delivery));
-                tx.zadd(RedisKeys.outboxDue(), micros(delivery.nextAttemptAt()), delivery.id());
-                tx.zadd(RedisKeys.outboxOfSite(delivery.siteId()),
-                        micros(delivery.createdAt() == null ? delivery.nextAttemptAt() : delivery.createdAt()), delivery.id());
-                tx.exec();
-            }
-        });
+        // Idempotent (the same id and JSON again give the same state): safe to try twice.
+        run("save webhook delivery", r -> RedisScripts.OUTBOX_SAVE.run(r,
+                List.of(RedisKeys.outboxItems(), RedisKeys.outboxDue(), RedisKeys.outboxOfSite(delivery.siteId())),
+                List.of(delivery.id(), json(delivery), Long.toString((long) micros(delivery.nextAttemptAt())),
+                        Long.toString((long) micros(delivery.createdAt() == null ? delivery.nextAttemptAt() : delivery.createdAt())))));
     }
 
     @Override
@@ -643,14 +693,8 @@ public final class RedisStore implements Store {
     public void deleteWebhookDelivery(String deliveryId) {
         run("delete webhook delivery", r -> {
             String item = r.hget(RedisKeys.outboxItems(), deliveryId);
-            try (var tx = r.multi()) {
-                tx.hdel(RedisKeys.outboxItems(), deliveryId);
-                tx.zrem(RedisKeys.outboxDue(), deliveryId);
-                if (item != null) {
-                    tx.zrem(RedisKeys.outboxOfSite(parse(item, WebhookDelivery.class).siteId()), deliveryId);
-                }
-                tx.exec();
-            }
+            String ofSite = item == null ? RedisKeys.outboxDue() : RedisKeys.outboxOfSite(parse(item, WebhookDelivery.class).siteId());
+            RedisScripts.OUTBOX_DELETE.run(r, List.of(RedisKeys.outboxItems(), RedisKeys.outboxDue(), ofSite), List.of(deliveryId));
         });
     }
 
@@ -854,7 +898,7 @@ public final class RedisStore implements Store {
         return gone;
     }
 
-    private static <T> void purgeTimeline(RedisClient r, String siteId, String name, Class<T> type,
+    private static <T> void purgeTimeline(UnifiedJedis r, String siteId, String name, Class<T> type,
                                           Function<T, String> visitorOf, String before) {
         String key = RedisKeys.timeline(siteId, name);
         for (String member : r.zrangeByScore(key, "-inf", before)) {
@@ -997,7 +1041,7 @@ public final class RedisStore implements Store {
     }
 
     /** The visitor leaves its customer's profile (set, lookup, channel links to it); its consent records go. */
-    private static void eraseCustomerTraces(RedisClient r, String siteId, String visitorId) {
+    private static void eraseCustomerTraces(UnifiedJedis r, String siteId, String visitorId) {
         java.util.Set<String> owners = new java.util.HashSet<>(r.smembers(RedisKeys.visitorUsers(siteId, visitorId)));
         String owner = r.get(RedisKeys.visitorCustomer(siteId, visitorId));
         if (owner != null) {
@@ -1157,7 +1201,8 @@ public final class RedisStore implements Store {
                 utf8(held == null ? "" : held.id()), utf8(held == null ? "" : Long.toString(held.version())));
         // Once: a lost reply may hide a stored message, and only a clientId makes a second try safe; the caller then
         // reports the store unavailable and the client resends with the same clientId.
-        List<?> result = (List<?>) callOnce("append to open", r -> RedisScripts.APPEND_TO_OPEN.runBinary(r, keys, args));
+        List<?> result = (List<?>) callOnce("append to open",
+                r -> writeBinary(r, "append to open", RedisScripts.APPEND_TO_OPEN, keys, args));
         long status = (Long) result.get(0);
         if (status == -1) {
             // Closed or erased (maybe by another node): whatever this node held for the slot is of no more use.
@@ -1168,6 +1213,7 @@ public final class RedisStore implements Store {
         long seq = (Long) result.get(2);
         remember(conversationId, siteId);
         if (status == 0) {
+            awaitReplicas(siteId);
             MessageDoc original = parse((byte[]) result.get(3), MessageDoc.class);
             return Optional.of(new OpenAppend(original.toMessage(conversationId, seq), true, null));
         }
@@ -1317,7 +1363,8 @@ public final class RedisStore implements Store {
                     expectedState));
             args.addAll(bodies);
             // Once: the script writes messages without clientIds, which a blind second try would store twice.
-            List<?> result = (List<?>) callOnce("save bot turn", r -> RedisScripts.BOT_TURN.runBinary(r, keys, args));
+            List<?> result = (List<?>) callOnce("save bot turn",
+                    r -> writeBinary(r, "save bot turn", RedisScripts.BOT_TURN, keys, args));
             long status = (Long) result.get(0);
             if (status == -1) {
                 return Optional.empty();
