@@ -84,7 +84,11 @@ public final class SiteLoader {
                 .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json"), sku -> catalog.products().stream()
                         .anyMatch(p -> p.sku().equals(sku) || p.variants().stream().anyMatch(v -> sku.equals(v.sku())))))
                 .orElse(Scenarios.NONE);
-        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, encoder);
+        // Read apart from SiteConfig like the outcome settings: the email settings stay in one place (MailSettings).
+        MailSettings mail = readOptional(source, "site.json")
+                .map(tree -> MailSettings.from(JsonFields.root(source.describe("site.json"), tree)))
+                .orElse(null);
+        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, encoder, mail);
     }
 
     /** site.json {@code "bot": {"encoder": "on" | "off"}}: the English sentence encoder, off unless asked for. */
