@@ -46,10 +46,16 @@ import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
+import org.causette.server.conversation.HubEvents;
+import org.causette.server.mail.ReplyMails;
+import org.causette.server.store.MailStore;
+import org.causette.server.store.MemoryMailStore;
 import org.causette.server.store.MemoryStore;
 import org.causette.server.store.Store;
+import org.causette.server.store.redis.RedisMailStore;
 import org.causette.server.store.redis.RedisStore;
 import org.causette.server.usecase.BotTurns;
+import org.causette.server.usecase.ShopperPresence;
 import org.causette.server.usecase.StaffService;
 import org.causette.server.usecase.VisitorService;
 import org.causette.server.ws.KeepAlive;
@@ -102,6 +108,8 @@ public final class CausetteServer implements AutoCloseable {
     private final Channels channels;
     private final WebhookRoutes webhooks;
     private final ProactiveEngine proactive;
+    private final MailStore mailStore;
+    private final ReplyMails replyMails;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ChannelGroup sockets = new DefaultChannelGroup("sockets", GlobalEventExecutor.INSTANCE);
@@ -128,21 +136,28 @@ public final class CausetteServer implements AutoCloseable {
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, config.nodeId()), clock);
         StaffAuth staffAuth = new StaffAuth(sites, store, clock);
         this.proactive = new ProactiveEngine(store, hub, lanes, clock);
+        // Emailed replies (docs/email.md): their store beside the main one, on the same Redis when there is one.
+        this.mailStore = store instanceof RedisStore redis ? new RedisMailStore(redis.client()) : new MemoryMailStore();
+        ShopperPresence presence = new ShopperPresence(sites, mailStore, hub.visitors(), lanes, clock);
+        VisitorTokens visitorTokens = new VisitorTokens(store.serverSecret());
         VisitorService visitors = new VisitorService(store, lanes, hub, feed,
                 new BotTurns(store, hub, feed, routing, metrics, clock), proactive, metrics,
-                new VisitorTokens(store.serverSecret()), clock);
+                visitorTokens, clock, presence);
+        this.replyMails = new ReplyMails(sites, mailStore, store, visitorTokens.resumeLinks(), metrics, clock,
+                Duration.ofMillis(Long.getLong("causette.mail.firstBackoffMs", ReplyMails.FIRST_BACKOFF.toMillis())));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
             thread.setDaemon(true);
             return thread;
         });
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock, housekeeping);
-        ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock);
+        ApiRoutes api = new ApiRoutes(sites, store, mailStore, staffAuth, feed, blockingWork, clock);
         this.channels = new Channels(sites, store, visitors, feed, hub, metrics, clock);
         feed.registerChannel(ChannelIds.MESSENGER, channels.messenger());
         feed.registerChannel(ChannelIds.WHATSAPP, channels.whatsapp());
-        feed.setEvents(channels.crm());
+        feed.setEvents(HubEvents.all(List.of(channels.crm(), replyMails)));
         channels.crm().start();
+        replyMails.start();
         this.webhooks = new WebhookRoutes(sites, metrics, channels.metaChannels());
         HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, webhooks, blockingWork,
                 clock, sockets, new KeepAlive(config.keepAlive()));
@@ -152,6 +167,8 @@ public final class CausetteServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(quietly(proactive::sweep), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(routing.presence()::renew),
                 PresenceBook.RENEW_EVERY.toSeconds(), PresenceBook.RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(quietly(presence::renew), ShopperPresence.RENEW_EVERY.toSeconds(),
+                ShopperPresence.RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(retention::purge), 1, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
         // What admins taught the bot, here or on another node, reaches this node's bots.
         housekeeping.scheduleWithFixedDelay(quietly(() -> sites.all().forEach(site -> site.catchUp(store.lessons(site.id())))),
@@ -246,6 +263,11 @@ public final class CausetteServer implements AutoCloseable {
         return proactive;
     }
 
+    /** The emailed replies' store (docs/email.md), for tests that look at what is owed and sent. */
+    public MailStore mailStore() {
+        return mailStore;
+    }
+
     /** The store, for tools and tests that look at what was kept. */
     public Store store() {
         return store;
@@ -272,6 +294,7 @@ public final class CausetteServer implements AutoCloseable {
         sockets.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         lanes.close();
         channels.close();
+        replyMails.close();
         blockingWork.shutdown();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
