@@ -110,6 +110,7 @@ public final class CausetteServer implements AutoCloseable {
     private final ProactiveEngine proactive;
     private final MailStore mailStore;
     private final ReplyMails replyMails;
+    private final ShopperPresence presence;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ChannelGroup sockets = new DefaultChannelGroup("sockets", GlobalEventExecutor.INSTANCE);
@@ -138,7 +139,7 @@ public final class CausetteServer implements AutoCloseable {
         this.proactive = new ProactiveEngine(store, hub, lanes, clock);
         // Emailed replies (docs/email.md): their store beside the main one, on the same Redis when there is one.
         this.mailStore = store instanceof RedisStore redis ? new RedisMailStore(redis.client()) : new MemoryMailStore();
-        ShopperPresence presence = new ShopperPresence(sites, mailStore, hub.visitors(), lanes, clock);
+        ShopperPresence presence = this.presence = new ShopperPresence(sites, mailStore, hub.visitors(), lanes, clock);
         VisitorTokens visitorTokens = new VisitorTokens(store.serverSecret());
         VisitorService visitors = new VisitorService(store, lanes, hub, feed,
                 new BotTurns(store, hub, feed, routing, metrics, clock), proactive, metrics,
@@ -266,6 +267,11 @@ public final class CausetteServer implements AutoCloseable {
     /** The emailed replies' store (docs/email.md), for tests that look at what is owed and sent. */
     public MailStore mailStore() {
         return mailStore;
+    }
+
+    /** Shoppers' presence for emailed replies, for tests that renew it right after moving their clock. */
+    public ShopperPresence shopperPresence() {
+        return presence;
     }
 
     /** The store, for tools and tests that look at what was kept. */
