@@ -183,7 +183,8 @@ public final class VisitorService {
             connection.send(EncodedFrame.of(new ServerFrames.Welcome(visitorId, tokens.issue(connection.siteId(), visitorId),
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
-                    connection.site().config().name(), proactive.greeting(connection)), "welcome"));
+                    connection.site().config().name(), proactive.greeting(connection))
+                    .replyingByEmail(emailChoice != null && connection.site().mail().isPresent()), "welcome"));
             if (open.isPresent()) {
                 Conversation conversation = open.get();
                 boolean sameConversation = hello.conversationId() == null || hello.conversationId().equals(conversation.id());

@@ -34,23 +34,32 @@ import static org.junit.jupiter.api.Assertions.fail;
  * What the email tests share: a real SMTP server (GreenMail) on a free port, the test shop with {@code mail} settings
  * pointing at it, hubs started on a clock the test moves, and the steps of a shopper who asks for a person and leaves.
  */
-final class MailKit implements AutoCloseable {
-    static final String SITE = "test-shop";
+public final class MailKit implements AutoCloseable {
+    public static final String SITE = "test-shop";
     static final String LINK_PAGE = "https://shop.example/help";
-    private static final Pattern LINK = Pattern.compile("https://shop\\.example/help#causette-resume=([A-Za-z0-9._-]+)");
+    private static final Pattern LINK = Pattern.compile("#causette-resume=([A-Za-z0-9._-]+)");
 
-    final int smtpPort;
-    final GreenMail smtp;
-    final Path folder;
-    final TestClock clock = TestClock.startingNow();
+    public final int smtpPort;
+    public final GreenMail smtp;
+    public final Path folder;
+    public final TestClock clock = TestClock.startingNow();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    MailKit() throws Exception {
+    public MailKit() throws Exception {
         this(RedisServer.freePort(), true);
     }
 
     /** @param startSmtp false: the SMTP server's port is chosen but nothing listens on it yet */
     MailKit(int smtpPort, boolean startSmtp) throws Exception {
+        this(smtpPort, startSmtp, LINK_PAGE, null);
+    }
+
+    /** The emails' link opens {@code linkPage}; {@code origin}, when set, is the only origin allowed to open the widget. */
+    public MailKit(String linkPage, String origin) throws Exception {
+        this(RedisServer.freePort(), true, linkPage, origin);
+    }
+
+    private MailKit(int smtpPort, boolean startSmtp, String linkPage, String origin) throws Exception {
         this.smtpPort = smtpPort;
         this.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         if (startSmtp) {
@@ -63,22 +72,25 @@ final class MailKit implements AutoCloseable {
         var site = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
                 TestSites.testShop().resolve("site.json").toFile());
         site.remove("businessHours"); // always open: a person answers
+        if (origin != null) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) site.get("allowedOrigins")).add(origin);
+        }
         site.putObject("mail").put("host", "127.0.0.1").put("port", smtpPort).put("security", "none")
-                .put("from", "Test Shop <chat@shop.example>").put("linkUrl", LINK_PAGE)
+                .put("from", "Test Shop <chat@shop.example>").put("linkUrl", linkPage)
                 .put("awayMinutes", 1).put("linkHours", 48).put("batchSeconds", 0);
         Files.writeString(folder.resolve("site.json"), Json.MAPPER.writeValueAsString(site));
     }
 
-    CausetteServer hub(String store) throws Exception {
+    public CausetteServer hub(String store) throws Exception {
         return CausetteServer.start(new ServerConfig("127.0.0.1", 0, store, "node-" + UUID.randomUUID().toString().substring(0, 6),
                 List.of(folder)), TestSites.ENV, clock);
     }
 
-    WsClient visitor(CausetteServer hub) throws Exception {
+    public WsClient visitor(CausetteServer hub) throws Exception {
         return WsClient.visitor(hub.port(), SITE, TestSites.ALLOWED_ORIGIN);
     }
 
-    WsClient staff(CausetteServer hub, String username) throws Exception {
+    public WsClient staff(CausetteServer hub, String username) throws Exception {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/api/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"site\":\"" + SITE + "\",\"username\":\"" + username + "\",\"password\":\"" + username + "-pw\"}"))
@@ -90,17 +102,17 @@ final class MailKit implements AutoCloseable {
         return socket;
     }
 
-    String get(CausetteServer hub, String path) throws Exception {
+    public String get(CausetteServer hub, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The shopper asks for a person, who accepts; returns the conversation id. */
-    static String handedToAnna(WsClient visitor, WsClient anna) throws Exception {
+    public static String handedToAnna(WsClient visitor, WsClient anna) throws Exception {
         return handedToAnna(visitor, anna, "Parler à un conseiller");
     }
 
-    static String handedToAnna(WsClient visitor, WsClient anna, String words) throws Exception {
+    public static String handedToAnna(WsClient visitor, WsClient anna, String words) throws Exception {
         visitor.send(frame("message").put("clientId", "c1").put("text", words).put("payload", "INTENT:human_request"));
         String conversationId = visitor.next("ack").path("conversationId").asText();
         anna.nextMatching(f -> f.path("type").asText().equals("assigned"), "assigned");
@@ -108,19 +120,19 @@ final class MailKit implements AutoCloseable {
         return conversationId;
     }
 
-    static void emailMe(WsClient visitor, String email) throws Exception {
+    public static void emailMe(WsClient visitor, String email) throws Exception {
         visitor.send(frame("email_me").put("email", email).put("consent", true));
         visitor.nextMatching(f -> f.path("type").asText().equals("message") && f.path("text").asText().contains(email),
                 "the email choice confirmed");
     }
 
-    static JsonNode reply(WsClient staff, String conversationId, String clientId, String text) throws Exception {
+    public static JsonNode reply(WsClient staff, String conversationId, String clientId, String text) throws Exception {
         staff.send(frame("message").put("conversationId", conversationId).put("clientId", clientId).put("text", text));
         return staff.nextMatching(f -> f.path("type").asText().equals("ack") && f.path("clientId").asText().equals(clientId), "ack");
     }
 
     /** Waits until the hub has seen the shopper's socket close (its presence written at the close). */
-    void closeAndWaitGone(CausetteServer hub, WsClient visitor) throws Exception {
+    public void closeAndWaitGone(CausetteServer hub, WsClient visitor) throws Exception {
         visitor.close();
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < until) {
@@ -133,11 +145,11 @@ final class MailKit implements AutoCloseable {
         fail("the hub did not see the shopper leave");
     }
 
-    MimeMessage[] received() {
+    public MimeMessage[] received() {
         return smtp.getReceivedMessages();
     }
 
-    static String part(MimeMessage message, String type) throws Exception {
+    public static String part(MimeMessage message, String type) throws Exception {
         MimeMultipart multipart = (MimeMultipart) message.getContent();
         for (int i = 0; i < multipart.getCount(); i++) {
             BodyPart part = multipart.getBodyPart(i);
@@ -148,7 +160,7 @@ final class MailKit implements AutoCloseable {
         throw new AssertionError("no " + type + " part");
     }
 
-    static String resumeToken(String text) {
+    public static String resumeToken(String text) {
         Matcher m = LINK.matcher(text);
         if (!m.find()) {
             throw new AssertionError("no resume link in: " + text);
