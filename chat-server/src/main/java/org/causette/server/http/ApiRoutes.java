@@ -79,7 +79,7 @@ public final class ApiRoutes {
         this.auth = auth;
         this.blockingWork = blockingWork;
         this.views = new StaffViews(sites, store, mail, feed, clock);
-        this.customers = new CustomerViews(store, feed, clock);
+        this.customers = new CustomerViews(store, mail, feed, clock);
     }
 
     /** An API answer: status and body. */

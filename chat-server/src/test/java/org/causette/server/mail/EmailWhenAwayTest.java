@@ -154,6 +154,38 @@ class EmailWhenAwayTest {
     }
 
     @Test
+    void agentsSeeTheAddressAmbassadorsNeverAndErasureForgetsIt() throws Exception {
+        try (WsClient anna = kit.staff(hub, "anna")) {
+            WsClient visitor = kit.visitor(hub);
+            String visitorId = visitor.helloAnonymous().path("visitorId").asText();
+            String conversationId = handedToAnna(visitor, anna);
+            emailMe(visitor, "anne@example.com");
+            kit.closeAndWaitGone(hub, visitor);
+
+            var asAgent = kit.api(hub, "GET", "/api/conversations/" + conversationId, kit.login(hub, "anna"));
+            assertEquals(200, asAgent.statusCode(), asAgent.body());
+            JsonNode replyEmail = org.causette.server.wire.Json.MAPPER.readTree(asAgent.body()).path("visitor").path("replyEmail");
+            assertEquals("anne@example.com", replyEmail.path("email").asText(), asAgent.body());
+            assertEquals("email_me", replyEmail.path("source").asText());
+
+            var asAmbassador = kit.api(hub, "GET", "/api/conversations/" + conversationId, kit.login(hub, "leo"));
+            assertFalse(asAmbassador.body().contains("anne@example.com"), asAmbassador.body());
+            var list = kit.api(hub, "GET", "/api/sites/" + MailKit.SITE + "/conversations", kit.login(hub, "leo"));
+            assertFalse(list.body().contains("anne@example.com"), list.body());
+
+            reply(anna, conversationId, "a1", "Une réponse qui attend son e-mail");
+            assertEquals(1, hub.mailStore().pendingReplyMails(MailKit.SITE), "owed: the shopper left a minute ago at most");
+            String admin = kit.login(hub, "root");
+            assertEquals(204, kit.api(hub, "DELETE", "/api/sites/" + MailKit.SITE + "/visitors/" + visitorId, admin).statusCode());
+            assertTrue(hub.mailStore().mailContact(MailKit.SITE, visitorId).isEmpty(), "erasure forgets the address");
+            kit.clock.advance(Duration.ofMinutes(2));
+            Thread.sleep(2_000);
+            assertEquals(0, kit.received().length, "the owed email of an erased visitor is dropped, unsent");
+            assertEquals(0, hub.mailStore().pendingReplyMails(MailKit.SITE));
+        }
+    }
+
+    @Test
     void withoutConsentNoEmailAndInternalNotesAreNeverSent() throws Exception {
         try (WsClient anna = kit.staff(hub, "anna")) {
             WsClient visitor = kit.visitor(hub);

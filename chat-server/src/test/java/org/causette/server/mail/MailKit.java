@@ -91,15 +91,26 @@ public final class MailKit implements AutoCloseable {
     }
 
     public WsClient staff(CausetteServer hub, String username) throws Exception {
+        String token = login(hub, username);
+        WsClient socket = WsClient.connect(URI.create("ws://127.0.0.1:" + hub.port() + "/ws/staff"), null);
+        socket.hello(frame("hello").put("token", token));
+        return socket;
+    }
+
+    /** A staff token (the test site's passwords are the username followed by -pw). */
+    public String login(CausetteServer hub, String username) throws Exception {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/api/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"site\":\"" + SITE + "\",\"username\":\"" + username + "\",\"password\":\"" + username + "-pw\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode(), login.body());
-        String token = Json.MAPPER.readTree(login.body()).path("token").asText();
-        WsClient socket = WsClient.connect(URI.create("ws://127.0.0.1:" + hub.port() + "/ws/staff"), null);
-        socket.hello(frame("hello").put("token", token));
-        return socket;
+        return Json.MAPPER.readTree(login.body()).path("token").asText();
+    }
+
+    public HttpResponse<String> api(CausetteServer hub, String method, String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + path))
+                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public String get(CausetteServer hub, String path) throws Exception {
