@@ -59,17 +59,22 @@ final class MailTexts {
                 + " to answer you by email. Please answer in the chat; this address is not read.";
     }
 
+    /** French puts a (non-breaking) space before a colon, English none. */
+    private String colon() {
+        return french ? "\u00a0:" : ":";
+    }
+
     String plain(String shopName, List<Reply> replies, String link, long linkHours) {
         StringBuilder text = new StringBuilder();
         text.append(intro(shopName)).append("\n\n");
         for (Reply reply : replies) {
-            text.append(reply.name()).append(" :\n".substring(french ? 0 : 1));
+            text.append(reply.name()).append(colon()).append('\n');
             for (String line : reply.text().split("\n", -1)) {
                 text.append("  ").append(line).append('\n');
             }
             text.append('\n');
         }
-        text.append(open()).append(" : ".substring(french ? 0 : 1)).append(link).append("\n\n");
+        text.append(open()).append(colon()).append(' ').append(link).append("\n\n");
         text.append(expiry(linkHours)).append("\n\n-- \n").append(why(shopName)).append('\n');
         return text.toString();
     }

@@ -25,6 +25,9 @@ public interface MailStore {
     /** These shoppers had an open connection at {@code at} (a later time never goes back to an earlier one). */
     void visitorsSeen(String siteId, Collection<String> visitorIds, Instant at);
 
+    /** Forgets the presence of the site's shoppers last seen before {@code before} (bounded memory); returns how many. */
+    int forgetPresenceBefore(String siteId, Instant before);
+
     /** When the shopper last had an open connection on any node, or empty if never (or forgotten). */
     Optional<Instant> visitorLastSeen(String siteId, String visitorId);
 

@@ -46,6 +46,14 @@ public final class MemoryMailStore implements MailStore {
     }
 
     @Override
+    public synchronized int forgetPresenceBefore(String siteId, Instant before) {
+        String prefix = siteId + "\n";
+        int before0 = seen.size();
+        seen.entrySet().removeIf(e -> e.getKey().startsWith(prefix) && e.getValue().isBefore(before));
+        return before0 - seen.size();
+    }
+
+    @Override
     public synchronized Optional<Instant> visitorLastSeen(String siteId, String visitorId) {
         return Optional.ofNullable(seen.get(key(siteId, visitorId)));
     }

@@ -23,12 +23,20 @@ public final class ShopperPresence {
 
     /** Well under the shortest {@code awayMinutes} (one minute): a connected shopper never looks away. */
     public static final Duration RENEW_EVERY = Duration.ofSeconds(20);
+    /**
+     * Presence older than this is forgotten (bounded memory): the longest link lifetime. A shopper gone longer counts
+     * as never seen, so an email then carries every reply not emailed yet.
+     */
+    public static final Duration KEPT = Duration.ofDays(30);
+    /** The forgetting runs once per this many renewals (about an hour). */
+    private static final int FORGET_EVERY_RENEWALS = 180;
 
     private final Sites sites;
     private final MailStore mail;
     private final LocalConnections connections;
     private final Lanes lanes;
     private final Clock clock;
+    private int renewals;
 
     public ShopperPresence(Sites sites, MailStore mail, LocalConnections connections, Lanes lanes, Clock clock) {
         this.sites = sites;
@@ -67,9 +75,13 @@ public final class ShopperPresence {
     /** Every shopper connected to this node is here now; on the housekeeping thread. */
     public void renew() {
         var now = clock.instant();
+        boolean forget = renewals++ % FORGET_EVERY_RENEWALS == 0;
         for (Site site : sites.all()) {
             if (site.mail().isPresent()) {
                 mail.visitorsSeen(site.id(), connections.visitorIds(site.id()), now);
+                if (forget) {
+                    mail.forgetPresenceBefore(site.id(), now.minus(KEPT));
+                }
             }
         }
     }

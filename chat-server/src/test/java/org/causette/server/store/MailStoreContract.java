@@ -66,6 +66,10 @@ public abstract class MailStoreContract {
         assertEquals(T0.plusSeconds(20), store.visitorLastSeen(site, "v1").orElseThrow());
         store.visitorsSeen(site, Set.of("v2"), T0.plusSeconds(40));
         assertEquals(T0.plusSeconds(40), store.visitorLastSeen(site, "v2").orElseThrow());
+        store.visitorsSeen(site, Set.of("v3"), T0.plusSeconds(10));
+        assertEquals(1, store.forgetPresenceBefore(site, T0.plusSeconds(20)), "v3 only: v1 at exactly the bound stays");
+        assertTrue(store.visitorLastSeen(site, "v3").isEmpty());
+        assertTrue(store.visitorLastSeen(site, "v1").isPresent());
         store.deleteMailContact(site, "v2"); // erasure forgets the presence too
         assertTrue(store.visitorLastSeen(site, "v2").isEmpty());
     }

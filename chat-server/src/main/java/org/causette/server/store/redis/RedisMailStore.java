@@ -145,6 +145,12 @@ public final class RedisMailStore implements MailStore {
     }
 
     @Override
+    public int forgetPresenceBefore(String siteId, Instant before) {
+        // Exclusive bound: a presence written at exactly {@code before} is kept, as in the memory store.
+        return call("forget presence", r -> r.zremrangeByScore(seen(siteId), "-inf", "(" + micros(before))).intValue();
+    }
+
+    @Override
     public Optional<Instant> visitorLastSeen(String siteId, String visitorId) {
         return Optional.ofNullable(call("visitor last seen", r -> r.zscore(seen(siteId), visitorId)))
                 .map(RedisMailStore::fromMicros);
