@@ -138,6 +138,7 @@ public final class ReplyMails implements HubEvents, AutoCloseable {
             Instant due = latest(message.ts().plus(settings.get().batch()), seen.plus(settings.get().awayAfter()));
             mail.scheduleReplyMail(new ReplyMail(conversation.siteId(), conversation.id(), conversation.visitorId(),
                     message.seq(), due, 0, null));
+            log.debug("Email owed for conversation {} up to seq {}, due {}", conversation.id(), message.seq(), due);
         } catch (RuntimeException e) {
             log.warn("Email for conversation {} not scheduled: {}", conversation.id(), e.toString());
         }
@@ -177,7 +178,11 @@ public final class ReplyMails implements HubEvents, AutoCloseable {
                 return;
             }
             Instant now = clock.instant();
-            for (ReplyMail owed : mail.claimReplyMails(now, now.plus(LEASE), free)) {
+            List<ReplyMail> taken = mail.claimReplyMails(now, now.plus(LEASE), free);
+            if (!taken.isEmpty()) {
+                log.debug("Took {} owed email(s) at {}: {}", taken.size(), now, taken);
+            }
+            for (ReplyMail owed : taken) {
                 inFlight.acquireUninterruptibly();
                 try {
                     workers.execute(() -> {
@@ -232,6 +237,7 @@ public final class ReplyMails implements HubEvents, AutoCloseable {
         Instant seen = mail.visitorLastSeen(owed.siteId(), owed.visitorId()).orElse(Instant.EPOCH);
         Instant awayEnough = seen.plus(settings.awayAfter());
         if (now.isBefore(awayEnough)) {
+            log.debug("Shopper of conversation {} seen at {}: looked at again at {}", owed.conversationId(), seen, awayEnough);
             // Connected now (presence is renewed far more often than awayMinutes) or just left: look again then.
             mail.saveReplyMail(owed.due(awayEnough));
             return;

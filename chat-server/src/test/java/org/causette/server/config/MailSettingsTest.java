@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.causette.server.wire.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,9 +36,23 @@ class MailSettingsTest {
         return new SiteLoader(env::get);
     }
 
-    private Site load(String mail) throws IOException {
-        Files.writeString(folder.resolve("site.json"), "{ \"id\": \"s\", \"name\": \"Shop\", \"mail\": " + mail + " }");
-        return loader().load(SiteSource.folder(folder));
+    /**
+     * The {@code mail} object read as the loader reads it (secrets resolved, then the settings), without training a bot
+     * for each case: the loader's own use of it is {@link #aSiteWithoutMailSendsNone} and {@link #theLoaderReadsIt}.
+     */
+    private Optional<MailSettings> load(String mail) throws IOException {
+        Map<String, String> env = new HashMap<>(TestSites.ENV);
+        env.put("SHOP_SMTP_PASSWORD", SECRET);
+        String file = folder.resolve("site.json").toString();
+        JsonNode tree = new EnvSecrets(env::get).resolve(Json.MAPPER.readTree("{ \"id\": \"s\", \"mail\": " + mail + " }"), file);
+        return Optional.ofNullable(MailSettings.from(JsonFields.root(file, tree)));
+    }
+
+    @Test
+    void theLoaderReadsIt() throws IOException {
+        Files.writeString(folder.resolve("site.json"), "{ \"id\": \"s\", \"mail\": { \"host\": \"h\", \"username\": \"u\", "
+                + "\"password\": \"env:SHOP_SMTP_PASSWORD\", \"from\": \"a@b.example\", \"linkUrl\": \"https://b.example/\" } }");
+        assertEquals(SECRET, loader().load(SiteSource.folder(folder)).mail().orElseThrow().password());
     }
 
     @Test
@@ -47,7 +65,7 @@ class MailSettingsTest {
     void defaultsAndTheSecretFromTheEnvironmentNeverShown() throws IOException {
         MailSettings mail = load("""
                 { "host": "smtp.shop.example", "username": "chat", "password": "env:SHOP_SMTP_PASSWORD",
-                  "from": "Maison Sauge <chat@sauge.example>", "linkUrl": "https://sauge.example/aide" }""").mail().orElseThrow();
+                  "from": "Maison Sauge <chat@sauge.example>", "linkUrl": "https://sauge.example/aide" }""").orElseThrow();
         assertEquals(MailSettings.Security.STARTTLS, mail.security());
         assertEquals(587, mail.port());
         assertEquals(SECRET, mail.password());
@@ -61,10 +79,10 @@ class MailSettingsTest {
         assertFalse(mail.toString().contains(SECRET), mail.toString());
         assertEquals(465, load("""
                 { "host": "smtp.shop.example", "security": "smtps", "from": "chat@shop.example", "linkUrl": "https://shop.example/" }""")
-                .mail().orElseThrow().port());
+                .orElseThrow().port());
         MailSettings relay = load("""
                 { "host": "127.0.0.1", "security": "none", "from": "chat@shop.example", "linkUrl": "http://shop.example/x?y=1" }""")
-                .mail().orElseThrow();
+                .orElseThrow();
         assertEquals(25, relay.port());
         assertNull(relay.username());
     }

@@ -6,8 +6,8 @@ import org.causette.server.cluster.RedisBroker;
 import redis.clients.jedis.Jedis;
 import org.causette.server.support.RedisServer;
 import org.causette.server.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -27,15 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as connected.
  */
 class EmailDeliveryTest {
-    private static RedisServer redis;
+    private RedisServer redis;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
+    /**
+     * A redis-server per test: each test moves its own clock, and presence or staff sessions written "in the future"
+     * by one test's clock would be read by the next test's hubs on a shared Redis (never the case in production).
+     */
+    @BeforeEach
+    void startRedis() throws Exception {
         redis = RedisServer.start();
     }
 
-    @AfterAll
-    static void stopRedis() throws Exception {
+    @AfterEach
+    void stopRedis() throws Exception {
         redis.close();
     }
 
@@ -130,7 +134,7 @@ class EmailDeliveryTest {
     }
 
     /** Waits until both nodes listen on the site's channel: a reply published before would not reach node two. */
-    private static void awaitSubscribers(long count) throws InterruptedException {
+    private void awaitSubscribers(long count) throws InterruptedException {
         String channel = new String(RedisBroker.channel(MailKit.SITE), StandardCharsets.UTF_8);
         try (Jedis client = new Jedis("127.0.0.1", redis.port())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
