@@ -576,7 +576,7 @@
     if (!ok.checked) return ok.focus();
     ui.emailErr.textContent = '';
     pendingLead = { type: emailMode === 'reply' ? 'email_me' : 'lead', email: v, consent: true }; // consent: the box ticked
-    if (emailMode === 'reply') put('mailme', conv);
+    put('mailme', conv); // an address given either way: "email me the answer" is not offered again here
     if (send(pendingLead)) pendingLead = null; else connect();
     f.reset(); f.hidden = true;
     ui.input.focus();
