@@ -48,15 +48,21 @@ import org.causette.server.marketing.ProactiveEngine;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.routing.PresenceBook;
 import org.causette.server.routing.Router;
+import org.causette.server.conversation.HubEvents;
+import org.causette.server.mail.ReplyMails;
 import org.causette.server.store.EventQuota;
+import org.causette.server.store.MailStore;
 import org.causette.server.store.memory.MemoryEventQuota;
 import org.causette.server.store.memory.MemoryLoginAttempts;
+import org.causette.server.store.memory.MemoryMailStore;
 import org.causette.server.store.memory.MemoryStore;
 import org.causette.server.store.Store;
 import org.causette.server.store.redis.RedisEventQuota;
 import org.causette.server.store.redis.RedisLoginAttempts;
+import org.causette.server.store.redis.RedisMailStore;
 import org.causette.server.store.redis.RedisStore;
 import org.causette.server.usecase.BotTurns;
+import org.causette.server.usecase.ShopperPresence;
 import org.causette.server.usecase.StaffService;
 import org.causette.server.usecase.StaffSessionSweep;
 import org.causette.server.usecase.VisitorService;
@@ -110,6 +116,9 @@ public final class CausetteServer implements AutoCloseable {
     private final Channels channels;
     private final WebhookRoutes webhooks;
     private final ProactiveEngine proactive;
+    private final MailStore mailStore;
+    private final ReplyMails replyMails;
+    private final ShopperPresence presence;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ChannelGroup sockets = new DefaultChannelGroup("sockets", GlobalEventExecutor.INSTANCE);
@@ -140,21 +149,28 @@ public final class CausetteServer implements AutoCloseable {
                 ? new RedisLoginAttempts(redis.client()) : new MemoryLoginAttempts());
         EventQuota eventQuota = store instanceof RedisStore redis ? new RedisEventQuota(redis.client()) : new MemoryEventQuota();
         this.proactive = new ProactiveEngine(store, hub, lanes, clock);
+        // Emailed replies (docs/email.md): their store beside the main one, on the same Redis when there is one.
+        this.mailStore = store instanceof RedisStore redis ? new RedisMailStore(redis.client()) : new MemoryMailStore();
+        ShopperPresence presence = this.presence = new ShopperPresence(sites, mailStore, hub.visitors(), lanes, clock);
+        VisitorTokens visitorTokens = new VisitorTokens(store.serverSecret());
         VisitorService visitors = new VisitorService(store, lanes, hub, feed,
                 new BotTurns(store, hub, feed, routing, metrics, clock), proactive, eventQuota, metrics,
-                new VisitorTokens(store.serverSecret()), clock);
+                visitorTokens, clock, presence);
+        this.replyMails = new ReplyMails(sites, mailStore, store, visitorTokens.resumeLinks(), metrics, clock,
+                Duration.ofMillis(Long.getLong("causette.mail.firstBackoffMs", ReplyMails.FIRST_BACKOFF.toMillis())));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "housekeeping");
             thread.setDaemon(true);
             return thread;
         });
         StaffService staff = new StaffService(store, lanes, hub, feed, routing, staffAuth, clock, housekeeping);
-        ApiRoutes api = new ApiRoutes(sites, store, staffAuth, feed, blockingWork, clock, edges.trustedProxies());
+        ApiRoutes api = new ApiRoutes(sites, store, mailStore, staffAuth, feed, blockingWork, clock, edges.trustedProxies());
         this.channels = new Channels(sites, store, visitors, feed, hub, metrics, clock);
         feed.registerChannel(ChannelIds.MESSENGER, channels.messenger());
         feed.registerChannel(ChannelIds.WHATSAPP, channels.whatsapp());
-        feed.setEvents(channels.crm());
+        feed.setEvents(HubEvents.all(List.of(channels.crm(), replyMails)));
         channels.crm().start();
+        replyMails.start();
         this.webhooks = new WebhookRoutes(sites, metrics, channels.metaChannels());
         HttpRouter router = new HttpRouter(sites, store, metrics, visitors, staff, api, webhooks, blockingWork,
                 clock, sockets, new KeepAlive(config.keepAlive()), edges);
@@ -166,6 +182,8 @@ public final class CausetteServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(quietly(proactive::sweep), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(routing.presence()::renew),
                 PresenceBook.RENEW_EVERY.toSeconds(), PresenceBook.RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(quietly(presence::renew), ShopperPresence.RENEW_EVERY.toSeconds(),
+                ShopperPresence.RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(quietly(retention::purge), 1, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
         // What admins taught the bot, here or on another node, reaches this node's bots.
         housekeeping.scheduleWithFixedDelay(quietly(() -> sites.all().forEach(site -> site.catchUp(store.lessons(site.id())))),
@@ -262,6 +280,16 @@ public final class CausetteServer implements AutoCloseable {
         return proactive;
     }
 
+    /** The emailed replies' store (docs/email.md), for tests that look at what is owed and sent. */
+    public MailStore mailStore() {
+        return mailStore;
+    }
+
+    /** Shoppers' presence for emailed replies, for tests that renew it right after moving their clock. */
+    public ShopperPresence shopperPresence() {
+        return presence;
+    }
+
     /** The store, for tools and tests that look at what was kept. */
     public Store store() {
         return store;
@@ -288,6 +316,7 @@ public final class CausetteServer implements AutoCloseable {
         sockets.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         lanes.close();
         channels.close();
+        replyMails.close();
         blockingWork.shutdown();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -22,6 +22,7 @@ class ArchitectureTest {
     private static final String HTTP = "org.causette.server.http..";
     private static final String WS = "org.causette.server.ws..";
     private static final String CHANNEL = "org.causette.server.channel..";
+    private static final String MAIL = "org.causette.server.mail..";
     private static final String USECASE = "org.causette.server.usecase..";
     private static final String[] DOMAIN = {"org.causette.server.routing..", "org.causette.server.marketing..",
             "org.causette.server.insights..", "org.causette.server.customer..", "org.causette.server.auth.."};
@@ -39,7 +40,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layersRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Wiring").definedBy(ROOT, CLI)
-            .layer("Edges").definedBy(HTTP, WS, CHANNEL)
+            .layer("Edges").definedBy(HTTP, WS, CHANNEL, MAIL)
             .layer("UseCases").definedBy(USECASE)
             .layer("Domain").definedBy(DOMAIN)
             .layer("Conversation").definedBy(CONVERSATION)
@@ -56,7 +57,7 @@ class ArchitectureTest {
     /** The domain reaches visitors and staff through session interfaces; sockets and frames of Netty stay at the edge. */
     @ArchTest
     static final ArchRule onlyTheEdgesKnowNetty = noClasses()
-            .that().resideInAnyPackage(concat(DOMAIN, USECASE, CONVERSATION, STORE, CLUSTER, WIRE, CONFIG))
+            .that().resideInAnyPackage(concat(DOMAIN, USECASE, CONVERSATION, STORE, CLUSTER, WIRE, CONFIG, MAIL))
             .should().dependOnClassesThat().resideInAPackage("io.netty..");
 
     /** The socket layer and the channels are two edges side by side; HTTP routes to both. */
@@ -67,6 +68,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule channelsKnowNeitherHttpNorSockets = noClasses()
             .that().resideInAPackage(CHANNEL).should().dependOnClassesThat().resideInAnyPackage(HTTP, WS);
+
+    /** Email is an edge of its own: it talks to an SMTP server, never to sockets, HTTP or the chat channels. */
+    @ArchTest
+    static final ArchRule mailKnowsNoOtherEdge = noClasses()
+            .that().resideInAPackage(MAIL).should().dependOnClassesThat().resideInAnyPackage(HTTP, WS, CHANNEL);
 
     /** Site files are data: reading them needs neither the marketing engine nor the store. */
     @ArchTest

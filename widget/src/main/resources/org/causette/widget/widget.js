@@ -31,6 +31,7 @@
       thanks: 'Merci pour votre avis !', emailQ: 'Laissez-nous votre e-mail : nous vous répondrons dès notre retour.',
       email: 'Votre adresse e-mail', emailOk: 'J’accepte que la boutique utilise cette adresse uniquement pour répondre à ma demande.',
       emailBad: 'Vérifiez l’adresse e-mail.', consentQ: 'Pour mieux vous conseiller, la boutique peut associer les pages consultées et votre panier à cette conversation.',
+      emailMe: 'M’envoyer la réponse par e-mail', emailMeQ: 'Si vous quittez la page avant la réponse, nous vous l’enverrons à cette adresse, avec un lien pour reprendre ici.',
       yes: 'Accepter', no: 'Refuser', privacy: 'Confidentialité', by: 'Propulsé par Causette', card: 'Voir le produit', newMsg: 'Nouveau message de '
     },
     en: {
@@ -46,6 +47,7 @@
       thanks: 'Thank you for your feedback!', emailQ: 'Leave us your email: we will answer as soon as we are back.',
       email: 'Your email address', emailOk: 'I agree that the shop uses this address only to answer my request.',
       emailBad: 'Please check the email address.', consentQ: 'To help you better, the shop may link the pages you visit and your cart to this conversation.',
+      emailMe: 'Email me the answer', emailMeQ: 'If you leave before the answer comes, we will send it to this address, with a link to pick up here.',
       yes: 'Accept', no: 'Decline', privacy: 'Privacy', by: 'Powered by Causette', card: 'View product', newMsg: 'New message from '
     }
   };
@@ -79,6 +81,8 @@
   var greet = getJ('greet', null);    // the greeting A/B variant the hub gave this visitor: {variant, text, quickReplies}
   var sock = null, ready = false, attempt = 0, retryTimer = 0, pingTimer = 0, deadTimer = 0, wanted = false, blocked = false;
   var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null;
+  // docs/email.md: an emailed link's token, read from the page's fragment once and sent in the next hello.
+  var resumeTok = null, mailOn = false, emailMode = 'lead';
   var isOpen = false, ui = null, typingTimer = 0, myTyping = false, myTypingTimer = 0, lastRead = 0;
 
   function rid(n) {
@@ -108,7 +112,7 @@
     s.onopen = function () {
       sockToken = get('token');
       var hello = { type: 'hello', visitorToken: sockToken, locale: locale(), lastSeq: conv ? seq : 0,
-        conversationId: conv, consent: consent === '1', identity: identity,
+        conversationId: conv, consent: consent === '1', identity: identity, resume: resumeTok || undefined,
         page: consent === '1' ? { url: location.href, title: d.title } : null }; // page only with consent
       raw(s, hello);
       heartbeat(s);
@@ -167,6 +171,7 @@
       if (oldVid && oldVid !== f.visitorId && get('token') !== sockToken) {
         lost(); attempt = 0; return; // another tab already started the new visitor: join it
       }
+      resumeTok = null; mailOn = !!f.replyByEmail;
       put('vid', f.visitorId); put('token', f.visitorToken);
       if (oldVid !== f.visitorId) setSeq(null, 0); // the old seq means nothing to a new visitor; the log stays on screen
       if (f.conversationId && f.conversationId !== conv) setSeq(f.conversationId, 0); // the hub replays it all
@@ -220,6 +225,7 @@
     typing: function (f) { if (f.from && f.from.role !== 'visitor') typing(!!f.on, f.from); },
     read: function (f) { readSeq = { c: conv, s: f.seq }; putJ('read', readSeq); receipts(); },
     error: function (f) {
+      if (f.ref === 'resume') { resumeTok = null; return; } // an expired link: the chat goes on as before
       if (f.code === 'unauthorized') { blocked = !identity; return; }
       if (!ready && f.code === 'unavailable') return lost(); // the hello failed (store down): try again later
       if (!f.ref) return;
@@ -476,6 +482,8 @@
     ui.rate.hidden = !closed || get('rated') === conv || !!pending;
     ui.nps.hidden = !closed || !get('nps') || !!pending;
     ui.thanks.hidden = !closed || get('rated') !== conv || !!pending || !ui.nps.hidden || get('skipped') === conv;
+    var st = convState && convState.conversationId === conv && convState.state;
+    ui.mailMe.hidden = !mailOn || get('mailme') === conv || !(st === 'queued' || st === 'assigned') || !ui.email.hidden;
   }
   function receipts() {
     if (!ui) return;
@@ -568,8 +576,11 @@
     t.value = ''; t.style.height = 'auto';
     t.focus();
   }
-  function showEmail() {
-    ui.email.hidden = false;
+  function showEmail(mode) {
+    emailMode = mode === 'reply' ? 'reply' : 'lead';
+    ui.emailQ.textContent = L(emailMode === 'reply' ? 'emailMeQ' : 'emailQ');
+    if (emailMode === 'reply' && identity && identity.email && !ui.email.elements.mail.value) ui.email.elements.mail.value = identity.email;
+    ui.email.hidden = false; ui.mailMe.hidden = true;
     ui.email.querySelector('input').focus();
     bottom();
   }
@@ -580,7 +591,8 @@
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) { ui.emailErr.textContent = L('emailBad'); return mail.focus(); }
     if (!ok.checked) return ok.focus();
     ui.emailErr.textContent = '';
-    pendingLead = { type: 'lead', email: v, consent: true }; // consent: the visitor ticked the box
+    pendingLead = { type: emailMode === 'reply' ? 'email_me' : 'lead', email: v, consent: true }; // consent: the box ticked
+    put('mailme', conv); // an address given either way: "email me the answer" is not offered again here
     if (send(pendingLead)) pendingLead = null; else connect();
     f.reset(); f.hidden = true;
     ui.input.focus();
@@ -680,11 +692,14 @@
       tr(h('button', { type: 'button', 'class': 'btn', onclick: skipNps }), 'skip')]);
     u.thanks = tr(h('p', { 'class': 'note', tabindex: '-1', hidden: true }), 'thanks');
     u.emailErr = h('p', { 'class': 'err', role: 'alert' });
-    u.email = h('form', { 'class': 'form email', hidden: true, onsubmit: sendEmail, novalidate: true }, [tr(h('p'), 'emailQ'),
+    u.emailQ = tr(h('p'), 'emailQ');
+    u.mailMe = h('button', { type: 'button', 'class': 'lnk mm', 'data-causette': 'email-me', hidden: true,
+      onclick: function () { showEmail('reply'); } }, [tr(h('span'), 'emailMe')]);
+    u.email = h('form', { 'class': 'form email', hidden: true, onsubmit: sendEmail, novalidate: true }, [u.emailQ,
       tr(tr(h('input', { type: 'email', name: 'mail', autocomplete: 'email', required: true }), 'email', 'aria-label'), 'email', 'placeholder'),
       h('label', { 'class': 'ck' }, [h('input', { type: 'checkbox', name: 'ok', required: true }), tr(h('span'), 'emailOk')]),
       u.emailErr, tr(h('button', { type: 'submit', 'class': 'btn pri' }), 'send')]);
-    u.scroll = h('div', { 'class': 'scroll' }, [u.consent, u.intro, u.list, u.typing, u.qr, u.rate, u.nps, u.thanks, u.email]);
+    u.scroll = h('div', { 'class': 'scroll' }, [u.consent, u.intro, u.list, u.typing, u.qr, u.rate, u.nps, u.thanks, u.mailMe, u.email]);
     u.input = tr(tr(h('textarea', { id: 'cz-in', 'data-causette': 'input', rows: 1, maxlength: MAX_TEXT, oninput: onInput,
       onkeydown: function (e) { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e); } }), 'ph', 'placeholder'), 'input', 'aria-label');
     var sendBtn = tr(h('button', { type: 'submit', 'class': 'send', 'data-causette': 'send' }, [icon(I_SEND)]), 'send', 'aria-label');
@@ -804,7 +819,7 @@
       '.composer textarea{flex:1;resize:none;border:1px solid #c9cfc5;border-radius:20px;padding:9px 14px;max-height:120px;line-height:1.4;background:#fff}.composer textarea:focus{border-color:var(--a);outline:2px solid var(--a);outline-offset:-1px}' +
       '.send{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:var(--a);color:var(--at);cursor:pointer;display:grid;place-items:center}.send svg{width:20px;height:20px;fill:currentColor}' +
       '.ft{margin:0;padding:4px 12px 8px;background:#fff;font-size:11px;color:#6b7368;display:flex;justify-content:space-between}' +
-      '.lnk{border:0;background:none;padding:0;font-size:11px;color:#5b6358;text-decoration:underline;cursor:pointer}' +
+      '.lnk{border:0;background:none;padding:0;font-size:11px;color:#5b6358;text-decoration:underline;cursor:pointer}.mm{font-size:13px;margin:8px 2px}' +
       '.sr{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
       '@media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}.launcher.open{display:none}}' +
       '@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}';
@@ -839,9 +854,16 @@
       if (wanted) now();
       if (isOpen) markRead();
     });
+    // docs/email.md: #causette-resume=TOKEN from an emailed link: taken out of the address (not left in the history
+    // or shared further), sent in the next hello instead of this browser's visitor token, and the panel opened.
+    var m = /(?:^#|&)causette-resume=([A-Za-z0-9._-]{1,512})/.exec(location.hash);
+    if (m) {
+      resumeTok = m[1];
+      try { history.replaceState(history.state, '', location.href.split('#')[0]); } catch (e) { location.hash = ''; }
+    }
     // Lazy: connect now only for a visitor who already talked, has something to send, or agreed to tracking.
-    if (get('token') || outbox().length || consent === '1') connect();
-    if (session && get('open', session)) open(true);
+    if (resumeTok || get('token') || outbox().length || consent === '1') connect();
+    if (resumeTok) open(true); else if (session && get('open', session)) open(true);
     var q = stub && stub.q;
     if (q && q.forEach) q.forEach(function (c) { var f = API[c[0]]; if (f) f.apply(API, [].slice.call(c[1] || [])); });
   }

@@ -19,12 +19,19 @@ public final class VisitorTokens {
 
     private final byte[] secret;
     private final SecureRandom random = new SecureRandom();
+    private final ResumeLinks resumeLinks;
 
     public VisitorTokens(byte[] secret) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("the signing secret must have at least 256 bits");
         }
         this.secret = secret.clone();
+        this.resumeLinks = new ResumeLinks(secret);
+    }
+
+    /** The emailed links' tokens, signed with a key derived from the same secret (docs/email.md). */
+    public ResumeLinks resumeLinks() {
+        return resumeLinks;
     }
 
     /** A new visitor id: 128 random bits. */

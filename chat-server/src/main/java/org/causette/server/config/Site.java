@@ -29,6 +29,8 @@ public final class Site {
     private volatile int lessonsApplied;
     /** site.json {@code bot.encoder}: retraining keeps the choice the site started with. */
     private final boolean botEncoder;
+    /** site.json {@code mail}, or null when the site sends no email. */
+    private final MailSettings mail;
 
     /** @param catalogJson the catalog as JSON, for the demo store front's pages */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson) {
@@ -50,6 +52,13 @@ public final class Site {
     /** @param botEncoder whether the bot consults the English sentence encoder (site.json {@code bot.encoder}) */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
                 Scenarios scenarios, OutcomeSettings outcomes, boolean botEncoder) {
+        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, botEncoder, null);
+    }
+
+    /** @param mail how replies reach shoppers who left by email (site.json {@code mail}), or null: no email */
+    public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
+                Scenarios scenarios, OutcomeSettings outcomes, boolean botEncoder, MailSettings mail) {
+        this.mail = mail;
         this.botEncoder = botEncoder;
         this.outcomes = outcomes;
         this.scenarios = scenarios;
@@ -87,6 +96,11 @@ public final class Site {
 
     public OutcomeSettings outcomes() {
         return outcomes;
+    }
+
+    /** How replies reach shoppers who left, by email; empty when the site has no {@code mail} settings. */
+    public Optional<MailSettings> mail() {
+        return Optional.ofNullable(mail);
     }
 
     /** The name staff read for a faq.json intent (its optional {@code title}, by language), or empty. */

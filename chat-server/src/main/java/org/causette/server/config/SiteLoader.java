@@ -62,7 +62,7 @@ public final class SiteLoader {
                 files.knowledge().catalog().products().size(), files.knowledge().faq().intents().size(),
                 files.staff().size(), (System.nanoTime() - started) / 1_000_000);
         return new Site(files.config(), files.staff(), files.knowledge(), bot, files.catalogJson(), files.scenarios(),
-                files.outcomes(), files.encoder());
+                files.outcomes(), files.encoder(), files.mail());
     }
 
     /**
@@ -75,7 +75,7 @@ public final class SiteLoader {
 
     /** A site folder read and checked, everything but the trained bot. */
     private record CheckedFiles(SiteConfig config, OutcomeSettings outcomes, SiteKnowledge knowledge, List<StaffMember> staff,
-                         boolean encoder, byte[] catalogJson, Scenarios scenarios) {
+                         boolean encoder, byte[] catalogJson, Scenarios scenarios, MailSettings mail) {
     }
 
     /** Every file is checked before the bot is trained: a mistake in the last file costs no training. */
@@ -104,7 +104,11 @@ public final class SiteLoader {
                 .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json"), sku -> catalog.products().stream()
                         .anyMatch(p -> p.sku().equals(sku) || p.variants().stream().anyMatch(v -> sku.equals(v.sku())))))
                 .orElse(Scenarios.NONE);
-        return new CheckedFiles(config, outcomes, knowledge, staff, encoder, catalogJson, scenarios);
+        // Read apart from SiteConfig like the outcome settings: the email settings stay in one place (MailSettings).
+        MailSettings mail = readOptional(source, "site.json")
+                .map(tree -> MailSettings.from(JsonFields.root(source.describe("site.json"), tree)))
+                .orElse(null);
+        return new CheckedFiles(config, outcomes, knowledge, staff, encoder, catalogJson, scenarios, mail);
     }
 
     /** site.json {@code "bot": {"encoder": "on" | "off"}}: the English sentence encoder, off unless asked for. */

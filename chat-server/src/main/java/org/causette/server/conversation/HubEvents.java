@@ -13,6 +13,42 @@ public interface HubEvents {
     HubEvents NONE = new HubEvents() {
     };
 
+    /** Tells each listener in turn (the CRM webhooks, the emailed replies …). */
+    static HubEvents all(java.util.List<HubEvents> listeners) {
+        java.util.List<HubEvents> copy = java.util.List.copyOf(listeners);
+        return new HubEvents() {
+            @Override
+            public void conversationCreated(Conversation conversation) {
+                copy.forEach(l -> l.conversationCreated(conversation));
+            }
+
+            @Override
+            public void handedOver(Conversation conversation) {
+                copy.forEach(l -> l.handedOver(conversation));
+            }
+
+            @Override
+            public void conversationClosed(Conversation conversation) {
+                copy.forEach(l -> l.conversationClosed(conversation));
+            }
+
+            @Override
+            public void messageCreated(Conversation conversation, StoredMessage message) {
+                copy.forEach(l -> l.messageCreated(conversation, message));
+            }
+
+            @Override
+            public void leadCaptured(Lead lead) {
+                copy.forEach(l -> l.leadCaptured(lead));
+            }
+
+            @Override
+            public void ratingCreated(Rating rating) {
+                copy.forEach(l -> l.ratingCreated(rating));
+            }
+        };
+    }
+
     /** A new conversation was opened (its first message follows). */
     default void conversationCreated(Conversation conversation) {
     }

@@ -44,6 +44,12 @@ public final class LocalConnections {
         return held instanceof VisitorSession one ? List.of(one) : List.of((VisitorSession[]) held);
     }
 
+    /** The visitors of a site with at least one socket open on this node now (a copy), for presence shared by nodes. */
+    public List<String> visitorIds(String siteId) {
+        Map<String, Object> visitors = bySite.get(siteId);
+        return visitors == null ? List.of() : List.copyOf(visitors.keySet());
+    }
+
     /** {@code held} (one connection or an array of them) with {@code added} too. */
     private static Object plus(Object held, Object added) {
         VisitorSession connection = (VisitorSession) added;

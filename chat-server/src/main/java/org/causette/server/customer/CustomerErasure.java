@@ -2,6 +2,7 @@ package org.causette.server.customer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.causette.server.store.MailStore;
 import org.causette.server.store.Store;
 import org.causette.server.store.WebhookDelivery;
 import org.causette.server.wire.Json;
@@ -23,14 +24,29 @@ public final class CustomerErasure {
     public static final int OUTBOX_SCAN = 100_000;
 
     private final Store store;
+    /** The addresses and presence kept for emailed replies (docs/email.md); null: none kept. */
+    private final MailStore mail;
 
     public CustomerErasure(Store store) {
+        this(store, null);
+    }
+
+    public CustomerErasure(Store store, MailStore mail) {
         this.store = Objects.requireNonNull(store, "store");
+        this.mail = mail;
     }
 
     public void eraseVisitor(String siteId, String visitorId) {
         store.eraseVisitor(siteId, visitorId);
+        forgetAddress(siteId, visitorId);
         dropWebhooks(siteId, Set.of(visitorId));
+    }
+
+    /** An email still owed to the visitor then finds no address and is dropped, unsent. */
+    private void forgetAddress(String siteId, String visitorId) {
+        if (mail != null) {
+            mail.deleteMailContact(siteId, visitorId);
+        }
     }
 
     /** @return how many visitors were erased */
@@ -38,6 +54,7 @@ public final class CustomerErasure {
         List<String> visitorIds = store.customerVisitors(siteId, userId);
         for (String visitorId : visitorIds) {
             store.eraseVisitor(siteId, visitorId);
+            forgetAddress(siteId, visitorId);
         }
         store.forgetCustomer(siteId, userId);
         dropWebhooks(siteId, Set.copyOf(visitorIds));

@@ -19,6 +19,7 @@ import org.causette.server.auth.StaffAuth;
 import org.causette.server.config.Sites;
 import org.causette.server.config.StaffMember;
 import org.causette.server.conversation.ConversationFeed;
+import org.causette.server.store.MailStore;
 import org.causette.server.store.Store;
 import org.causette.server.wire.Json;
 import org.slf4j.Logger;
@@ -74,17 +75,20 @@ public final class ApiRoutes {
 
     public ApiRoutes(Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
                      Executor blockingWork, Clock clock) {
-        this(sites, store, auth, feed, blockingWork, clock, Set.of());
+        this(sites, store, null, auth, feed, blockingWork, clock, Set.of());
     }
 
-    /** @param trustedProxies whose {@code X-Forwarded-For} names the client ({@link ClientAddress}) */
-    public ApiRoutes(Sites sites, Store store, StaffAuth auth, ConversationFeed feed,
+    /**
+     * @param mail the emailed replies' store: agents see the address a shopper gave for them (null: none)
+     * @param trustedProxies whose {@code X-Forwarded-For} names the client ({@link ClientAddress})
+     */
+    public ApiRoutes(Sites sites, Store store, MailStore mail, StaffAuth auth, ConversationFeed feed,
                      Executor blockingWork, Clock clock, Set<InetAddress> trustedProxies) {
         this.clientAddress = new ClientAddress(trustedProxies);
         this.auth = auth;
         this.blockingWork = blockingWork;
-        this.views = new StaffViews(sites, store, feed, clock);
-        this.customers = new CustomerViews(store, feed, clock);
+        this.views = new StaffViews(sites, store, mail, feed, clock);
+        this.customers = new CustomerViews(store, mail, feed, clock);
     }
 
     /** An API answer: status and body, and how long to hold it (a throttled login's delay). */

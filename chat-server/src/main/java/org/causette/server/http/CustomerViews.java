@@ -10,6 +10,7 @@ import org.causette.server.customer.CustomerExport;
 import org.causette.server.customer.CustomerProfiles;
 import org.causette.server.store.ChannelLink;
 import org.causette.server.store.Conversation;
+import org.causette.server.store.MailStore;
 import org.causette.server.store.Store;
 
 import java.time.Clock;
@@ -28,11 +29,11 @@ final class CustomerViews {
     private final CustomerErasure erasure;
     private final ChannelLinks links;
 
-    CustomerViews(Store store, ConversationFeed feed, Clock clock) {
+    CustomerViews(Store store, MailStore mail, ConversationFeed feed, Clock clock) {
         this.store = store;
         this.profiles = new CustomerProfiles(store, feed);
         this.export = new CustomerExport(store, profiles, clock);
-        this.erasure = new CustomerErasure(store);
+        this.erasure = new CustomerErasure(store, mail);
         this.links = new ChannelLinks(store, clock);
     }
 

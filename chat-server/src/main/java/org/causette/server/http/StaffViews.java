@@ -15,6 +15,7 @@ import org.causette.server.store.ConversationState;
 import org.causette.server.store.Lead;
 import org.causette.server.store.Presence;
 import org.causette.server.store.Rating;
+import org.causette.server.store.MailStore;
 import org.causette.server.store.Store;
 import org.causette.server.store.Visitor;
 import org.causette.server.store.VisitorEvent;
@@ -57,7 +58,11 @@ final class StaffViews {
     private final ConversationFeed feed;
     private final Clock clock;
 
-    StaffViews(Sites sites, Store store, ConversationFeed feed, Clock clock) {
+    /** The address a shopper gave for emailed replies, shown to agents and admins only; null: no mail store. */
+    private final MailStore mail;
+
+    StaffViews(Sites sites, Store store, MailStore mail, ConversationFeed feed, Clock clock) {
+        this.mail = mail;
         this.sites = sites;
         this.store = store;
         this.feed = feed;
@@ -150,6 +155,10 @@ final class StaffViews {
         context.put("userId", visitor.map(Visitor::userId).orElse(null));
         context.put("name", visitor.map(Visitor::name).orElse(null));
         context.put("email", visitor.map(Visitor::email).orElse(null));
+        // Only in this agents' and admins' view: ambassadors get no visitor context at all (docs/email.md).
+        context.put("replyEmail", mail == null ? null : mail.mailContact(conversation.siteId(), conversation.visitorId())
+                .map(c -> Map.of("email", c.email(), "source", c.source(), "consentedAt", c.consentedAt()))
+                .orElse(null));
         context.put("locale", visitor.map(Visitor::locale).orElse(null));
         context.put("verified", visitor.map(v -> v.userId() != null).orElse(false));
         // The first form of the identity hash signs the userId only: its email and name are shown as not verified.

@@ -44,6 +44,12 @@ public final class HubMetrics {
             .labelNames("site", "outcome").register(registry);
     private final Gauge crmWebhooksPending = Gauge.builder().name("causette_crm_webhooks_pending")
             .help("CRM webhooks waiting in the outbox (not yet accepted by the receiver)").labelNames("site").register(registry);
+    private final Counter mails = Counter.builder().name("causette_mails_total")
+            .help("Emails to shoppers who left (docs/email.md), by outcome: sent, failed_attempt (tried again later), "
+                    + "given_up, not_needed (seen, or no consent), limited (a per-conversation or per-day bound)")
+            .labelNames("site", "outcome").register(registry);
+    private final Gauge mailsPending = Gauge.builder().name("causette_mails_pending")
+            .help("Emails owed to shoppers who left, kept in the store until sent").labelNames("site").register(registry);
 
     // The data points of the counters every round trip touches, by label: labelValues builds a label list and looks
     // it up on each call, which showed in allocation profiles; the set of labels is small and fixed.
@@ -116,6 +122,22 @@ public final class HubMetrics {
 
     public void crmWebhooksPending(String siteId, int pending) {
         crmWebhooksPending.labelValues(siteId).set(pending);
+    }
+
+    public void mail(String siteId, String outcome) {
+        mails.labelValues(siteId, outcome).inc();
+    }
+
+    /** The series of a site that sends email, at zero from the start (dashboards see them before the first email). */
+    public void mailSite(String siteId) {
+        for (String outcome : new String[]{"sent", "failed_attempt", "given_up", "not_needed", "limited"}) {
+            mails.labelValues(siteId, outcome);
+        }
+        mailsPending.labelValues(siteId).set(0);
+    }
+
+    public void mailsPending(String siteId, int pending) {
+        mailsPending.labelValues(siteId).set(pending);
     }
 
     public byte[] scrape() {

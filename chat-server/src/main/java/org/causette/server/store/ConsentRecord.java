@@ -19,6 +19,8 @@ public record ConsentRecord(String siteId, String visitorId, String purpose, boo
     public static final String FROM_CONSENT_FRAME = "consent";
     /** The box ticked on the widget's "leave your email" form. */
     public static final String FROM_LEAD_FORM = "lead_form";
+    /** The widget's "email me the answer" choice (docs/email.md). */
+    public static final String FROM_EMAIL_ME = "email_me";
     /** Each visitor keeps at most this many records, the newest (a page toggling consent in a loop stays bounded). */
     public static final int MAX_PER_VISITOR = 100;
 

@@ -73,9 +73,21 @@ public final class VisitorService {
     /** How many events one visitor may have kept (issue 21): shared by the nodes when the store is. */
     private final EventQuota eventQuota;
 
+    /** Presence for emailed replies and the "email me" choice (docs/email.md); null: neither (no mail store). */
+    private final ShopperPresence presence;
+    private final EmailChoice emailChoice;
+
     public VisitorService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, BotTurns botTurns,
                           ProactiveEngine proactive, EventQuota eventQuota, HubMetrics metrics, VisitorTokens tokens,
                           Clock clock) {
+        this(store, lanes, hub, feed, botTurns, proactive, eventQuota, metrics, tokens, clock, null);
+    }
+
+    /** @param presence when shoppers last had a connection, on the mail store (docs/email.md); null: no email */
+    public VisitorService(Store store, Lanes lanes, Hub hub, ConversationFeed feed, BotTurns botTurns,
+                          ProactiveEngine proactive, EventQuota eventQuota, HubMetrics metrics, VisitorTokens tokens,
+                          Clock clock, ShopperPresence presence) {
+        this.presence = presence;
         this.proactive = proactive;
         this.eventQuota = eventQuota;
         this.store = store;
@@ -89,6 +101,7 @@ public final class VisitorService {
         this.purchases = new PurchaseRecorder(store);
         this.lane = new VisitorLane(lanes);
         this.feedback = new VisitorFeedback(store, feed, lane, clock);
+        this.emailChoice = presence == null ? null : new EmailChoice(store, presence.mail(), feed, lane, clock);
     }
 
     /** What the event loop learned from a hello frame: who the token says the visitor is, and a verified identity. */
@@ -176,12 +189,16 @@ public final class VisitorService {
             }
             connection.bind(visitorId, hello.locale(), hello.consent(), hello.identity() != null);
             hub.visitors().add(connection);
+            if (presence != null) {
+                presence.connected(connection.site(), visitorId);
+            }
 
             Optional<Conversation> open = store.findOpenConversation(connection.siteId(), visitorId, WEB);
             connection.send(EncodedFrame.of(new ServerFrames.Welcome(visitorId, tokens.issue(connection.siteId(), visitorId),
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
-                    connection.site().config().name(), proactive.greeting(connection)), "welcome"));
+                    connection.site().config().name(), proactive.greeting(connection))
+                    .replyingByEmail(emailChoice != null && connection.site().mail().isPresent()), "welcome"));
             if (open.isPresent()) {
                 Conversation conversation = open.get();
                 boolean sameConversation = hello.conversationId() == null || hello.conversationId().equals(conversation.id());
@@ -394,5 +411,20 @@ public final class VisitorService {
 
     public void disconnected(VisitorSession connection) {
         hub.visitors().remove(connection);
+        if (presence != null) {
+            presence.disconnected(connection.site(), connection.visitorId());
+        }
+    }
+
+    /**
+     * An extension (docs/email.md): the shopper agrees to get the answer by email if they leave, at {@code email} or,
+     * when null, at their verified identity's address.
+     */
+    public void emailMe(VisitorSession connection, String email) {
+        if (emailChoice == null) {
+            connection.sendError(ErrorCode.BAD_REQUEST, "this shop does not send replies by email", null);
+            return;
+        }
+        emailChoice.emailMe(connection, email);
     }
 }

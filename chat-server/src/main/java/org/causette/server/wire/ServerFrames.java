@@ -15,19 +15,29 @@ public final class ServerFrames {
      * @param botName  an extension: the bot's name, and {@code siteName} the shop's, for the widget's header
      * @param greeting an extension (docs/marketing.md): the greeting A/B test's variant for this visitor; left out of
      *                 the JSON when the site has none
+     * @param replyByEmail an extension (docs/email.md): true when the site emails replies to shoppers who left, so the
+     *                 widget offers "email me the answer"; left out of the JSON otherwise
      */
     public record Welcome(String type, String visitorId, String visitorToken, String conversationId, String state,
                           long lastSeq, String botName, String siteName,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          Greeting greeting) {
+                          Greeting greeting,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Boolean replyByEmail) {
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null, null);
         }
 
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName, Greeting greeting) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null);
+        }
+
+        /** The same welcome, saying whether the site emails replies (null: it does not, and the field is left out). */
+        public Welcome replyingByEmail(boolean on) {
+            return new Welcome(type, visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting,
+                    on ? Boolean.TRUE : null);
         }
     }
 

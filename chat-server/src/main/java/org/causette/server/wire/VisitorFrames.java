@@ -16,9 +16,11 @@ public final class VisitorFrames {
     /**
      * @param conversationId an extension: the conversation {@code lastSeq} refers to, so a client that still
      *                       remembers a closed conversation gets the whole new one replayed
+     * @param resume         an extension (docs/email.md): the token of an emailed link, which stands for the visitor
+     *                       token and names the conversation to show (its {@code conversationId}, from seq 0)
      */
     public record Hello(String visitorToken, String locale, Page page, Long lastSeq, Boolean consent,
-                        Identity identity, String conversationId) {
+                        Identity identity, String conversationId, String resume) {
     }
 
     public record Message(String clientId, String text, String payload) {
@@ -49,6 +51,13 @@ public final class VisitorFrames {
      * must be true (the widget asks for it in so many words).
      */
     public record Lead(String email, Boolean consent, String note) {
+    }
+
+    /**
+     * An extension (docs/email.md): "email me the answer" while waiting for a person; {@code consent} must be true,
+     * {@code email} may be left out when the visitor's verified identity has one.
+     */
+    public record EmailMe(String email, Boolean consent) {
     }
 
     /** An extension: the shopper changes their tracking consent without reconnecting ({@code Causette.setConsent}). */

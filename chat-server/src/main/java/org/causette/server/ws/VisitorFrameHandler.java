@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import org.causette.server.auth.ResumeLinks;
 import org.causette.server.auth.SignedIdentity;
 import org.causette.server.config.Site;
 import org.causette.server.insights.PurchaseData;
@@ -39,6 +40,8 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
     private static final Pattern SCENARIO_ID = Pattern.compile("[a-z0-9_-]{1,40}");
     /** Deliberately simple: one @, something on each side, a dot in the domain, no spaces. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** The {@code ref} of the error a hello with a refused emailed link gets (docs/email.md). */
+    public static final String RESUME_REF = "resume";
     private static final Set<String> EVENT_NAMES = Set.of("page_view", "cart_update", "checkout", "purchase", "custom");
 
     private final Site site;
@@ -96,6 +99,18 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             return;
         }
         String tokenVisitorId = service.tokens().verify(site.id(), hello.visitorToken()).orElse(null);
+        String conversationId = hello.conversationId();
+        if (hello.resume() != null) {
+            // An emailed link: it stands for the visitor token and names the conversation, shown whole (seq 0).
+            Optional<ResumeLinks.Resume> resume = service.tokens().resumeLinks().verify(site.id(), hello.resume(), clock.instant());
+            if (resume.isPresent()) {
+                tokenVisitorId = resume.get().visitorId();
+                conversationId = resume.get().conversationId();
+                lastSeq = 0;
+            } else {
+                connection.sendError(ErrorCode.UNAUTHORIZED, "this link has expired or is not valid; the chat goes on as before", RESUME_REF);
+            }
+        }
         if (tokenVisitorId == null && identity == null && !newVisitors.tryCreate(address, System.nanoTime())) {
             // A fresh visitor per burst would dodge every per-visitor quota; a real shopper keeps their token.
             connection.sendError(ErrorCode.RATE_LIMITED, "more than " + newVisitors.perWindow()
@@ -104,7 +119,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             return;
         }
         service.hello(connection, new VisitorService.HelloRequest(tokenVisitorId, LocaleTags.shared(hello.locale()),
-                        Boolean.TRUE.equals(hello.consent()), identity, lastSeq, hello.conversationId()),
+                        Boolean.TRUE.equals(hello.consent()), identity, lastSeq, conversationId),
                 () -> helloDone(ctx), () -> helloFailed(ctx));
     }
 
@@ -135,6 +150,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
                 }
             });
             case "lead" -> read(node, VisitorFrames.Lead.class, null).ifPresent(this::lead);
+            case "email_me" -> read(node, VisitorFrames.EmailMe.class, null).ifPresent(this::emailMe);
             case "rate" -> {
                 if (wholeOrAbsent(node.get("score"))) {
                     read(node, VisitorFrames.Rate.class, null).ifPresent(this::rate);
@@ -207,6 +223,18 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             return;
         }
         service.lead(connection, lead.email(), lead.note());
+    }
+
+    private void emailMe(VisitorFrames.EmailMe choice) {
+        if (!Boolean.TRUE.equals(choice.consent())) {
+            connection.sendError(ErrorCode.BAD_REQUEST, "an email is kept only with \"consent\": true", null);
+            return;
+        }
+        if (choice.email() != null && (choice.email().length() > MAX_EMAIL_CHARS || !EMAIL.matcher(choice.email()).matches())) {
+            connection.sendError(ErrorCode.BAD_REQUEST, "email is not an email address", null);
+            return;
+        }
+        service.emailMe(connection, choice.email());
     }
 
     private void rate(VisitorFrames.Rate rate) {

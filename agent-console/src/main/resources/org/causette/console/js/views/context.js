@@ -44,6 +44,7 @@ function draw(pane, conversation) {
     h('p', { class: `identity ${v.verified ? 'verified' : 'anonymous'}`, text: v.verified ? `✓ ${t('context.verified')}` : t('context.anonymous') }),
     h('dl', { class: 'facts' },
       fact(t('context.email'), v.email && unverified(v, v.email)),
+      fact(t('context.replyEmail'), v.replyEmail ? v.replyEmail.email : null),
       fact(t('context.userId'), v.userId),
       fact(t('context.language'), data.language ? data.language.toUpperCase() : null),
       fact(t('context.locale'), v.locale),
