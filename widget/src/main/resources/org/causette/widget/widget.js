@@ -78,7 +78,7 @@
   var identity = null, events = [], pvSent = false, exitSent = false;
   var greet = getJ('greet', null);    // the greeting A/B variant the hub gave this visitor: {variant, text, quickReplies}
   var sock = null, ready = false, attempt = 0, retryTimer = 0, pingTimer = 0, deadTimer = 0, wanted = false, blocked = false;
-  var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null;
+  var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null, nextState = null;
   var isOpen = false, ui = null, typingTimer = 0, myTyping = false, myTypingTimer = 0, lastRead = 0;
 
   function rid(n) {
@@ -166,14 +166,18 @@
       }
       put('vid', f.visitorId); put('token', f.visitorToken);
       if (oldVid !== f.visitorId) setSeq(null, 0); // the old seq means nothing to a new visitor; the log stays on screen
-      if (f.conversationId && f.conversationId !== conv) setSeq(f.conversationId, 0); // the hub replays it all
+      // Another conversation is open: the hub first sends the rest of ours (closed meanwhile), then that one from
+      // its start; its state applies once its first message is here (inOrder).
+      nextState = null;
+      if (f.conversationId && f.conversationId !== conv && !conv) setSeq(f.conversationId, 0);
       var bn = f.botName || (f.bot && f.bot.name);
       if (bn) setBot(bn);
       if (!f.conversationId && convState && convState.state !== 'closed') setState({ conversationId: conv, state: 'bot' });
       if (f.state) {
         var same = convState && convState.conversationId === f.conversationId && convState.state === f.state;
-        setState({ conversationId: f.conversationId, state: f.state, queuePosition: same ? convState.queuePosition : null,
-          assignee: same ? convState.assignee : null });
+        var st = { conversationId: f.conversationId, state: f.state, queuePosition: same ? convState.queuePosition : null,
+          assignee: same ? convState.assignee : null };
+        if (f.conversationId === conv) setState(st); else nextState = st;
       }
       ready = true; attempt = 0;
       greet = f.greeting || null; // docs/marketing.md: the intro text is the visitor's variant of the greeting
@@ -234,7 +238,10 @@
 
   /** Keeps `seq` without holes: a jump means frames were missed, and a new hello replays them. */
   function inOrder(c, s) {
-    if (c !== conv) setSeq(c, 0);
+    if (c !== conv) {
+      setSeq(c, 0);
+      if (nextState && nextState.conversationId === c) { setState(nextState); nextState = null; }
+    }
     if (s > seq + 1 && resyncs++ < 3) { lost(); attempt = 0; return false; }
     if (s > seq) setSeq(c, s);
     return true;

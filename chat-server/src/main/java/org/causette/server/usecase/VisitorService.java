@@ -168,10 +168,13 @@ public final class VisitorService {
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
                     connection.site().config().name(), proactive.greeting(connection)), "welcome"));
+            boolean sameConversation = open.isPresent()
+                    && (hello.conversationId() == null || hello.conversationId().equals(open.get().id()));
+            if (!sameConversation && hello.conversationId() != null) {
+                resumeClosed(connection, visitorId, hello.conversationId(), hello.lastSeq());
+            }
             if (open.isPresent()) {
-                Conversation conversation = open.get();
-                boolean sameConversation = hello.conversationId() == null || hello.conversationId().equals(conversation.id());
-                replay(connection, conversation, sameConversation ? hello.lastSeq() : 0);
+                replay(connection, open.get(), sameConversation ? hello.lastSeq() : 0);
             }
             onReady.run();
             if (open.isEmpty()) {
@@ -186,6 +189,25 @@ public final class VisitorService {
         log.warn("Hello failed: store unavailable: {}", e.getMessage());
         connection.sendError(ErrorCode.UNAVAILABLE, "the conversation store is unavailable; say hello again shortly", null);
         onFailure.run();
+    }
+
+    /**
+     * The conversation the client last knew, when it is no longer the open one: a shopper who left while a person was
+     * answering must still read the answers, learn that the conversation ended and be asked to rate it. Its missed
+     * messages and its closed state go out before the open conversation (if any) starts from its beginning. Only the
+     * visitor's own conversation is resumed: an id alone proves nothing, the visitor token does.
+     */
+    private void resumeClosed(VisitorSession connection, String visitorId, String conversationId, long lastSeq) {
+        Optional<Conversation> known = store.findConversation(conversationId)
+                .filter(c -> c.siteId().equals(connection.siteId()) && c.visitorId().equals(visitorId)
+                        && WEB.equals(c.channel()) && c.state() == ConversationState.CLOSED);
+        if (known.isEmpty()) {
+            return;
+        }
+        Conversation closed = known.get();
+        replay(connection, closed, lastSeq);
+        connection.send(EncodedFrame.of(new ServerFrames.State(closed.id(), closed.state().wireName(), null, null,
+                closed.reason(), null), "state"));
     }
 
     private void replay(VisitorSession connection, Conversation conversation, long afterSeq) {
