@@ -22,6 +22,7 @@
       open: 'Ouvrir le chat', close: 'Fermer le chat', unread: ' non lu(s)', input: 'Votre message',
       ph: 'Écrivez votre message…', send: 'Envoyer', bot: 'Assistant', agent: 'Conseiller', ambassador: 'Ambassadeur',
       sBot: 'Assistant virtuel · en ligne', sQueued: 'Un conseiller va vous répondre',
+      sBotAway: 'Assistant virtuel · équipe absente', sWait: 'Équipe absente · demande gardée',
       pos: 'Position dans la file : ', sAssigned: 'En ligne', sClosed: 'Conversation terminée', sOff: 'Connexion…',
       intro: 'Bonjour ! Posez votre question : produits, livraison, retours… Je réponds tout de suite, et un conseiller prend le relais si besoin.',
       starters: ['Quels sont les délais de livraison ?', 'Comment retourner un article ?', 'Je voudrais parler à un conseiller'],
@@ -37,6 +38,7 @@
       open: 'Open chat', close: 'Close chat', unread: ' unread', input: 'Your message',
       ph: 'Type your message…', send: 'Send', bot: 'Assistant', agent: 'Agent', ambassador: 'Ambassador',
       sBot: 'Virtual assistant · online', sQueued: 'An agent will answer you shortly',
+      sBotAway: 'Virtual assistant · team away', sWait: 'Team away · request kept',
       pos: 'Position in queue: ', sAssigned: 'Online', sClosed: 'Conversation ended', sOff: 'Connecting…',
       intro: 'Hello! Ask me anything: products, delivery, returns… I answer right away, and a person from the team takes over if needed.',
       starters: ['How long does delivery take?', 'How do I return an item?', 'I would like to talk to someone'],
@@ -79,6 +81,7 @@
   var greet = getJ('greet', null);    // the greeting A/B variant the hub gave this visitor: {variant, text, quickReplies}
   var sock = null, ready = false, attempt = 0, retryTimer = 0, pingTimer = 0, deadTimer = 0, wanted = false, blocked = false;
   var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null, nextState = null;
+  var team = get('team') !== '0'; // whether a person could answer now (welcome, hand-overs); unknown: yes
   var isOpen = false, ui = null, typingTimer = 0, myTyping = false, myTypingTimer = 0, lastRead = 0;
 
   function rid(n) {
@@ -179,6 +182,7 @@
           assignee: same ? convState.assignee : null };
         if (f.conversationId === conv) setState(st); else nextState = st;
       }
+      if (f.teamOnline != null) setTeam(f.teamOnline);
       ready = true; attempt = 0;
       greet = f.greeting || null; // docs/marketing.md: the intro text is the visitor's variant of the greeting
       if (greet) putJ('greet', greet); else put('greet', null);
@@ -215,7 +219,8 @@
       }
     },
     state: function (f) { // the hub itself says who joined, the queue and the close as system messages
-      if (f.state === 'closed') typing(false);
+      if (f.state !== 'bot') typing(false); // the bot's dots end with its turn: the hub itself tells the hand-over
+      if (f.teamOnline != null) setTeam(f.teamOnline);
       setState(f);
     },
     typing: function (f) { if (f.from && f.from.role !== 'visitor') typing(!!f.on, f.from); },
@@ -246,6 +251,7 @@
     if (s > seq) setSeq(c, s);
     return true;
   }
+  function setTeam(on) { team = !!on; put('team', team ? '1' : '0'); }
   function setBot(n) { if (n !== botName) { botName = n; put('bot', n); header(); } }
   function setState(f) {
     convState = { conversationId: f.conversationId, state: f.state, queuePosition: f.queuePosition, assignee: f.assignee };
@@ -497,14 +503,17 @@
     var st = convState && convState.conversationId === conv ? convState : null, a = st && st.state === 'assigned' && st.assignee;
     var title = a ? a.name : botName || L('bot'), sub;
     if (!ready) sub = L('sOff');
-    else if (!st || st.state === 'bot') sub = L('sBot');
-    else if (st.state === 'queued') sub = st.queuePosition ? L('pos') + st.queuePosition : L('sQueued');
+    else if (!st || st.state === 'bot') sub = L(team ? 'sBot' : 'sBotAway');
+    else if (st.state === 'queued') sub = !team ? L('sWait') : st.queuePosition ? L('pos') + st.queuePosition : L('sQueued');
     else if (st.state === 'assigned') sub = (a && L(a.role)) || L('sAssigned');
     else sub = L('sClosed');
     ui.title.textContent = title;
     ui.avatar.textContent = title.charAt(0).toUpperCase();
     ui.status.textContent = sub;
     ui.panel.classList.toggle('off', !ready);
+    // The dot is green only when a person can answer now: one holds the conversation, or one is online.
+    var live = ready && (st && st.state === 'assigned' || team && !(st && st.state === 'closed'));
+    ui.panel.classList.toggle('away', ready && !live);
   }
 
   /* ---------- unread, read receipts, attention ---------- */
@@ -641,7 +650,7 @@
     mount();
     var u = ui = {};
     u.title = h('h2', { id: 'cz-title' });
-    u.status = h('p', { 'class': 'st' });
+    u.status = h('p', { 'class': 'st', 'data-causette': 'status' });
     u.avatar = h('span', { 'class': 'av', 'aria-hidden': 'true' });
     var x = tr(h('button', { type: 'button', 'class': 'x', onclick: close }, [icon(I_X)]), 'close', 'aria-label');
     u.consent = h('div', { 'class': 'consent', hidden: consent != null || attr('consent-ui') === 'off' }, [
@@ -756,7 +765,7 @@
       '@keyframes up{from{opacity:0;transform:translateY(12px)}}' +
       'header{display:flex;align-items:center;gap:12px;padding:14px 14px 14px 18px;background:var(--a);color:var(--at)}' +
       '.av{flex:none;width:38px;height:38px;border-radius:50%;display:grid;place-items:center;background:rgba(255,255,255,.22);font-weight:700;font-size:17px}' +
-      '.hd{flex:1;min-width:0}h2{margin:0;font-size:16px;font-weight:650}.st{margin:0;font-size:12.5px;opacity:.92}.st:before{content:"";display:inline-block;width:8px;height:8px;border-radius:50%;background:#7ee08f;margin-right:6px}.off .st:before{background:#d9c37a}' +
+      '.hd{flex:1;min-width:0}h2{margin:0;font-size:16px;font-weight:650}.st{margin:0;font-size:12.5px;opacity:.92}.st:before{content:"";display:inline-block;width:8px;height:8px;border-radius:50%;background:#7ee08f;margin-right:6px}.off .st:before{background:#d9c37a}.away .st:before{background:#b9c0b5}' +
       '.x{flex:none;border:0;background:none;color:inherit;width:36px;height:36px;border-radius:50%;cursor:pointer;display:grid;place-items:center}.x:hover{background:rgba(255,255,255,.16)}.x svg{width:22px;height:22px;fill:currentColor}' +
       '.scroll{position:relative;flex:1;overflow-y:auto;padding:16px 14px 8px;background:#f7f8f5;overscroll-behavior:contain}' +
       '.intro{margin:0 0 12px;padding:12px 14px;background:#fff;border-radius:14px;border:1px solid #e3e7df;color:#3d443b}' +

@@ -124,10 +124,15 @@ public final class ConversationFeed {
 
     /** A state frame for the visitor's sockets and for the holder's. */
     public void state(Conversation conversation, Integer queuePosition, Integer estimatedWaitSeconds) {
+        state(conversation, queuePosition, estimatedWaitSeconds, null);
+    }
+
+    /** A state frame that also says whether a person could answer now (on a hand-over; null: not said). */
+    public void state(Conversation conversation, Integer queuePosition, Integer estimatedWaitSeconds, Boolean teamOnline) {
         ServerFrames.Assignee assignee = conversation.assignee() == null || conversation.state() != ConversationState.ASSIGNED
                 ? null : new ServerFrames.Assignee(conversation.assignee().role().wireName(), conversation.assignee().name());
         EncodedFrame frame = EncodedFrame.of(new ServerFrames.State(conversation.id(), conversation.state().wireName(),
-                queuePosition, assignee, conversation.reason(), estimatedWaitSeconds), "state");
+                queuePosition, assignee, conversation.reason(), estimatedWaitSeconds, teamOnline), "state");
         hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), 0, frame, null);
         if (conversation.assignee() != null && conversation.state() != ConversationState.QUEUED) {
             hub.toStaff(conversation.siteId(), conversation.assignee().staffId(), frame, null);

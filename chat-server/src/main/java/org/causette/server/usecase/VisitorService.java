@@ -167,7 +167,9 @@ public final class VisitorService {
             connection.send(EncodedFrame.of(new ServerFrames.Welcome(visitorId, tokens.issue(connection.siteId(), visitorId),
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
-                    connection.site().config().name(), proactive.greeting(connection)), "welcome"));
+                    connection.site().config().name(), proactive.greeting(connection),
+                    botTurns.someoneCanAnswer(connection.site(), open.map(Conversation::language).orElse(language(hello.locale())))),
+                    "welcome"));
             boolean sameConversation = open.isPresent()
                     && (hello.conversationId() == null || hello.conversationId().equals(open.get().id()));
             if (!sameConversation && hello.conversationId() != null) {
@@ -183,6 +185,11 @@ public final class VisitorService {
         } catch (StoreUnavailableException e) {
             helloFailed(connection, e, onFailure);
         }
+    }
+
+    /** "fr-FR" → "fr"; null when there is no locale (then anyone of the team counts). */
+    private static String language(String locale) {
+        return locale == null || locale.length() < 2 ? null : locale.substring(0, 2).toLowerCase(java.util.Locale.ROOT);
     }
 
     private void helloFailed(VisitorSession connection, StoreUnavailableException e, Runnable onFailure) {

@@ -114,6 +114,9 @@ final class HotFrameWriter {
         if (s.estimatedWaitSeconds() != null) { // NON_NULL on the record
             g.writeNumberField("estimatedWaitSeconds", s.estimatedWaitSeconds());
         }
+        if (s.teamOnline() != null) { // NON_NULL on the record
+            g.writeBooleanField("teamOnline", s.teamOnline());
+        }
         g.writeEndObject();
     }
 

@@ -19,15 +19,23 @@ public final class ServerFrames {
     public record Welcome(String type, String visitorId, String visitorToken, String conversationId, String state,
                           long lastSeq, String botName, String siteName,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          Greeting greeting) {
+                          Greeting greeting,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Boolean teamOnline) {
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null, null);
         }
 
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName, Greeting greeting) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null);
+        }
+
+        /** @param teamOnline an extension: whether a person of the team could answer this shopper now */
+        public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
+                       String botName, String siteName, Greeting greeting, boolean teamOnline) {
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, teamOnline);
         }
     }
 
@@ -55,14 +63,24 @@ public final class ServerFrames {
     public record Assignee(String role, String name) {
     }
 
-    /** @param estimatedWaitSeconds an extension: while queued, a rough wait, or null */
+    /**
+     * @param estimatedWaitSeconds an extension: while queued, a rough wait, or null
+     * @param teamOnline           an extension: on a hand-over, whether a person could answer now (null: not said)
+     */
     public record State(String type, String conversationId, String state, Integer queuePosition, Assignee assignee,
                         String reason,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                        Integer estimatedWaitSeconds) {
+                        Integer estimatedWaitSeconds,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        Boolean teamOnline) {
         public State(String conversationId, String state, Integer queuePosition, Assignee assignee, String reason,
                      Integer estimatedWaitSeconds) {
-            this("state", conversationId, state, queuePosition, assignee, reason, estimatedWaitSeconds);
+            this("state", conversationId, state, queuePosition, assignee, reason, estimatedWaitSeconds, null);
+        }
+
+        public State(String conversationId, String state, Integer queuePosition, Assignee assignee, String reason,
+                     Integer estimatedWaitSeconds, Boolean teamOnline) {
+            this("state", conversationId, state, queuePosition, assignee, reason, estimatedWaitSeconds, teamOnline);
         }
     }
 

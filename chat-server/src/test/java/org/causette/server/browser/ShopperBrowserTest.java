@@ -15,11 +15,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import org.causette.server.config.ServerConfig;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.causette.server.browser.Browsers.input;
@@ -27,6 +42,7 @@ import static org.causette.server.browser.Browsers.launcher;
 import static org.causette.server.browser.Browsers.messages;
 import static org.causette.server.browser.Browsers.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The shopper's side of issue 17 in real headless Chromium against the real hub with the demo shop: nothing said to
@@ -161,5 +177,154 @@ final class ShopperBrowserTest {
         resumeAfterAClose("en", "I would like to talk to someone",
                 new String[] {"Hello, I'm Julie.", "The Oslo armchair is back in stock on Monday."},
                 "This conversation has ended", "How was this conversation?");
+    }
+
+    // ---- one true story of the hand-over ------------------------------------------------------------------------
+
+    static final String GREEN = "rgb(126, 224, 143)";
+    static final String GREY = "rgb(185, 192, 181)";
+
+    /** The demo shop's files in a folder of their own, always open, or closed now (open the day after tomorrow). */
+    private static Path demoSite(Path folder, boolean closed) throws Exception {
+        Files.createDirectories(folder);
+        for (String name : List.of("site.json", "catalog.json", "faq.json", "staff.json", "scenarios.json")) {
+            try (InputStream in = ShopperBrowserTest.class.getClassLoader().getResourceAsStream("demo/site/" + name)) {
+                Files.write(folder.resolve(name), in.readAllBytes());
+            }
+        }
+        ObjectNode config = (ObjectNode) Json.MAPPER.readTree(folder.resolve("site.json").toFile());
+        config.remove("businessHours");
+        if (closed) {
+            DayOfWeek openDay = ZonedDateTime.now(ZoneId.of("Europe/Paris")).getDayOfWeek().plus(2);
+            config.putObject("businessHours").put(openDay.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                    .toLowerCase(Locale.ROOT).substring(0, 3), "09:00-18:00");
+        }
+        Files.writeString(folder.resolve("site.json"), config.toString());
+        return folder;
+    }
+
+    /** A plain shop page in {@code lang} that embeds the hub's widget for the demo site. */
+    private static HttpServer shopPage(int hubPort, String lang) throws Exception {
+        byte[] body = ("<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><title>Shop</title>"
+                + "<script src=\"http://127.0.0.1:" + hubPort + "/widget.js\" data-site=\"demo\" async></script></head>"
+                + "<body><h1>Shop</h1></body></html>").getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String dot(Page page) {
+        return (String) page.evaluate("() => getComputedStyle(document.querySelector('causette-widget').shadowRoot"
+                + ".querySelector('[data-causette=status]'), '::before').backgroundColor");
+    }
+
+    private static String status(Page page) {
+        return page.locator("[data-causette=status]").textContent();
+    }
+
+    /** Staff of the other hub: logged in and online on its socket. */
+    private static WsClient staffOf(CausetteServer other, String username, String password) throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + other.port() + "/api/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"site\":\"demo\",\"username\":\"" + username
+                        + "\",\"password\":\"" + password + "\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        WsClient socket = WsClient.connect(URI.create("ws://127.0.0.1:" + other.port() + "/ws/staff"), null);
+        socket.hello(WsClient.frame("hello").put("token", Json.MAPPER.readTree(login.body()).path("token").asText()));
+        return socket;
+    }
+
+    private void aPersonIsFound(String lang, String ask, String finding, String joined, String online) throws Exception {
+        Path folder = Files.createTempDirectory("causette-open");
+        CausetteServer open = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(demoSite(folder, false))), Map.of());
+        HttpServer shop = shopPage(open.port(), lang);
+        try (WsClient julie = staffOf(open, "julie", "julie-demo")) {
+            context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+            Page page = context.newPage();
+            page.navigate("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
+            launcher(page).click();
+            assertThat(page.locator("[data-causette=status]")).hasText(online);
+            assertEquals(GREEN, dot(page), "Julie is online: a person can answer now");
+            say(page, ask);
+            assertThat(messages(page, "system").first()).containsText(finding);
+            assertThat(messages(page, "system").nth(1).locator(".b")).hasText(joined);
+            assertThat(page.locator("#cz-title")).hasText("Julie");
+            assertEquals(2, messages(page, "system").count(), "one message of what happens, then who joined");
+            assertEquals(0, messages(page, "bot").count(), "the bot promises nothing of its own");
+            assertFalse(page.locator("[data-causette=panel] .list").textContent().contains(lang.equals("fr") ? "absente" : "away"));
+            assertEquals(GREEN, dot(page));
+            shot(page, "handover-found-" + lang);
+        } finally {
+            shop.stop(0);
+            open.close();
+        }
+    }
+
+    private void nobodyIsThere(String lang, String ask, String away, String backOn, String email, String botAway, String waiting)
+            throws Exception {
+        Path folder = Files.createTempDirectory("causette-closed");
+        CausetteServer closed = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(demoSite(folder, true))), Map.of());
+        HttpServer shop = shopPage(closed.port(), lang);
+        try {
+            context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+            Page page = context.newPage();
+            page.navigate("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
+            launcher(page).click();
+            assertThat(page.locator("[data-causette=status]")).hasText(botAway);
+            assertEquals(GREY, dot(page), "nobody of the team is online: the dot is not green");
+            say(page, ask);
+            assertThat(messages(page, "system")).hasCount(1);
+            assertThat(messages(page, "system").first()).containsText(away);
+            assertThat(messages(page, "system").first()).containsText(backOn);
+            assertThat(page.locator(".qr .chip")).hasText(email);
+            assertThat(page.locator("[data-causette=status]")).hasText(waiting);
+            assertEquals(GREY, dot(page));
+            page.waitForTimeout(1500); // nothing else comes: no "connecting you", no "someone joined"
+            assertEquals(1, messages(page, "system").count());
+            assertEquals(0, messages(page, "bot").count(), "the bot promises nothing of its own");
+            shot(page, "handover-away-" + lang);
+        } finally {
+            shop.stop(0);
+            closed.close();
+        }
+    }
+
+    private static String openDay(Locale locale) {
+        return ZonedDateTime.now(ZoneId.of("Europe/Paris")).getDayOfWeek().plus(2).getDisplayName(TextStyle.FULL, locale);
+    }
+
+    @Test
+    void inHoursWithJulieOnlineTheShopperHearsThatAPersonIsBeingFoundInFrench() throws Exception {
+        aPersonIsFound("fr", "Je voudrais parler à un conseiller",
+                "Je vous mets en relation avec une personne de l'équipe. Vous êtes le prochain, environ",
+                "Julie, de l'équipe, a rejoint la conversation.", "Assistant virtuel · en ligne");
+    }
+
+    @Test
+    void inHoursWithJulieOnlineTheShopperHearsThatAPersonIsBeingFoundInEnglish() throws Exception {
+        aPersonIsFound("en", "I would like to talk to someone",
+                "I'm connecting you with someone from the team. You're next, about",
+                "Julie from the team has joined the conversation.", "Virtual assistant · online");
+    }
+
+    @Test
+    void outOfHoursWithNobodyOnlineTheShopperHearsWhenTheTeamIsBackInFrench() throws Exception {
+        nobodyIsThere("fr", "Je voudrais parler à un conseiller", "Notre équipe est absente pour le moment",
+                "de retour " + openDay(Locale.FRENCH) + " à 09h00", "Laisser mon e-mail",
+                "Assistant virtuel · équipe absente", "Équipe absente · demande gardée");
+    }
+
+    @Test
+    void outOfHoursWithNobodyOnlineTheShopperHearsWhenTheTeamIsBackInEnglish() throws Exception {
+        nobodyIsThere("en", "I would like to talk to someone", "Our team is away right now",
+                "back on " + openDay(Locale.ENGLISH) + " at 9:00 AM", "Leave my email",
+                "Virtual assistant · team away", "Team away · request kept");
     }
 }
