@@ -1,4 +1,4 @@
-/*! Causette chat widget. Hand-written, no framework, no build step: see widget/README.md.
+/* Causette chat widget. Hand-written, no framework; minified at build (widget/pom.xml): see widget/README.md.
  * Embed: <script src="https://HOST/widget.js" data-site="SITE" async></script>
  * Everything visible lives in an open shadow root. Message text is only ever set with textContent. */
 (function (w, d) {
@@ -750,7 +750,7 @@
       '--a:' + accent + ';--at:' + (light(accent) ? '#1d211c' : '#fff') + '}' +
       '*{box-sizing:border-box}[hidden]{display:none!important}' +
       'button,textarea,input{font:inherit;color:inherit}' +
-      '.launcher,.panel{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1d211c;-webkit-font-smoothing:antialiased}' +
+      '.launcher,.panel{font:15px/1.45 system-ui,sans-serif;color:#1d211c;-webkit-font-smoothing:antialiased}' +
       '.launcher{position:fixed;right:20px;bottom:20px;width:60px;height:60px;border:0;border-radius:50%;background:var(--a);color:var(--at);cursor:pointer;box-shadow:0 6px 24px rgba(20,30,20,.28);display:grid;place-items:center;transition:transform .2s}' +
       '.launcher:hover{transform:scale(1.06)}.launcher svg{width:28px;height:28px;fill:currentColor;grid-area:1/1}.launcher svg+svg,.launcher.open svg:first-child{display:none}.launcher.open svg+svg{display:block}' +
       '.launcher.ping{animation:ping .7s 2}@keyframes ping{50%{transform:scale(1.14)}}' +
