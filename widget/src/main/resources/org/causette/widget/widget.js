@@ -81,6 +81,7 @@
   var greet = getJ('greet', null);    // the greeting A/B variant the hub gave this visitor: {variant, text, quickReplies}
   var sock = null, ready = false, attempt = 0, retryTimer = 0, pingTimer = 0, deadTimer = 0, wanted = false, blocked = false;
   var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null, nextState = null;
+  var sound = false, baseTitle = null, markedTitle = null;
   var team = get('team') !== '0'; // whether a person could answer now (welcome, hand-overs); unknown: yes
   var isOpen = false, ui = null, typingTimer = 0, myTyping = false, myTypingTimer = 0, lastRead = 0;
 
@@ -183,6 +184,7 @@
         if (f.conversationId === conv) setState(st); else nextState = st;
       }
       if (f.teamOnline != null) setTeam(f.teamOnline);
+      sound = !!f.sound; // site.json widget.sound: off unless the shop turned it on
       ready = true; attempt = 0;
       greet = f.greeting || null; // docs/marketing.md: the intro text is the visitor's variant of the greeting
       if (greet) putJ('greet', greet); else put('greet', null);
@@ -215,7 +217,7 @@
       if (from.role !== 'visitor' && from.role !== 'system') typing(false); // whoever was typing has spoken
       add(f);
       if (from.role !== 'visitor') {
-        if (isOpen && !d.hidden) markRead(); else attention(from.name || L(from.role) || '');
+        if (isOpen && !d.hidden) markRead(); else attention(from.name || L(from.role) || '', f);
       }
     },
     state: function (f) { // the hub itself says who joined, the queue and the close as system messages
@@ -508,7 +510,8 @@
     else if (st.state === 'assigned') sub = (a && L(a.role)) || L('sAssigned');
     else sub = L('sClosed');
     ui.title.textContent = title;
-    ui.avatar.textContent = title.charAt(0).toUpperCase();
+    ui.avatar.textContent = '';
+    ui.avatar.append(avatar(a) || title.charAt(0).toUpperCase());
     ui.status.textContent = sub;
     ui.panel.classList.toggle('off', !ready);
     // The dot is green only when a person can answer now: one holds the conversation, or one is online.
@@ -522,7 +525,15 @@
     log.forEach(function (m) { if (m.from && m.from.role !== 'visitor' && Date.parse(m.ts) > seen) n++; });
     return n;
   }
+  /** While the tab is hidden, the page title counts what came (a title the shop changed meanwhile is kept). */
+  function titleMark() {
+    var n = d.hidden ? unread() : 0;
+    if (d.title !== markedTitle) baseTitle = d.title;
+    if (n) d.title = markedTitle = '(' + n + ') ' + baseTitle;
+    else if (markedTitle && d.title === markedTitle) { d.title = baseTitle; markedTitle = null; }
+  }
   function badge() {
+    titleMark();
     if (!root) return;
     var n = isOpen ? 0 : unread();
     root.badge.hidden = !n;
@@ -536,9 +547,37 @@
     var st = convState && convState.state;
     if (conv && seq > lastRead && (st === 'assigned' || st === 'queued') && send({ type: 'read', seq: seq })) lastRead = seq;
   }
-  function attention(from) {
+  /** A soft two-note chime, made here (no file to fetch); browsers play it once the shopper touched the page. */
+  function chime() {
+    try {
+      var A = w.AudioContext || w.webkitAudioContext, c = chime.c = chime.c || new A(), o = c.createOscillator(), g = c.createGain(), t = c.currentTime;
+      o.frequency.setValueAtTime(660, t); o.frequency.setValueAtTime(880, t + 0.12);
+      g.gain.setValueAtTime(0.06, t); g.gain.exponentialRampToValueAtTime(0.001, t + 0.35);
+      o.connect(g); g.connect(c.destination); o.start(t); o.stop(t + 0.36);
+    } catch (e) { /* no audio here */ }
+  }
+  /** A person's reply with the panel closed: a short preview above the launcher; a click opens the panel. */
+  function preview(m) {
+    mount(); unbub();
+    var a = convState && convState.assignee, pic = avatar(a);
+    var b = h('div', { 'class': 'bub pv', 'data-causette': 'preview' }, [
+      h('button', { type: 'button', 'class': 'bx', 'aria-label': L('close'), onclick: unbub }, [icon(I_X)]),
+      pic, h('button', { type: 'button', 'class': 'bt', onclick: function () { open(false); } }, [
+        h('b', null, [(m.from && m.from.name) || L(m.from.role)]), h('br'), String(m.text || '').slice(0, 140)])]);
+    root.sr.insertBefore(b, root.launcher);
+    root.bub = b;
+  }
+  /** A staff photo (its URL is the hub's or absolute), or null. */
+  function avatar(a) {
+    var u = a && a.avatarUrl && (function () { try { return new URL(a.avatarUrl, HUB); } catch (e) { return null; } })();
+    return u && /^https?:$/.test(u.protocol) ? h('img', { 'class': 'ph', src: u.href, alt: '' }) : null;
+  }
+  function attention(from, m) {
     badge();
+    var person = m && m.from && (m.from.role === 'agent' || m.from.role === 'ambassador');
+    if (person && sound) chime();
     if (!root) return;
+    if (person && !isOpen && d.body) preview(m);
     root.launcher.classList.remove('ping');
     void root.launcher.offsetWidth; // restart the animation
     root.launcher.classList.add('ping');
@@ -758,7 +797,7 @@
       '.bub button{font:inherit;cursor:pointer}.bt{border:0;background:none;padding:0;text-align:left;color:inherit;flex-basis:100%}' +
       '.bq{border:1px solid var(--a);background:#fff;color:var(--a);border-radius:14px;padding:3px 10px;font-size:14px!important}' +
       '.bub .cards{flex-basis:100%;padding:2px 0 0}.bub .card{flex-basis:150px}.bub .cs{display:none}' +
-      '.bx{position:absolute;top:4px;right:4px;width:24px;height:24px;border:0;background:none;padding:2px;color:#555}.bx svg{width:100%;height:100%;fill:currentColor}' +
+      '.pv{align-items:center;flex-wrap:nowrap;cursor:pointer}.pv .bt{flex:1}.ph{width:100%;height:100%;border-radius:50%;object-fit:cover}.pv .ph{flex:none;width:36px;height:36px}.bx{position:absolute;top:4px;right:4px;width:24px;height:24px;border:0;background:none;padding:2px;color:#555}.bx svg{width:100%;height:100%;fill:currentColor}' +
       '.badge{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c2352b;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;border:2px solid #fff}' +
       ':focus-visible{outline:3px solid #2d6cdf;outline-offset:2px}' +
       '.panel{position:fixed;right:20px;bottom:92px;width:380px;height:min(620px,calc(100vh - 112px));display:flex;flex-direction:column;background:#fff;border-radius:18px;box-shadow:0 12px 48px rgba(20,30,20,.25);overflow:hidden;animation:up .22s ease-out}' +
@@ -835,6 +874,7 @@
         w.matchMedia('(hover:hover) and (pointer:fine)').matches) exitSent = API.track('exit_intent', { url: location.href });
     });
     d.addEventListener('visibilitychange', function () {
+      titleMark();
       if (d.hidden) return;
       if (wanted) now();
       if (isOpen) markRead();

@@ -15,17 +15,28 @@ import java.util.List;
  * @param routing        answer timeouts for hand-overs
  * @param cannedResponses the console's ready-made answers
  * @param webhooks       signed webhooks to the shop's CRM (empty: none)
+ * @param widget         the shopper's widget: sound on a person's reply
  */
 public record SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
                          BusinessHours businessHours, String identitySecret, boolean requireIdentity,
                          int retentionDays, String botName, ChannelConfig messenger, ChannelConfig whatsapp,
                          RoutingSettings routing, List<CannedResponse> cannedResponses,
-                         List<WebhookSubscription> webhooks) {
+                         List<WebhookSubscription> webhooks, WidgetSettings widget) {
     public SiteConfig {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        widget = widget == null ? WidgetSettings.DEFAULTS : widget;
         languages = List.copyOf(languages);
         allowedOrigins = List.copyOf(allowedOrigins);
         cannedResponses = List.copyOf(cannedResponses);
+    }
+
+    /** With the widget's defaults. */
+    public SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
+                      BusinessHours businessHours, String identitySecret, boolean requireIdentity, int retentionDays,
+                      String botName, ChannelConfig messenger, ChannelConfig whatsapp, RoutingSettings routing,
+                      List<CannedResponse> cannedResponses, List<WebhookSubscription> webhooks) {
+        this(id, name, languages, currency, allowedOrigins, businessHours, identitySecret, requireIdentity, retentionDays,
+                botName, messenger, whatsapp, routing, cannedResponses, webhooks, WidgetSettings.DEFAULTS);
     }
 
     /** Without CRM webhooks. */

@@ -168,7 +168,8 @@ public final class VisitorService {
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
                     connection.site().config().name(), proactive.greeting(connection),
-                    botTurns.someoneCanAnswer(connection.site(), open.map(Conversation::language).orElse(language(hello.locale())))),
+                    botTurns.someoneCanAnswer(connection.site(), open.map(Conversation::language).orElse(language(hello.locale()))),
+                    connection.site().config().widget().sound()),
                     "welcome"));
             boolean sameConversation = open.isPresent()
                     && (hello.conversationId() == null || hello.conversationId().equals(open.get().id()));

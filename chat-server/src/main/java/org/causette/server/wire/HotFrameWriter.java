@@ -108,6 +108,9 @@ final class HotFrameWriter {
             g.writeObjectFieldStart("assignee");
             g.writeStringField("role", s.assignee().role());
             g.writeStringField("name", s.assignee().name());
+            if (s.assignee().avatarUrl() != null) { // NON_NULL on the record
+                g.writeStringField("avatarUrl", s.assignee().avatarUrl());
+            }
             g.writeEndObject();
         }
         g.writeStringField("reason", s.reason());

@@ -21,21 +21,27 @@ public final class ServerFrames {
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                           Greeting greeting,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          Boolean teamOnline) {
+                          Boolean teamOnline,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Boolean sound) {
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null, null);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null, null, null);
         }
 
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName, Greeting greeting) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null, null);
         }
 
-        /** @param teamOnline an extension: whether a person of the team could answer this shopper now */
+        /**
+         * @param teamOnline an extension: whether a person of the team could answer this shopper now
+         * @param sound      an extension: the site wants a sound on a person's reply (site.json widget.sound); absent: no
+         */
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
-                       String botName, String siteName, Greeting greeting, boolean teamOnline) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, teamOnline);
+                       String botName, String siteName, Greeting greeting, boolean teamOnline, boolean sound) {
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, teamOnline,
+                    sound ? Boolean.TRUE : null);
         }
     }
 
@@ -60,7 +66,13 @@ public final class ServerFrames {
         }
     }
 
-    public record Assignee(String role, String name) {
+    /** @param avatarUrl an extension: the person's photo (staff.json {@code avatarUrl}), or null */
+    public record Assignee(String role, String name,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           String avatarUrl) {
+        public Assignee(String role, String name) {
+            this(role, name, null);
+        }
     }
 
     /**

@@ -327,4 +327,96 @@ final class ShopperBrowserTest {
                 "back on " + openDay(Locale.ENGLISH) + " at 9:00 AM", "Leave my email",
                 "Virtual assistant · team away", "Team away · request kept");
     }
+
+    // ---- notifications with the panel closed ----------------------------------------------------------------------
+
+    /** Counts the sounds the widget makes: every chime starts an oscillator. */
+    static final String COUNT_CHIMES = "window.__chimes = 0; const C = window.AudioContext;"
+            + " if (C) { const o = C.prototype.createOscillator; C.prototype.createOscillator = function () {"
+            + " window.__chimes++; return o.call(this); }; }";
+
+    private static void hidden(Page page, boolean hidden) {
+        page.evaluate("h => { Object.defineProperty(document, 'hidden', {configurable: true, get: () => h});"
+                + " document.dispatchEvent(new Event('visibilitychange')); }", hidden);
+    }
+
+    private static int chimes(Page page) {
+        return ((Number) page.evaluate("() => window.__chimes")).intValue();
+    }
+
+    /** The shopper asks for Julie, closes the panel; returns the conversation. */
+    private static String julieJoinsThenPanelCloses(WsClient julie, Page page, String ask) throws InterruptedException {
+        launcher(page).click();
+        say(page, ask);
+        String conversationId = julieTakes(julie, page);
+        assertThat(page.locator("#cz-title")).hasText("Julie");
+        launcher(page).click(); // closes the panel
+        assertThat(page.locator("[data-causette=panel]")).isHidden();
+        return conversationId;
+    }
+
+    @Test
+    void withThePanelClosedAPersonsReplyShowsAsAPreviewAndInTheTitleWithoutSoundByDefault() throws Exception {
+        try (WsClient julie = staff("julie", "julie-demo")) {
+            Page page = shopper("fr");
+            page.addInitScript(COUNT_CHIMES);
+            page.navigate(hubUrl("/"));
+            String title = page.title();
+            String conversationId = julieJoinsThenPanelCloses(julie, page, "Je voudrais parler à un conseiller");
+
+            julie.send(WsClient.frame("message").put("conversationId", conversationId).put("clientId", "p1")
+                    .put("text", "Bonjour, je regarde le fauteuil Oslo pour vous."));
+            assertThat(page.locator("[data-causette=preview]")).containsText("Julie");
+            assertThat(page.locator("[data-causette=preview]")).containsText("Bonjour, je regarde le fauteuil Oslo pour vous.");
+            assertThat(page.locator("[data-causette=preview] img.ph")).hasAttribute("src",
+                    java.util.regex.Pattern.compile("/demo/img/julie\\.svg$"));
+            assertThat(page.locator("[data-causette=launcher] .badge")).hasText("1");
+            assertEquals(title, page.title(), "a visible tab keeps its title");
+            shot(page, "preview-fr");
+
+            // The tab goes to the background: its title counts what comes.
+            hidden(page, true);
+            julie.send(WsClient.frame("message").put("conversationId", conversationId).put("clientId", "p2")
+                    .put("text", "Il existe en gris et en bleu."));
+            page.waitForCondition(() -> page.title().equals("(2) " + title));
+            assertThat(page.locator("[data-causette=preview]")).containsText("Il existe en gris et en bleu.");
+            hidden(page, false);
+            page.waitForCondition(() -> page.title().equals(title));
+            assertEquals(0, chimes(page), "no sound unless the site asks for it");
+
+            page.locator("[data-causette=preview] .bt").click();
+            assertThat(page.locator("[data-causette=panel]")).isVisible();
+            assertThat(page.locator("[data-causette=preview]")).hasCount(0);
+            assertThat(page.locator("header .av img.ph")).isVisible(); // Julie's photo in the header
+            assertThat(page.locator("[data-causette=launcher] .badge")).isHidden();
+            shot(page, "preview-opened-fr");
+        }
+    }
+
+    @Test
+    void aSiteThatAsksForSoundChimesOnAPersonsReplyInEnglish() throws Exception {
+        Path folder = demoSite(Files.createTempDirectory("causette-sound"), false);
+        ObjectNode config = (ObjectNode) Json.MAPPER.readTree(folder.resolve("site.json").toFile());
+        config.putObject("widget").put("sound", true);
+        Files.writeString(folder.resolve("site.json"), config.toString());
+        CausetteServer loud = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(folder)), Map.of());
+        HttpServer shop = shopPage(loud.port(), "en");
+        try (WsClient julie = staffOf(loud, "julie", "julie-demo")) {
+            context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+            Page page = context.newPage();
+            page.addInitScript(COUNT_CHIMES);
+            page.navigate("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
+            String conversationId = julieJoinsThenPanelCloses(julie, page, "I would like to talk to someone");
+            int before = chimes(page);
+            julie.send(WsClient.frame("message").put("conversationId", conversationId).put("clientId", "s1")
+                    .put("text", "Hello, I'm looking at the Oslo armchair for you."));
+            assertThat(page.locator("[data-causette=preview]")).containsText("Hello, I'm looking at the Oslo armchair for you.");
+            page.waitForCondition(() -> chimes(page) == before + 1);
+            assertThat(page.locator("[data-causette=preview] [aria-label]").first()).hasAttribute("aria-label", "Close chat");
+            shot(page, "preview-sound-en");
+        } finally {
+            shop.stop(0);
+            loud.close();
+        }
+    }
 }
