@@ -32,6 +32,7 @@
       thanks: 'Merci pour votre avis !', emailQ: 'Laissez-nous votre e-mail : nous vous répondrons dès notre retour.',
       email: 'Votre adresse e-mail', emailOk: 'J’accepte que la boutique utilise cette adresse uniquement pour répondre à ma demande.',
       emailBad: 'Vérifiez l’adresse e-mail.', consentQ: 'Pour mieux vous conseiller, la boutique peut associer les pages consultées et votre panier à cette conversation.',
+      kept: 'Conversations conservées % jours.', pol: 'Politique de confidentialité',
       yes: 'Accepter', no: 'Refuser', privacy: 'Confidentialité', by: 'Propulsé par Causette', card: 'Voir le produit', newMsg: 'Nouveau message de '
     },
     en: {
@@ -48,6 +49,7 @@
       thanks: 'Thank you for your feedback!', emailQ: 'Leave us your email: we will answer as soon as we are back.',
       email: 'Your email address', emailOk: 'I agree that the shop uses this address only to answer my request.',
       emailBad: 'Please check the email address.', consentQ: 'To help you better, the shop may link the pages you visit and your cart to this conversation.',
+      kept: 'Conversations are kept for % days.', pol: 'Privacy policy',
       yes: 'Accept', no: 'Decline', privacy: 'Privacy', by: 'Powered by Causette', card: 'View product', newMsg: 'New message from '
     }
   };
@@ -82,6 +84,7 @@
   var sock = null, ready = false, attempt = 0, retryTimer = 0, pingTimer = 0, deadTimer = 0, wanted = false, blocked = false;
   var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null, nextState = null;
   var sound = false, baseTitle = null, markedTitle = null;
+  var privacy = getJ('priv', null); // {retentionDays, url?} from welcome: said beside every consent
   var team = get('team') !== '0'; // whether a person could answer now (welcome, hand-overs); unknown: yes
   var isOpen = false, ui = null, typingTimer = 0, myTyping = false, myTypingTimer = 0, lastRead = 0;
 
@@ -185,6 +188,7 @@
       }
       if (f.teamOnline != null) setTeam(f.teamOnline);
       sound = !!f.sound; // site.json widget.sound: off unless the shop turned it on
+      if (f.privacy) { privacy = f.privacy; putJ('priv', privacy); notes(); }
       ready = true; attempt = 0;
       greet = f.greeting || null; // docs/marketing.md: the intro text is the visitor's variant of the greeting
       if (greet) putJ('greet', greet); else put('greet', null);
@@ -519,6 +523,17 @@
     ui.panel.classList.toggle('away', ready && !live);
   }
 
+  /** How long the shop keeps conversations, and its privacy policy, under each consent the shopper is asked. */
+  function notes() {
+    if (ui) [ui.pc, ui.pe].forEach(function (el) {
+      el.textContent = '';
+      if (!privacy) return;
+      el.append(L('kept').replace('%', privacy.retentionDays) + ' ');
+      var a = privacy.url && link(privacy.url, null, [L('pol')]);
+      if (a) el.append(a);
+    });
+  }
+
   /* ---------- unread, read receipts, attention ---------- */
   function unread() {
     var seen = +get('seen') || 0, n = 0;
@@ -666,7 +681,7 @@
     if (l === lang) return;
     lang = l;
     texts.forEach(function (t) { t[2] ? t[0].setAttribute(t[2], L(t[1])) : t[0].textContent = L(t[1]); });
-    if (ui) { renderAll(); header(); }
+    if (ui) { renderAll(); header(); notes(); }
     badge();
   }
   function mount() {
@@ -693,7 +708,7 @@
     u.avatar = h('span', { 'class': 'av', 'aria-hidden': 'true' });
     var x = tr(h('button', { type: 'button', 'class': 'x', onclick: close }, [icon(I_X)]), 'close', 'aria-label');
     u.consent = h('div', { 'class': 'consent', hidden: consent != null || attr('consent-ui') === 'off' }, [
-      tr(h('p'), 'consentQ'),
+      tr(h('p'), 'consentQ'), u.pc = h('p', { 'class': 'pp' }),
       tr(h('button', { type: 'button', 'class': 'btn pri', onclick: function () { setConsent(true); } }), 'yes'),
       tr(h('button', { type: 'button', 'class': 'btn', onclick: function () { setConsent(false); } }), 'no')]);
     u.intro = h('p', { 'class': 'intro' }); // its text: extras()
@@ -722,6 +737,7 @@
     u.email = h('form', { 'class': 'form email', hidden: true, onsubmit: sendEmail, novalidate: true }, [tr(h('p'), 'emailQ'),
       tr(tr(h('input', { type: 'email', name: 'mail', autocomplete: 'email', required: true }), 'email', 'aria-label'), 'email', 'placeholder'),
       h('label', { 'class': 'ck' }, [h('input', { type: 'checkbox', name: 'ok', required: true }), tr(h('span'), 'emailOk')]),
+      u.pe = h('p', { 'class': 'pp' }),
       u.emailErr, tr(h('button', { type: 'submit', 'class': 'btn pri' }), 'send')]);
     u.scroll = h('div', { 'class': 'scroll' }, [u.consent, u.intro, u.list, u.typing, u.qr, u.rate, u.nps, u.thanks, u.email]);
     u.input = tr(tr(h('textarea', { id: 'cz-in', 'data-causette': 'input', rows: 1, maxlength: MAX_TEXT, oninput: onInput,
@@ -736,7 +752,7 @@
       h('form', { 'class': 'composer', onsubmit: submit }, [u.input, sendBtn]),
       h('p', { 'class': 'ft' }, [tr(h('span'), 'by'), privacy])]);
     root.sr.insertBefore(u.panel, root.launcher);
-    renderAll(); header();
+    renderAll(); header(); notes();
   }
   function bubble(f) {
     unbub();
@@ -784,6 +800,8 @@
 
   function sheet(sr) {
     var accent = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(attr('color') || '') ? attr('color') : '#4a6750';
+    // On a desktop the panel (360 px wide, at most 540 px tall) leaves the top 180 px of the window to the shop: its
+    // header, cart and language switch stay clickable with the chat open (ShopperBrowserTest measures it).
         // !important in the shadow root beats even the shop's !important rules on our host element.
     var css = ':host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;width:0!important;height:0!important;' +
       '--a:' + accent + ';--at:' + (light(accent) ? '#1d211c' : '#fff') + '}' +
@@ -800,7 +818,7 @@
       '.pv{align-items:center;flex-wrap:nowrap;cursor:pointer}.pv .bt{flex:1}.ph{width:100%;height:100%;border-radius:50%;object-fit:cover}.pv .ph{flex:none;width:36px;height:36px}.bx{position:absolute;top:4px;right:4px;width:24px;height:24px;border:0;background:none;padding:2px;color:#555}.bx svg{width:100%;height:100%;fill:currentColor}' +
       '.badge{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c2352b;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;border:2px solid #fff}' +
       ':focus-visible{outline:3px solid #2d6cdf;outline-offset:2px}' +
-      '.panel{position:fixed;right:20px;bottom:92px;width:380px;height:min(620px,calc(100vh - 112px));display:flex;flex-direction:column;background:#fff;border-radius:18px;box-shadow:0 12px 48px rgba(20,30,20,.25);overflow:hidden;animation:up .22s ease-out}' +
+      '.panel{position:fixed;right:20px;bottom:92px;width:360px;height:min(540px,calc(100vh - 180px));display:flex;flex-direction:column;background:#fff;border-radius:18px;box-shadow:0 12px 48px rgba(20,30,20,.25);overflow:hidden;animation:up .22s ease-out}' +
       '@keyframes up{from{opacity:0;transform:translateY(12px)}}' +
       'header{display:flex;align-items:center;gap:12px;padding:14px 14px 14px 18px;background:var(--a);color:var(--at)}' +
       '.av{flex:none;width:38px;height:38px;border-radius:50%;display:grid;place-items:center;background:rgba(255,255,255,.22);font-weight:700;font-size:17px}' +
@@ -838,7 +856,7 @@
       '.sc{display:flex;flex-wrap:wrap;gap:3px}.sc label{cursor:pointer;min-width:26px;padding:3px 0;text-align:center;border:1px solid #c9cfc5;border-radius:6px;font-size:13px}.sc label:has(:checked){background:var(--a);color:var(--at);border-color:var(--a)}.sc label:has(:focus-visible){outline:3px solid #2d6cdf}.lh{display:flex;justify-content:space-between;font-size:12px!important;color:#5b6358}' +
       '.stars{display:flex;gap:4px}.stars label{cursor:pointer;font-size:30px;line-height:1;color:#c9cfc5}.stars label.on,.stars label:hover{color:#e0a526}.stars label:has(:focus-visible){outline:3px solid #2d6cdf;border-radius:6px}' +
       '.form textarea,.form input[type=email]{width:100%;border:1px solid #c9cfc5;border-radius:10px;padding:8px 10px;resize:vertical}' +
-      '.ck{display:flex;gap:8px;font-size:12.5px;color:#3d443b;align-items:flex-start}.ck input{margin-top:3px}.err{color:#b02a20;font-size:13px}.err:empty{display:none}' +
+      '.ck{display:flex;gap:8px;font-size:12.5px;color:#3d443b;align-items:flex-start}.ck input{margin-top:3px}.err{color:#b02a20;font-size:13px}.pp{font-size:12px!important;color:#5b6358}.pp a{color:inherit}.err:empty{display:none}' +
       '.composer{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e3e7df;background:#fff}' +
       '.composer textarea{flex:1;resize:none;border:1px solid #c9cfc5;border-radius:20px;padding:9px 14px;max-height:120px;line-height:1.4;background:#fff}.composer textarea:focus{border-color:var(--a);outline:2px solid var(--a);outline-offset:-1px}' +
       '.send{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:var(--a);color:var(--at);cursor:pointer;display:grid;place-items:center}.send svg{width:20px;height:20px;fill:currentColor}' +

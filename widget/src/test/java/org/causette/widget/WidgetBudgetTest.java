@@ -24,7 +24,7 @@ final class WidgetBudgetTest {
     /**
      * widget.js with its CSS, minified by the build (Closure Compiler, simple mode) and gzipped at the best level, as
      * the hub sends it (chat-server's CompressionTest checks the bytes actually served). Issue 17 asks for 12 KB; the
-     * widget's features weigh 12.6 KB today, so the check holds the line at 13 KB until the panel is split from the
+     * widget's features weigh 13.0 KB today, so the check holds the line at 13 KB until the panel is split from the
      * launcher (see widget/README.md, "Size").
      */
     static final int GZIP_BUDGET_BYTES = 13 * 1024;

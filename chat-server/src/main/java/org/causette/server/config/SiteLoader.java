@@ -197,8 +197,11 @@ public final class SiteLoader {
                             (int) RoutingSettings.DEFAULTS.ambassadorAnswerTimeout().toSeconds(), 1, 86_400)));
         }
         JsonFields widgetObject = site.optionalObject("widget");
-        WidgetSettings widget = widgetObject == null ? WidgetSettings.DEFAULTS
-                : new WidgetSettings(widgetObject.optionalBoolean("sound", false));
+        String privacyUrl = site.optionalText("privacyUrl", null);
+        if (privacyUrl != null && !privacyUrl.matches("https?://[^\\s\"'<>]{1,2000}")) {
+            throw site.fail("privacyUrl", "\"" + privacyUrl + "\" is not an http(s) URL");
+        }
+        WidgetSettings widget = new WidgetSettings(widgetObject != null && widgetObject.optionalBoolean("sound", false), privacyUrl);
         return new SiteConfig(id, name, languages, currency, origins, hours, identitySecret, requireIdentity,
                 retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file), webhooks(site, file), widget);
     }

@@ -169,7 +169,8 @@ public final class VisitorService {
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
                     connection.site().config().name(), proactive.greeting(connection),
                     botTurns.someoneCanAnswer(connection.site(), open.map(Conversation::language).orElse(language(hello.locale()))),
-                    connection.site().config().widget().sound()),
+                    connection.site().config().widget().sound(),
+                    new ServerFrames.Welcome.Privacy(connection.site().config().retentionDays(), connection.site().config().widget().privacyUrl())),
                     "welcome"));
             boolean sameConversation = open.isPresent()
                     && (hello.conversationId() == null || hello.conversationId().equals(open.get().id()));

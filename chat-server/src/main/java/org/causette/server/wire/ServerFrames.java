@@ -23,15 +23,23 @@ public final class ServerFrames {
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                           Boolean teamOnline,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          Boolean sound) {
+                          Boolean sound,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Privacy privacy) {
+        /** An extension: what the consent texts say, how long the shop keeps conversations, and its policy (or null). */
+        public record Privacy(int retentionDays,
+                              @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                              String url) {
+        }
+
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null, null, null);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null, null, null, null);
         }
 
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName, Greeting greeting) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null, null);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null, null, null);
         }
 
         /**
@@ -39,9 +47,9 @@ public final class ServerFrames {
          * @param sound      an extension: the site wants a sound on a person's reply (site.json widget.sound); absent: no
          */
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
-                       String botName, String siteName, Greeting greeting, boolean teamOnline, boolean sound) {
+                       String botName, String siteName, Greeting greeting, boolean teamOnline, boolean sound, Privacy privacy) {
             this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, teamOnline,
-                    sound ? Boolean.TRUE : null);
+                    sound ? Boolean.TRUE : null, privacy);
         }
     }
 

@@ -43,6 +43,7 @@ import static org.causette.server.browser.Browsers.messages;
 import static org.causette.server.browser.Browsers.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shopper's side of issue 17 in real headless Chromium against the real hub with the demo shop: nothing said to
@@ -417,6 +418,79 @@ final class ShopperBrowserTest {
         } finally {
             shop.stop(0);
             loud.close();
+        }
+    }
+
+    // ---- the panel leaves the shop usable -------------------------------------------------------------------------
+
+    /** What a click at the centre of the shop's element would reach: the element itself, or the widget over it. */
+    private static boolean clickable(Page page, String selector) {
+        return (Boolean) page.evaluate("s => { const e = document.querySelector(s), r = e.getBoundingClientRect();"
+                + " const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return e === hit || e.contains(hit); }",
+                selector);
+    }
+
+    @Test
+    void theOpenPanelLeavesTheShopsHeaderClickableAndTheDemoAsksForConsentOnce() {
+        for (int[] size : new int[][] {{1280, 800}, {1440, 900}, {1024, 700}}) {
+            context = browser.newContext(new Browser.NewContextOptions().setViewportSize(size[0], size[1]));
+            context.addInitScript("localStorage.setItem('maison-sauge.lang', 'fr')");
+            Page page = context.newPage();
+            page.navigate(hubUrl("/"));
+            launcher(page).click();
+            assertThat(page.locator("[data-causette=panel]")).isVisible();
+            String where = size[0] + "x" + size[1];
+            // One consent prompt: the demo's own bar; the widget's is off on the demo's pages.
+            assertThat(page.locator("#consent-bar")).isVisible();
+            assertEquals(0, page.locator("[data-causette=panel] .consent:visible").count(), "a second consent prompt at " + where);
+            if (size[0] != 1280) { // the bar, two lines high on narrower windows, goes once the shopper has chosen
+                page.locator("#consent-bar .btn-ghost").click();
+                assertThat(page.locator("#consent-bar")).isHidden();
+            }
+            for (String selector : List.of("#cart-button", ".lang-switch [data-lang=en]", ".brand")) {
+                assertTrue(clickable(page, selector), selector + " is under the chat panel at " + where);
+            }
+            if (size[0] == 1280) {
+                shot(page, "panel-header-free");
+                page.locator(".lang-switch [data-lang=en]").click(); // the real click goes through, the widget follows
+                assertThat(page.locator("[data-causette=input]")).hasAttribute("placeholder", "Type your message…");
+                page.locator("#cart-button").click();
+                assertThat(page.locator("#cart-button")).hasAttribute("aria-expanded", "true");
+            }
+            context.close();
+            context = null;
+        }
+    }
+
+    @Test
+    void theConsentTextSaysHowLongConversationsAreKeptAndLinksThePrivacyPolicyInBothLanguages() throws Exception {
+        Path folder = demoSite(Files.createTempDirectory("causette-privacy"), false);
+        ObjectNode config = (ObjectNode) Json.MAPPER.readTree(folder.resolve("site.json").toFile());
+        config.put("privacyUrl", "https://maison-sauge.example/confidentialite").put("retentionDays", 180);
+        Files.writeString(folder.resolve("site.json"), config.toString());
+        CausetteServer shopHub = CausetteServer.start(ServerConfig.defaults().withPort(0).withSites(List.of(folder)), Map.of());
+        try {
+            for (String lang : List.of("fr", "en")) {
+                HttpServer shop = shopPage(shopHub.port(), lang);
+                try {
+                    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+                    Page page = context.newPage();
+                    page.navigate("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
+                    launcher(page).click();
+                    assertThat(page.locator(".consent .pp")).hasText(lang.equals("fr")
+                            ? "Conversations conservées 180 jours. Politique de confidentialité"
+                            : "Conversations are kept for 180 days. Privacy policy");
+                    assertThat(page.locator(".consent .pp a")).hasAttribute("href", "https://maison-sauge.example/confidentialite");
+                    assertThat(page.locator(".consent .pp a")).hasAttribute("rel", "noopener noreferrer");
+                    shot(page, "consent-privacy-" + lang);
+                    context.close();
+                    context = null;
+                } finally {
+                    shop.stop(0);
+                }
+            }
+        } finally {
+            shopHub.close();
         }
     }
 }

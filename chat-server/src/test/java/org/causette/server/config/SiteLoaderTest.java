@@ -90,6 +90,7 @@ class SiteLoaderTest {
             staff.json | { "staff": {} } | staff: must be an array
             staff.json | { "staff": [ { "id": "a", "role": "agent", "avatarUrl": "javascript:alert(1)", "passwordHash": "pbkdf2-sha256$10000$HMzFsA+LvzC0c8fPp1qrww==$5pUtAN6FKc5b1bkxrXzmaHg3hv+ubqt7M+QPFZKhPkw=" } ] } | staff[0].avatarUrl: "javascript:alert(1)" is not an http(s) URL
             site.json | { "id": "s", "widget": { "sound": "loud" } } | widget.sound
+            site.json | { "id": "s", "privacyUrl": "javascript:alert(1)" } | privacyUrl: "javascript:alert(1)" is not an http(s) URL
             catalog.json | { "products": [ { "sku": "A", "name": "A", "price": "cheap" } ] } | products[0].price
             catalog.json | [] | catalog.json
             faq.json | { "intents": [ { "id": "x", "escalate": "robot" } ] } | intents[0]
