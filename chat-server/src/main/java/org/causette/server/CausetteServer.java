@@ -142,7 +142,9 @@ public final class CausetteServer implements AutoCloseable {
                     return thread;
                 });
         Hub hub = new Hub(new LocalConnections(), new LocalStaffConnections(), broker, lanes, config.nodeId());
-        ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock);
+        ConversationFeed feed = new ConversationFeed(store, hub, metrics, clock, (siteId, staffId) -> sites.find(siteId)
+                .flatMap(site -> site.staff().stream().filter(s -> s.id().equals(staffId)).findFirst())
+                .map(org.causette.server.config.StaffMember::avatarUrl).orElse(null));
         Router routing = new Router(sites, store, feed, hub, lanes, new PresenceBook(store, clock, config.nodeId()), clock);
         // Failed logins and the event quota live where the store does, so they hold across the nodes of a cluster.
         StaffAuth staffAuth = new StaffAuth(sites, store, clock, store instanceof RedisStore redis

@@ -1,4 +1,4 @@
-/*! Causette chat widget. Hand-written, no framework, no build step: see widget/README.md.
+/* Causette chat widget. Hand-written, no framework; minified at build (widget/pom.xml): see widget/README.md.
  * Embed: <script src="https://HOST/widget.js" data-site="SITE" async></script>
  * Everything visible lives in an open shadow root. Message text is only ever set with textContent. */
 (function (w, d) {
@@ -22,6 +22,7 @@
       open: 'Ouvrir le chat', close: 'Fermer le chat', unread: ' non lu(s)', input: 'Votre message',
       ph: 'Écrivez votre message…', send: 'Envoyer', bot: 'Assistant', agent: 'Conseiller', ambassador: 'Ambassadeur',
       sBot: 'Assistant virtuel · en ligne', sQueued: 'Un conseiller va vous répondre',
+      sBotAway: 'Assistant virtuel · équipe absente', sWait: 'Équipe absente · demande gardée',
       pos: 'Position dans la file : ', sAssigned: 'En ligne', sClosed: 'Conversation terminée', sOff: 'Connexion…',
       intro: 'Bonjour ! Posez votre question : produits, livraison, retours… Je réponds tout de suite, et un conseiller prend le relais si besoin.',
       starters: ['Quels sont les délais de livraison ?', 'Comment retourner un article ?', 'Je voudrais parler à un conseiller'],
@@ -32,12 +33,14 @@
       email: 'Votre adresse e-mail', emailOk: 'J’accepte que la boutique utilise cette adresse uniquement pour répondre à ma demande.',
       emailBad: 'Vérifiez l’adresse e-mail.', consentQ: 'Pour mieux vous conseiller, la boutique peut associer les pages consultées et votre panier à cette conversation.',
       emailMe: 'M’envoyer la réponse par e-mail', emailMeQ: 'Si vous quittez la page avant la réponse, nous vous l’enverrons à cette adresse, avec un lien pour reprendre ici.',
+      kept: 'Conversations conservées % jours.', pol: 'Politique de confidentialité',
       yes: 'Accepter', no: 'Refuser', privacy: 'Confidentialité', by: 'Propulsé par Causette', card: 'Voir le produit', newMsg: 'Nouveau message de '
     },
     en: {
       open: 'Open chat', close: 'Close chat', unread: ' unread', input: 'Your message',
       ph: 'Type your message…', send: 'Send', bot: 'Assistant', agent: 'Agent', ambassador: 'Ambassador',
       sBot: 'Virtual assistant · online', sQueued: 'An agent will answer you shortly',
+      sBotAway: 'Virtual assistant · team away', sWait: 'Team away · request kept',
       pos: 'Position in queue: ', sAssigned: 'Online', sClosed: 'Conversation ended', sOff: 'Connecting…',
       intro: 'Hello! Ask me anything: products, delivery, returns… I answer right away, and a person from the team takes over if needed.',
       starters: ['How long does delivery take?', 'How do I return an item?', 'I would like to talk to someone'],
@@ -48,6 +51,7 @@
       email: 'Your email address', emailOk: 'I agree that the shop uses this address only to answer my request.',
       emailBad: 'Please check the email address.', consentQ: 'To help you better, the shop may link the pages you visit and your cart to this conversation.',
       emailMe: 'Email me the answer', emailMeQ: 'If you leave before the answer comes, we will send it to this address, with a link to pick up here.',
+      kept: 'Conversations are kept for % days.', pol: 'Privacy policy',
       yes: 'Accept', no: 'Decline', privacy: 'Privacy', by: 'Powered by Causette', card: 'View product', newMsg: 'New message from '
     }
   };
@@ -80,7 +84,10 @@
   var identity = null, events = [], pvSent = false, exitSent = false;
   var greet = getJ('greet', null);    // the greeting A/B variant the hub gave this visitor: {variant, text, quickReplies}
   var sock = null, ready = false, attempt = 0, retryTimer = 0, pingTimer = 0, deadTimer = 0, wanted = false, blocked = false;
-  var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null;
+  var sockToken = null, sentOn = {}, sent = {}, resyncs = 0, pendingRate = null, pendingLead = null, nextState = null;
+  var sound = false, baseTitle = null, markedTitle = null;
+  var privacy = getJ('priv', null); // {retentionDays, url?} from welcome: said beside every consent
+  var team = get('team') !== '0'; // whether a person could answer now (welcome, hand-overs); unknown: yes
   // docs/email.md: an emailed link's token, read from the page's fragment once and sent in the next hello.
   var resumeTok = null, mailOn = false, emailMode = 'lead';
   var isOpen = false, ui = null, typingTimer = 0, myTyping = false, myTypingTimer = 0, lastRead = 0;
@@ -174,15 +181,22 @@
       resumeTok = null; mailOn = !!f.replyByEmail;
       put('vid', f.visitorId); put('token', f.visitorToken);
       if (oldVid !== f.visitorId) setSeq(null, 0); // the old seq means nothing to a new visitor; the log stays on screen
-      if (f.conversationId && f.conversationId !== conv) setSeq(f.conversationId, 0); // the hub replays it all
+      // Another conversation is open: the hub first sends the rest of ours (closed meanwhile), then that one from
+      // its start; its state applies once its first message is here (inOrder).
+      nextState = null;
+      if (f.conversationId && f.conversationId !== conv && !conv) setSeq(f.conversationId, 0);
       var bn = f.botName || (f.bot && f.bot.name);
       if (bn) setBot(bn);
       if (!f.conversationId && convState && convState.state !== 'closed') setState({ conversationId: conv, state: 'bot' });
       if (f.state) {
         var same = convState && convState.conversationId === f.conversationId && convState.state === f.state;
-        setState({ conversationId: f.conversationId, state: f.state, queuePosition: same ? convState.queuePosition : null,
-          assignee: same ? convState.assignee : null });
+        var st = { conversationId: f.conversationId, state: f.state, queuePosition: same ? convState.queuePosition : null,
+          assignee: same ? convState.assignee : null };
+        if (f.conversationId === conv) setState(st); else nextState = st;
       }
+      if (f.teamOnline != null) setTeam(f.teamOnline);
+      sound = !!f.sound; // site.json widget.sound: off unless the shop turned it on
+      if (f.privacy) { privacy = f.privacy; putJ('priv', privacy); notes(); }
       ready = true; attempt = 0;
       greet = f.greeting || null; // docs/marketing.md: the intro text is the visitor's variant of the greeting
       if (greet) putJ('greet', greet); else put('greet', null);
@@ -215,11 +229,12 @@
       if (from.role !== 'visitor' && from.role !== 'system') typing(false); // whoever was typing has spoken
       add(f);
       if (from.role !== 'visitor') {
-        if (isOpen && !d.hidden) markRead(); else attention(from.name || L(from.role) || '');
+        if (isOpen && !d.hidden) markRead(); else attention(from.name || L(from.role) || '', f);
       }
     },
     state: function (f) { // the hub itself says who joined, the queue and the close as system messages
-      if (f.state === 'closed') typing(false);
+      if (f.state !== 'bot') typing(false); // the bot's dots end with its turn: the hub itself tells the hand-over
+      if (f.teamOnline != null) setTeam(f.teamOnline);
       setState(f);
     },
     typing: function (f) { if (f.from && f.from.role !== 'visitor') typing(!!f.on, f.from); },
@@ -243,11 +258,15 @@
 
   /** Keeps `seq` without holes: a jump means frames were missed, and a new hello replays them. */
   function inOrder(c, s) {
-    if (c !== conv) setSeq(c, 0);
+    if (c !== conv) {
+      setSeq(c, 0);
+      if (nextState && nextState.conversationId === c) { setState(nextState); nextState = null; }
+    }
     if (s > seq + 1 && resyncs++ < 3) { lost(); attempt = 0; return false; }
     if (s > seq) setSeq(c, s);
     return true;
   }
+  function setTeam(on) { team = !!on; put('team', team ? '1' : '0'); }
   function setBot(n) { if (n !== botName) { botName = n; put('bot', n); header(); } }
   function setState(f) {
     convState = { conversationId: f.conversationId, state: f.state, queuePosition: f.queuePosition, assignee: f.assignee };
@@ -514,14 +533,29 @@
     var st = convState && convState.conversationId === conv ? convState : null, a = st && st.state === 'assigned' && st.assignee;
     var title = a ? a.name : botName || L('bot'), sub;
     if (!ready) sub = L('sOff');
-    else if (!st || st.state === 'bot') sub = L('sBot');
-    else if (st.state === 'queued') sub = st.queuePosition ? L('pos') + st.queuePosition : L('sQueued');
+    else if (!st || st.state === 'bot') sub = L(team ? 'sBot' : 'sBotAway');
+    else if (st.state === 'queued') sub = !team ? L('sWait') : st.queuePosition ? L('pos') + st.queuePosition : L('sQueued');
     else if (st.state === 'assigned') sub = (a && L(a.role)) || L('sAssigned');
     else sub = L('sClosed');
     ui.title.textContent = title;
-    ui.avatar.textContent = title.charAt(0).toUpperCase();
+    ui.avatar.textContent = '';
+    ui.avatar.append(avatar(a) || title.charAt(0).toUpperCase());
     ui.status.textContent = sub;
     ui.panel.classList.toggle('off', !ready);
+    // The dot is green only when a person can answer now: one holds the conversation, or one is online.
+    var live = ready && (st && st.state === 'assigned' || team && !(st && st.state === 'closed'));
+    ui.panel.classList.toggle('away', ready && !live);
+  }
+
+  /** How long the shop keeps conversations, and its privacy policy, under each consent the shopper is asked. */
+  function notes() {
+    if (ui) [ui.pc, ui.pe].forEach(function (el) {
+      el.textContent = '';
+      if (!privacy) return;
+      el.append(L('kept').replace('%', privacy.retentionDays) + ' ');
+      var a = privacy.url && link(privacy.url, null, [L('pol')]);
+      if (a) el.append(a);
+    });
   }
 
   /* ---------- unread, read receipts, attention ---------- */
@@ -530,7 +564,15 @@
     log.forEach(function (m) { if (m.from && m.from.role !== 'visitor' && Date.parse(m.ts) > seen) n++; });
     return n;
   }
+  /** While the tab is hidden, the page title counts what came (a title the shop changed meanwhile is kept). */
+  function titleMark() {
+    var n = d.hidden ? unread() : 0;
+    if (d.title !== markedTitle) baseTitle = d.title;
+    if (n) d.title = markedTitle = '(' + n + ') ' + baseTitle;
+    else if (markedTitle && d.title === markedTitle) { d.title = baseTitle; markedTitle = null; }
+  }
   function badge() {
+    titleMark();
     if (!root) return;
     var n = isOpen ? 0 : unread();
     root.badge.hidden = !n;
@@ -544,9 +586,37 @@
     var st = convState && convState.state;
     if (conv && seq > lastRead && (st === 'assigned' || st === 'queued') && send({ type: 'read', seq: seq })) lastRead = seq;
   }
-  function attention(from) {
+  /** A soft two-note chime, made here (no file to fetch); browsers play it once the shopper touched the page. */
+  function chime() {
+    try {
+      var A = w.AudioContext || w.webkitAudioContext, c = chime.c = chime.c || new A(), o = c.createOscillator(), g = c.createGain(), t = c.currentTime;
+      o.frequency.setValueAtTime(660, t); o.frequency.setValueAtTime(880, t + 0.12);
+      g.gain.setValueAtTime(0.06, t); g.gain.exponentialRampToValueAtTime(0.001, t + 0.35);
+      o.connect(g); g.connect(c.destination); o.start(t); o.stop(t + 0.36);
+    } catch (e) { /* no audio here */ }
+  }
+  /** A person's reply with the panel closed: a short preview above the launcher; a click opens the panel. */
+  function preview(m) {
+    mount(); unbub();
+    var a = convState && convState.assignee, pic = avatar(a);
+    var b = h('div', { 'class': 'bub pv', 'data-causette': 'preview' }, [
+      h('button', { type: 'button', 'class': 'bx', 'aria-label': L('close'), onclick: unbub }, [icon(I_X)]),
+      pic, h('button', { type: 'button', 'class': 'bt', onclick: function () { open(false); } }, [
+        h('b', null, [(m.from && m.from.name) || L(m.from.role)]), h('br'), String(m.text || '').slice(0, 140)])]);
+    root.sr.insertBefore(b, root.launcher);
+    root.bub = b;
+  }
+  /** A staff photo (its URL is the hub's or absolute), or null. */
+  function avatar(a) {
+    var u = a && a.avatarUrl && (function () { try { return new URL(a.avatarUrl, HUB); } catch (e) { return null; } })();
+    return u && /^https?:$/.test(u.protocol) ? h('img', { 'class': 'ph', src: u.href, alt: '' }) : null;
+  }
+  function attention(from, m) {
     badge();
+    var person = m && m.from && (m.from.role === 'agent' || m.from.role === 'ambassador');
+    if (person && sound) chime();
     if (!root) return;
+    if (person && !isOpen && d.body) preview(m);
     root.launcher.classList.remove('ping');
     void root.launcher.offsetWidth; // restart the animation
     root.launcher.classList.add('ping');
@@ -639,7 +709,7 @@
     if (l === lang) return;
     lang = l;
     texts.forEach(function (t) { t[2] ? t[0].setAttribute(t[2], L(t[1])) : t[0].textContent = L(t[1]); });
-    if (ui) { renderAll(); header(); }
+    if (ui) { renderAll(); header(); notes(); }
     badge();
   }
   function mount() {
@@ -662,11 +732,11 @@
     mount();
     var u = ui = {};
     u.title = h('h2', { id: 'cz-title' });
-    u.status = h('p', { 'class': 'st' });
+    u.status = h('p', { 'class': 'st', 'data-causette': 'status' });
     u.avatar = h('span', { 'class': 'av', 'aria-hidden': 'true' });
     var x = tr(h('button', { type: 'button', 'class': 'x', onclick: close }, [icon(I_X)]), 'close', 'aria-label');
     u.consent = h('div', { 'class': 'consent', hidden: consent != null || attr('consent-ui') === 'off' }, [
-      tr(h('p'), 'consentQ'),
+      tr(h('p'), 'consentQ'), u.pc = h('p', { 'class': 'pp' }),
       tr(h('button', { type: 'button', 'class': 'btn pri', onclick: function () { setConsent(true); } }), 'yes'),
       tr(h('button', { type: 'button', 'class': 'btn', onclick: function () { setConsent(false); } }), 'no')]);
     u.intro = h('p', { 'class': 'intro' }); // its text: extras()
@@ -698,6 +768,7 @@
     u.email = h('form', { 'class': 'form email', hidden: true, onsubmit: sendEmail, novalidate: true }, [u.emailQ,
       tr(tr(h('input', { type: 'email', name: 'mail', autocomplete: 'email', required: true }), 'email', 'aria-label'), 'email', 'placeholder'),
       h('label', { 'class': 'ck' }, [h('input', { type: 'checkbox', name: 'ok', required: true }), tr(h('span'), 'emailOk')]),
+      u.pe = h('p', { 'class': 'pp' }),
       u.emailErr, tr(h('button', { type: 'submit', 'class': 'btn pri' }), 'send')]);
     u.scroll = h('div', { 'class': 'scroll' }, [u.consent, u.intro, u.list, u.typing, u.qr, u.rate, u.nps, u.thanks, u.mailMe, u.email]);
     u.input = tr(tr(h('textarea', { id: 'cz-in', 'data-causette': 'input', rows: 1, maxlength: MAX_TEXT, oninput: onInput,
@@ -712,7 +783,7 @@
       h('form', { 'class': 'composer', onsubmit: submit }, [u.input, sendBtn]),
       h('p', { 'class': 'ft' }, [tr(h('span'), 'by'), privacy])]);
     root.sr.insertBefore(u.panel, root.launcher);
-    renderAll(); header();
+    renderAll(); header(); notes();
   }
   function bubble(f) {
     unbub();
@@ -760,12 +831,14 @@
 
   function sheet(sr) {
     var accent = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(attr('color') || '') ? attr('color') : '#4a6750';
+    // On a desktop the panel (360 px wide, at most 540 px tall) leaves the top 180 px of the window to the shop: its
+    // header, cart and language switch stay clickable with the chat open (ShopperBrowserTest measures it).
         // !important in the shadow root beats even the shop's !important rules on our host element.
     var css = ':host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;width:0!important;height:0!important;' +
       '--a:' + accent + ';--at:' + (light(accent) ? '#1d211c' : '#fff') + '}' +
       '*{box-sizing:border-box}[hidden]{display:none!important}' +
       'button,textarea,input{font:inherit;color:inherit}' +
-      '.launcher,.panel{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1d211c;-webkit-font-smoothing:antialiased}' +
+      '.launcher,.panel{font:15px/1.45 system-ui,sans-serif;color:#1d211c;-webkit-font-smoothing:antialiased}' +
       '.launcher{position:fixed;right:20px;bottom:20px;width:60px;height:60px;border:0;border-radius:50%;background:var(--a);color:var(--at);cursor:pointer;box-shadow:0 6px 24px rgba(20,30,20,.28);display:grid;place-items:center;transition:transform .2s}' +
       '.launcher:hover{transform:scale(1.06)}.launcher svg{width:28px;height:28px;fill:currentColor;grid-area:1/1}.launcher svg+svg,.launcher.open svg:first-child{display:none}.launcher.open svg+svg{display:block}' +
       '.launcher.ping{animation:ping .7s 2}@keyframes ping{50%{transform:scale(1.14)}}' +
@@ -773,14 +846,14 @@
       '.bub button{font:inherit;cursor:pointer}.bt{border:0;background:none;padding:0;text-align:left;color:inherit;flex-basis:100%}' +
       '.bq{border:1px solid var(--a);background:#fff;color:var(--a);border-radius:14px;padding:3px 10px;font-size:14px!important}' +
       '.bub .cards{flex-basis:100%;padding:2px 0 0}.bub .card{flex-basis:150px}.bub .cs{display:none}' +
-      '.bx{position:absolute;top:4px;right:4px;width:24px;height:24px;border:0;background:none;padding:2px;color:#555}.bx svg{width:100%;height:100%;fill:currentColor}' +
+      '.pv{align-items:center;flex-wrap:nowrap;cursor:pointer}.pv .bt{flex:1}.ph{width:100%;height:100%;border-radius:50%;object-fit:cover}.pv .ph{flex:none;width:36px;height:36px}.bx{position:absolute;top:4px;right:4px;width:24px;height:24px;border:0;background:none;padding:2px;color:#555}.bx svg{width:100%;height:100%;fill:currentColor}' +
       '.badge{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c2352b;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;border:2px solid #fff}' +
       ':focus-visible{outline:3px solid #2d6cdf;outline-offset:2px}' +
-      '.panel{position:fixed;right:20px;bottom:92px;width:380px;height:min(620px,calc(100vh - 112px));display:flex;flex-direction:column;background:#fff;border-radius:18px;box-shadow:0 12px 48px rgba(20,30,20,.25);overflow:hidden;animation:up .22s ease-out}' +
+      '.panel{position:fixed;right:20px;bottom:92px;width:360px;height:min(540px,calc(100vh - 180px));display:flex;flex-direction:column;background:#fff;border-radius:18px;box-shadow:0 12px 48px rgba(20,30,20,.25);overflow:hidden;animation:up .22s ease-out}' +
       '@keyframes up{from{opacity:0;transform:translateY(12px)}}' +
       'header{display:flex;align-items:center;gap:12px;padding:14px 14px 14px 18px;background:var(--a);color:var(--at)}' +
       '.av{flex:none;width:38px;height:38px;border-radius:50%;display:grid;place-items:center;background:rgba(255,255,255,.22);font-weight:700;font-size:17px}' +
-      '.hd{flex:1;min-width:0}h2{margin:0;font-size:16px;font-weight:650}.st{margin:0;font-size:12.5px;opacity:.92}.st:before{content:"";display:inline-block;width:8px;height:8px;border-radius:50%;background:#7ee08f;margin-right:6px}.off .st:before{background:#d9c37a}' +
+      '.hd{flex:1;min-width:0}h2{margin:0;font-size:16px;font-weight:650}.st{margin:0;font-size:12.5px;opacity:.92}.st:before{content:"";display:inline-block;width:8px;height:8px;border-radius:50%;background:#7ee08f;margin-right:6px}.off .st:before{background:#d9c37a}.away .st:before{background:#b9c0b5}' +
       '.x{flex:none;border:0;background:none;color:inherit;width:36px;height:36px;border-radius:50%;cursor:pointer;display:grid;place-items:center}.x:hover{background:rgba(255,255,255,.16)}.x svg{width:22px;height:22px;fill:currentColor}' +
       '.scroll{position:relative;flex:1;overflow-y:auto;padding:16px 14px 8px;background:#f7f8f5;overscroll-behavior:contain}' +
       '.intro{margin:0 0 12px;padding:12px 14px;background:#fff;border-radius:14px;border:1px solid #e3e7df;color:#3d443b}' +
@@ -814,7 +887,7 @@
       '.sc{display:flex;flex-wrap:wrap;gap:3px}.sc label{cursor:pointer;min-width:26px;padding:3px 0;text-align:center;border:1px solid #c9cfc5;border-radius:6px;font-size:13px}.sc label:has(:checked){background:var(--a);color:var(--at);border-color:var(--a)}.sc label:has(:focus-visible){outline:3px solid #2d6cdf}.lh{display:flex;justify-content:space-between;font-size:12px!important;color:#5b6358}' +
       '.stars{display:flex;gap:4px}.stars label{cursor:pointer;font-size:30px;line-height:1;color:#c9cfc5}.stars label.on,.stars label:hover{color:#e0a526}.stars label:has(:focus-visible){outline:3px solid #2d6cdf;border-radius:6px}' +
       '.form textarea,.form input[type=email]{width:100%;border:1px solid #c9cfc5;border-radius:10px;padding:8px 10px;resize:vertical}' +
-      '.ck{display:flex;gap:8px;font-size:12.5px;color:#3d443b;align-items:flex-start}.ck input{margin-top:3px}.err{color:#b02a20;font-size:13px}.err:empty{display:none}' +
+      '.ck{display:flex;gap:8px;font-size:12.5px;color:#3d443b;align-items:flex-start}.ck input{margin-top:3px}.err{color:#b02a20;font-size:13px}.pp{font-size:12px!important;color:#5b6358}.pp a{color:inherit}.err:empty{display:none}' +
       '.composer{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e3e7df;background:#fff}' +
       '.composer textarea{flex:1;resize:none;border:1px solid #c9cfc5;border-radius:20px;padding:9px 14px;max-height:120px;line-height:1.4;background:#fff}.composer textarea:focus{border-color:var(--a);outline:2px solid var(--a);outline-offset:-1px}' +
       '.send{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:var(--a);color:var(--at);cursor:pointer;display:grid;place-items:center}.send svg{width:20px;height:20px;fill:currentColor}' +
@@ -850,6 +923,7 @@
         w.matchMedia('(hover:hover) and (pointer:fine)').matches) exitSent = API.track('exit_intent', { url: location.href });
     });
     d.addEventListener('visibilitychange', function () {
+      titleMark();
       if (d.hidden) return;
       if (wanted) now();
       if (isOpen) markRead();

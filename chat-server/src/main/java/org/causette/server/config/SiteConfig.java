@@ -18,26 +18,29 @@ import java.util.List;
  * @param requireIdentityForCustomers a visitor token bound to a customer (a signed-in shopper) is refused in a hello
  *                       without a fresh signed identity for that customer: the hub starts a new anonymous visitor, so
  *                       a shared computer's next user cannot read the customer's conversations (issue 21)
+ * @param widget         the shopper's widget: sound on a person's reply
  */
 public record SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
                          BusinessHours businessHours, String identitySecret, boolean requireIdentity,
                          int retentionDays, String botName, ChannelConfig messenger, ChannelConfig whatsapp,
                          RoutingSettings routing, List<CannedResponse> cannedResponses,
-                         List<WebhookSubscription> webhooks, boolean requireIdentityForCustomers) {
+                         List<WebhookSubscription> webhooks, boolean requireIdentityForCustomers,
+                         WidgetSettings widget) {
     public SiteConfig {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        widget = widget == null ? WidgetSettings.DEFAULTS : widget;
         languages = List.copyOf(languages);
         allowedOrigins = List.copyOf(allowedOrigins);
         cannedResponses = List.copyOf(cannedResponses);
     }
 
-    /** Tokens bound to a customer accepted without an identity (the contract's behaviour). */
+    /** Tokens bound to a customer accepted without an identity (the contract's behaviour), the widget's defaults. */
     public SiteConfig(String id, String name, List<String> languages, String currency, List<String> allowedOrigins,
                       BusinessHours businessHours, String identitySecret, boolean requireIdentity, int retentionDays,
                       String botName, ChannelConfig messenger, ChannelConfig whatsapp, RoutingSettings routing,
                       List<CannedResponse> cannedResponses, List<WebhookSubscription> webhooks) {
         this(id, name, languages, currency, allowedOrigins, businessHours, identitySecret, requireIdentity, retentionDays,
-                botName, messenger, whatsapp, routing, cannedResponses, webhooks, false);
+                botName, messenger, whatsapp, routing, cannedResponses, webhooks, false, WidgetSettings.DEFAULTS);
     }
 
     /** Without CRM webhooks. */

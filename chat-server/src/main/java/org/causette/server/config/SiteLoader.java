@@ -224,9 +224,15 @@ public final class SiteLoader {
                     java.time.Duration.ofSeconds(routingObject.optionalInt("ambassadorAnswerTimeoutSeconds",
                             (int) RoutingSettings.DEFAULTS.ambassadorAnswerTimeout().toSeconds(), 1, 86_400)));
         }
+        JsonFields widgetObject = site.optionalObject("widget");
+        String privacyUrl = site.optionalText("privacyUrl", null);
+        if (privacyUrl != null && !privacyUrl.matches("https?://[^\\s\"'<>]{1,2000}")) {
+            throw site.fail("privacyUrl", "\"" + privacyUrl + "\" is not an http(s) URL");
+        }
+        WidgetSettings widget = new WidgetSettings(widgetObject != null && widgetObject.optionalBoolean("sound", false), privacyUrl);
         return new SiteConfig(id, name, languages, currency, origins, hours, identitySecret, requireIdentity,
                 retentionDays, botName, messenger, whatsapp, routing, cannedResponses(site, file), webhooks(site, file),
-                requireIdentityForCustomers);
+                requireIdentityForCustomers, widget);
     }
 
     private static List<SiteConfig.CannedResponse> cannedResponses(JsonFields site, String file) {
@@ -331,6 +337,9 @@ public final class SiteLoader {
                 graphApiUrl.endsWith("/") ? graphApiUrl.substring(0, graphApiUrl.length() - 1) : graphApiUrl);
     }
 
+    /** A staff photo: an absolute http(s) URL, or a path on the shop's own origin; at most 2,000 characters. */
+    private static final Pattern AVATAR_URL = Pattern.compile("(https?://|/)[^\\s\"'<>]{1,2000}");
+
     private List<StaffMember> staff(JsonNode tree, String file) {
         JsonFields root = JsonFields.root(file, tree);
         JsonNode array = root.raw("staff");
@@ -355,8 +364,12 @@ public final class SiteLoader {
             List<String> languages = person.optionalStrings("languages");
             String hash = person.requiredText("passwordHash");
             checkPasswordHash(hash, person);
+            String avatarUrl = person.optionalText("avatarUrl", null);
+            if (avatarUrl != null && !AVATAR_URL.matcher(avatarUrl).matches()) {
+                throw person.fail(person.fieldPath("avatarUrl"), "\"" + avatarUrl + "\" is not an http(s) URL (or a path from /)");
+            }
             staff.add(new StaffMember(id, person.optionalText("name", id), role, person.optionalStrings("skills"),
-                    person.optionalStrings("expertise"), languages, person.optionalInt("maxChats", 3, 0, 100), hash));
+                    person.optionalStrings("expertise"), languages, person.optionalInt("maxChats", 3, 0, 100), hash, avatarUrl));
         }
         return List.copyOf(staff);
     }

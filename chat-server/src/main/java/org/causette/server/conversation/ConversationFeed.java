@@ -1,5 +1,7 @@
 package org.causette.server.conversation;
 
+import java.util.function.BiFunction;
+
 import org.causette.bot.QuickReply;
 import org.causette.server.metrics.HubMetrics;
 import org.causette.server.store.AppendResult;
@@ -51,7 +53,16 @@ public final class ConversationFeed {
     /** Who hears of conversations created, handed over, closed, messages, leads and ratings (the CRM webhooks). */
     private volatile HubEvents events = HubEvents.NONE;
 
+    /** Staff photos by site and staff id (staff.json {@code avatarUrl}), or null for none. */
+    private final BiFunction<String, String, String> avatars;
+
     public ConversationFeed(Store store, Hub hub, HubMetrics metrics, Clock clock) {
+        this(store, hub, metrics, clock, (site, staff) -> null);
+    }
+
+    /** @param avatars a staff member's photo URL by (site id, staff id), or null */
+    public ConversationFeed(Store store, Hub hub, HubMetrics metrics, Clock clock, BiFunction<String, String, String> avatars) {
+        this.avatars = avatars;
         this.store = store;
         this.hub = hub;
         this.metrics = metrics;
@@ -125,10 +136,16 @@ public final class ConversationFeed {
 
     /** A state frame for the visitor's sockets and for the holder's. */
     public void state(Conversation conversation, Integer queuePosition, Integer estimatedWaitSeconds) {
+        state(conversation, queuePosition, estimatedWaitSeconds, null);
+    }
+
+    /** A state frame that also says whether a person could answer now (on a hand-over; null: not said). */
+    public void state(Conversation conversation, Integer queuePosition, Integer estimatedWaitSeconds, Boolean teamOnline) {
         ServerFrames.Assignee assignee = conversation.assignee() == null || conversation.state() != ConversationState.ASSIGNED
-                ? null : new ServerFrames.Assignee(conversation.assignee().role().wireName(), conversation.assignee().name());
+                ? null : new ServerFrames.Assignee(conversation.assignee().role().wireName(), conversation.assignee().name(),
+                avatars.apply(conversation.siteId(), conversation.assignee().staffId()));
         EncodedFrame frame = EncodedFrame.of(new ServerFrames.State(conversation.id(), conversation.state().wireName(),
-                queuePosition, assignee, conversation.reason(), estimatedWaitSeconds), "state");
+                queuePosition, assignee, conversation.reason(), estimatedWaitSeconds, teamOnline), "state");
         hub.toVisitor(conversation.siteId(), conversation.visitorId(), conversation.id(), 0, frame, null);
         if (conversation.assignee() != null && conversation.state() != ConversationState.QUEUED) {
             hub.toStaff(conversation.siteId(), conversation.assignee().staffId(), frame, null);

@@ -198,19 +198,52 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
             return;
         }
         StaticResources.Resource resource = found.get();
-        if (resource.etag().equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
+        // The gzip form, compressed once at load, for a client that takes it; the compressor leaves it as it is.
+        boolean gzip = resource.gzipped() != null && acceptsGzip(request);
+        String etag = gzip ? resource.gzipEtag() : resource.etag();
+        if (etag.equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
             FullHttpResponse notModified = HttpResponses.response(HttpResponseStatus.NOT_MODIFIED, new byte[0], resource.contentType());
-            notModified.headers().set(HttpHeaderNames.ETAG, resource.etag());
+            notModified.headers().set(HttpHeaderNames.ETAG, etag);
+            if (resource.gzipped() != null) {
+                notModified.headers().set(HttpHeaderNames.VARY, "Accept-Encoding");
+            }
             HttpResponses.send(ctx, request, notModified);
             return;
         }
+        byte[] body = gzip ? resource.gzipped() : resource.body();
         FullHttpResponse response = HttpResponses.response(HttpResponseStatus.OK,
-                request.method().equals(HttpMethod.HEAD) ? new byte[0] : resource.body(), resource.contentType());
+                request.method().equals(HttpMethod.HEAD) ? new byte[0] : body, resource.contentType());
         response.headers()
-                .set(HttpHeaderNames.ETAG, resource.etag())
+                .set(HttpHeaderNames.ETAG, etag)
                 .set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
+        if (resource.gzipped() != null) {
+            response.headers().set(HttpHeaderNames.VARY, "Accept-Encoding");
+        }
+        if (gzip) {
+            response.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+        }
         SecurityHeaders.apply(response, new QueryStringDecoder(request.uri()).path());
         HttpResponses.send(ctx, request, response);
+    }
+
+    /** Accept-Encoding names gzip without q=0 (a linear scan of a header the client wrote). */
+    static boolean acceptsGzip(FullHttpRequest request) {
+        for (String value : request.headers().getAll(HttpHeaderNames.ACCEPT_ENCODING)) {
+            for (String coding : value.split(",")) {
+                String[] parts = coding.trim().split(";");
+                String name = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("gzip") || name.equals("x-gzip")) {
+                    for (int i = 1; i < parts.length; i++) {
+                        String param = parts[i].trim().replace(" ", "");
+                        if (param.equals("q=0") || param.equals("q=0.0") || param.equals("q=0.00") || param.equals("q=0.000")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void redirect(ChannelHandlerContext ctx, FullHttpRequest request, String location) {

@@ -1,5 +1,6 @@
 package org.causette.server.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Files served from the jar (widget, console, demo store front): read once, kept in memory with their ETag.
@@ -21,8 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * 256 MB heap). {@link #MAX_CACHED} is a second fence should the class path ever hold more.
  */
 public final class StaticResources {
-    /** A file ready to serve. */
-    public record Resource(byte[] body, String contentType, String etag) {
+    /**
+     * A file ready to serve, with its gzip form when that is smaller (text: scripts, styles, pages, JSON, SVG),
+     * compressed once at the best level rather than on every request.
+     *
+     * @param gzipped the body gzipped, or null when the type does not compress
+     * @param gzipEtag the strong ETag of the gzipped form (RFC 9110: each representation has its own), or null
+     */
+    public record Resource(byte[] body, String contentType, String etag, byte[] gzipped, String gzipEtag) {
+        public Resource(byte[] body, String contentType, String etag) {
+            this(body, contentType, etag, null, null);
+        }
     }
 
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -84,10 +96,36 @@ public final class StaticResources {
                 return Optional.empty();
             }
             byte[] body = in.readAllBytes();
-            return Optional.of(new Resource(body, type, etag(body)));
+            String etag = etag(body);
+            byte[] gzipped = compressible(type) ? gzip(body) : null;
+            if (gzipped != null && gzipped.length >= body.length) {
+                gzipped = null;
+            }
+            return Optional.of(new Resource(body, type, etag, gzipped,
+                    gzipped == null ? null : etag.substring(0, etag.length() - 1) + "-gz\""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Images, fonts and sounds are compressed already. */
+    static boolean compressible(String contentType) {
+        return contentType.startsWith("text/") || contentType.startsWith("application/json") || contentType.equals("image/svg+xml");
+    }
+
+    /** Gzip at the best level: done once per file, so the bytes on the wire are as few as deflate makes them. */
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     static String etag(byte[] body) {

@@ -41,8 +41,20 @@ public final class HandoverTexts {
 
     public String nobodyAvailable() {
         return french
-                ? "Personne de l'équipe n'est disponible pour le moment. Votre demande reste en file et quelqu'un vous répondra ici dès que possible. Vous pouvez aussi laisser votre e-mail." + MEANWHILE_FR
-                : "Nobody from the team is available right now. Your request stays in line and someone will answer here as soon as possible. You can also leave your email." + MEANWHILE_EN;
+                ? "Personne de l'équipe n'est en ligne pour le moment. Votre demande est gardée : la première personne de retour vous répondra ici. Laissez votre e-mail pour recevoir la réponse." + MEANWHILE_FR
+                : "Nobody from the team is online right now. Your request is kept: the first person back will answer here. Leave your email to get the answer." + MEANWHILE_EN;
+    }
+
+    /** After the person who was to answer let it pass, and nobody else is online. */
+    public String nobodyElse() {
+        return french
+                ? "La personne qui devait vous répondre n'est plus disponible, et personne d'autre n'est en ligne pour le moment. Votre demande est gardée : laissez votre e-mail pour recevoir la réponse."
+                : "The person who was to answer you is no longer available, and nobody else is online right now. Your request is kept: leave your email to get the answer.";
+    }
+
+    /** Put before the hand-over's one message when the shopper complains. */
+    public String sorry() {
+        return french ? "Je suis sincèrement désolé pour ce désagrément. " : "I'm really sorry about this. ";
     }
 
     public String outOfHours(ZonedDateTime nextOpening) {

@@ -189,9 +189,17 @@ public final class Router {
 
     /** Whether anybody online now could take this conversation (ignoring capacity: a slot frees soon). */
     public boolean anyoneOnlineFor(Site site, Conversation conversation) {
+        return anyoneOnline(site, conversation.language(), Set.of());
+    }
+
+    /**
+     * Whether a person who speaks {@code language} (null: any) is online now, leaving out {@code except}: the
+     * shopper is told "someone" only when someone is there.
+     */
+    public boolean anyoneOnline(Site site, String language, Set<String> except) {
         Set<String> online = presence.online(site.id());
         return site.staff().stream().anyMatch(s -> online.contains(s.id()) && s.role() != StaffMember.StaffRole.ADMIN
-                && speaks(s, conversation.language()));
+                && !except.contains(s.id()) && speaks(s, language));
     }
 
     /**
@@ -234,9 +242,17 @@ public final class Router {
             hub.toStaff(site.id(), staffId, EncodedFrame.of(new ServerFrames.Unassigned(held.id(), "timeout"), "unassigned"), null);
             Conversation current = store.findConversation(held.id()).orElse(requeued.get());
             HandoverTexts texts = HandoverTexts.in(current.languageOr(site.config().defaultLanguage()));
-            feed.announce(current, texts.lookingForSomeoneElse(), List.of());
+            Instant now = clock.instant();
+            // "Someone else" only when someone else is there: the person who let it pass will not get it again.
             int[] place = placeInLine(current);
-            feed.state(current, place[0], place[1]);
+            if (anyoneOnline(site, current.language(), passedBy.getOrDefault(held.id(), Set.of()))) {
+                feed.announce(current, texts.lookingForSomeoneElse(), List.of());
+                feed.state(current, place[0], place[1], true);
+            } else {
+                feed.announce(current, site.config().businessHours().isOpen(now) ? texts.nobodyElse()
+                        : texts.outOfHours(site.config().businessHours().nextOpening(now).orElse(null)), List.of(texts.leaveEmail()));
+                feed.state(current, place[0], null, false);
+            }
             hub.queueChanged(site.id());
         });
     }

@@ -89,7 +89,10 @@ public final class BotTurns {
         Parse parse = turn.parse();
         // Waiting for a person, the bot answers what it understood and leaves the rest to that person: a "which
         // product?" to words meant for a person is noise.
-        boolean silent = waiting && (parse.action() != Parse.Action.ANSWER || NOT_UNDERSTOOD.contains(parse.intent().name()));
+        boolean silent = waiting && (parse.action() != Parse.Action.ANSWER || NOT_UNDERSTOOD.contains(parse.intent().name()))
+                // A hand-over's own words ("I'm connecting you…") would promise a person before the hub knows whether
+                // anyone is there: the hub's one message (handOver) tells what really happens.
+                || (turn.handover() != null && !waiting);
         List<MessageDraft> answers = silent ? List.<MessageDraft>of() : turn.messages().stream()
                 .map(m -> new MessageDraft(bot, null, m.text(), null, m.quickReplies(), m.cards(), false, clock.instant()))
                 .toList();
@@ -120,6 +123,11 @@ public final class BotTurns {
         metrics.botTurn(parse.action().wireName(), System.nanoTime() - started);
     }
 
+    /** Whether a person of the team who speaks {@code language} (null: any) could answer now. */
+    public boolean someoneCanAnswer(Site site, String language) {
+        return router.anyoneOnline(site, language, java.util.Set.of());
+    }
+
     /** The bot lets go: into the queue, and the shopper hears what happens next. */
     private void handOver(Site site, VersionedConversation conversation, Handover handover) {
         Instant now = clock.instant();
@@ -132,16 +140,19 @@ public final class BotTurns {
         Conversation waiting = queued.get();
         feed.events().handedOver(waiting);
         HandoverTexts texts = HandoverTexts.in(waiting.languageOr(site.config().defaultLanguage()));
+        // One message, one story: a person is being found (someone who fits is online, whatever the hours), or
+        // nobody is there, with when they are back and the email form; never both.
+        // The state keeps the place in line either way (CONTRACT §4.2); a wait is estimated only when someone serves it.
+        String sorry = "complaint".equals(handover.reason()) ? texts.sorry() : "";
         int[] place = router.placeInLine(waiting);
-        if (!site.config().businessHours().isOpen(now)) {
-            feed.announce(waiting, texts.outOfHours(site.config().businessHours().nextOpening(now).orElse(null)),
-                    List.of(texts.leaveEmail()));
-        } else if (!router.anyoneOnlineFor(site, waiting)) {
-            feed.announce(waiting, texts.nobodyAvailable(), List.of(texts.leaveEmail()));
+        if (router.anyoneOnlineFor(site, waiting)) {
+            feed.announce(waiting, sorry + texts.queued(place[0], Math.max(1, place[1] / 60)), List.of());
+            feed.state(waiting, place[0], place[1], true);
         } else {
-            feed.announce(waiting, texts.queued(place[0], Math.max(1, place[1] / 60)), List.of());
+            feed.announce(waiting, sorry + (site.config().businessHours().isOpen(now) ? texts.nobodyAvailable()
+                    : texts.outOfHours(site.config().businessHours().nextOpening(now).orElse(null))), List.of(texts.leaveEmail()));
+            feed.state(waiting, place[0], null, false);
         }
-        feed.state(waiting, place[0], place[1]);
         hub.queueChanged(site.id());
         router.route(site.id());
     }

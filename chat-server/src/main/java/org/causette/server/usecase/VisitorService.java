@@ -197,12 +197,18 @@ public final class VisitorService {
             connection.send(EncodedFrame.of(new ServerFrames.Welcome(visitorId, tokens.issue(connection.siteId(), visitorId),
                     open.map(Conversation::id).orElse(null), open.map(c -> c.state().wireName()).orElse(null),
                     open.map(Conversation::lastSeq).orElse(0L), connection.site().config().botName(),
-                    connection.site().config().name(), proactive.greeting(connection))
+                    connection.site().config().name(), proactive.greeting(connection),
+                    botTurns.someoneCanAnswer(connection.site(), open.map(Conversation::language).orElse(language(hello.locale()))),
+                    connection.site().config().widget().sound(),
+                    new ServerFrames.Welcome.Privacy(connection.site().config().retentionDays(), connection.site().config().widget().privacyUrl()))
                     .replyingByEmail(emailChoice != null && connection.site().mail().isPresent()), "welcome"));
+            boolean sameConversation = open.isPresent()
+                    && (hello.conversationId() == null || hello.conversationId().equals(open.get().id()));
+            if (!sameConversation && hello.conversationId() != null) {
+                resumeClosed(connection, visitorId, hello.conversationId(), hello.lastSeq());
+            }
             if (open.isPresent()) {
-                Conversation conversation = open.get();
-                boolean sameConversation = hello.conversationId() == null || hello.conversationId().equals(conversation.id());
-                replay(connection, conversation, sameConversation ? hello.lastSeq() : 0);
+                replay(connection, open.get(), sameConversation ? hello.lastSeq() : 0);
             }
             onReady.run();
             if (open.isEmpty()) {
@@ -213,10 +219,34 @@ public final class VisitorService {
         }
     }
 
+    /** "fr-FR" → "fr"; null when there is no locale (then anyone of the team counts). */
+    private static String language(String locale) {
+        return locale == null || locale.length() < 2 ? null : locale.substring(0, 2).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private void helloFailed(VisitorSession connection, StoreUnavailableException e, Runnable onFailure) {
         log.warn("Hello failed: store unavailable: {}", e.getMessage());
         connection.sendError(ErrorCode.UNAVAILABLE, "the conversation store is unavailable; say hello again shortly", null);
         onFailure.run();
+    }
+
+    /**
+     * The conversation the client last knew, when it is no longer the open one: a shopper who left while a person was
+     * answering must still read the answers, learn that the conversation ended and be asked to rate it. Its missed
+     * messages and its closed state go out before the open conversation (if any) starts from its beginning. Only the
+     * visitor's own conversation is resumed: an id alone proves nothing, the visitor token does.
+     */
+    private void resumeClosed(VisitorSession connection, String visitorId, String conversationId, long lastSeq) {
+        Optional<Conversation> known = store.findConversation(conversationId)
+                .filter(c -> c.siteId().equals(connection.siteId()) && c.visitorId().equals(visitorId)
+                        && WEB.equals(c.channel()) && c.state() == ConversationState.CLOSED);
+        if (known.isEmpty()) {
+            return;
+        }
+        Conversation closed = known.get();
+        replay(connection, closed, lastSeq);
+        connection.send(EncodedFrame.of(new ServerFrames.State(closed.id(), closed.state().wireName(), null, null,
+                closed.reason(), null), "state"));
     }
 
     private void replay(VisitorSession connection, Conversation conversation, long afterSeq) {

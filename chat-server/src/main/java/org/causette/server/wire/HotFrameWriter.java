@@ -108,11 +108,17 @@ final class HotFrameWriter {
             g.writeObjectFieldStart("assignee");
             g.writeStringField("role", s.assignee().role());
             g.writeStringField("name", s.assignee().name());
+            if (s.assignee().avatarUrl() != null) { // NON_NULL on the record
+                g.writeStringField("avatarUrl", s.assignee().avatarUrl());
+            }
             g.writeEndObject();
         }
         g.writeStringField("reason", s.reason());
         if (s.estimatedWaitSeconds() != null) { // NON_NULL on the record
             g.writeNumberField("estimatedWaitSeconds", s.estimatedWaitSeconds());
+        }
+        if (s.teamOnline() != null) { // NON_NULL on the record
+            g.writeBooleanField("teamOnline", s.teamOnline());
         }
         g.writeEndObject();
     }

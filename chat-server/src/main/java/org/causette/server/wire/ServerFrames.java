@@ -17,27 +17,50 @@ public final class ServerFrames {
      *                 the JSON when the site has none
      * @param replyByEmail an extension (docs/email.md): true when the site emails replies to shoppers who left, so the
      *                 widget offers "email me the answer"; left out of the JSON otherwise
+     * @param teamOnline an extension: whether a person of the team could answer this shopper now
+     * @param sound    an extension: the site wants a sound on a person's reply (site.json widget.sound); absent: no
+     * @param privacy  an extension: what the consent texts say of retention and the shop's policy
      */
     public record Welcome(String type, String visitorId, String visitorToken, String conversationId, String state,
                           long lastSeq, String botName, String siteName,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                           Greeting greeting,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          Boolean replyByEmail) {
+                          Boolean replyByEmail,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Boolean teamOnline,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Boolean sound,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Privacy privacy) {
+        /** An extension: what the consent texts say, how long the shop keeps conversations, and its policy (or null). */
+        public record Privacy(int retentionDays,
+                              @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                              String url) {
+        }
+
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null, null);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, null, null, null,
+                    null, null);
         }
 
         public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
                        String botName, String siteName, Greeting greeting) {
-            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null);
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null, null,
+                    null, null);
+        }
+
+        public Welcome(String visitorId, String visitorToken, String conversationId, String state, long lastSeq,
+                       String botName, String siteName, Greeting greeting, boolean teamOnline, boolean sound, Privacy privacy) {
+            this("welcome", visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting, null,
+                    teamOnline, sound ? Boolean.TRUE : null, privacy);
         }
 
         /** The same welcome, saying whether the site emails replies (null: it does not, and the field is left out). */
         public Welcome replyingByEmail(boolean on) {
             return new Welcome(type, visitorId, visitorToken, conversationId, state, lastSeq, botName, siteName, greeting,
-                    on ? Boolean.TRUE : null);
+                    on ? Boolean.TRUE : null, teamOnline, sound, privacy);
         }
     }
 
@@ -62,17 +85,33 @@ public final class ServerFrames {
         }
     }
 
-    public record Assignee(String role, String name) {
+    /** @param avatarUrl an extension: the person's photo (staff.json {@code avatarUrl}), or null */
+    public record Assignee(String role, String name,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           String avatarUrl) {
+        public Assignee(String role, String name) {
+            this(role, name, null);
+        }
     }
 
-    /** @param estimatedWaitSeconds an extension: while queued, a rough wait, or null */
+    /**
+     * @param estimatedWaitSeconds an extension: while queued, a rough wait, or null
+     * @param teamOnline           an extension: on a hand-over, whether a person could answer now (null: not said)
+     */
     public record State(String type, String conversationId, String state, Integer queuePosition, Assignee assignee,
                         String reason,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                        Integer estimatedWaitSeconds) {
+                        Integer estimatedWaitSeconds,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        Boolean teamOnline) {
         public State(String conversationId, String state, Integer queuePosition, Assignee assignee, String reason,
                      Integer estimatedWaitSeconds) {
-            this("state", conversationId, state, queuePosition, assignee, reason, estimatedWaitSeconds);
+            this("state", conversationId, state, queuePosition, assignee, reason, estimatedWaitSeconds, null);
+        }
+
+        public State(String conversationId, String state, Integer queuePosition, Assignee assignee, String reason,
+                     Integer estimatedWaitSeconds, Boolean teamOnline) {
+            this("state", conversationId, state, queuePosition, assignee, reason, estimatedWaitSeconds, teamOnline);
         }
     }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two nodes in this JVM on one real Redis: a visitor on node A and an agent on node B are in one conversation. */
-class CrossNodeConversationTest {
+public class CrossNodeConversationTest {
     private RedisServer redis;
 
     @BeforeEach
@@ -34,7 +34,7 @@ class CrossNodeConversationTest {
     }
 
     /** Waits until {@code count} nodes listen on the test site's channel: events published before would be lost. */
-    static void awaitSubscribers(RedisServer redis, long count) throws InterruptedException {
+    public static void awaitSubscribers(RedisServer redis, long count) throws InterruptedException {
         String channel = new String(RedisBroker.channel(TestHub.SITE), StandardCharsets.UTF_8);
         try (Jedis client = new Jedis("127.0.0.1", redis.port())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -60,6 +60,8 @@ class SiteLoaderTest {
         assertEquals(Sites.DEMO_ID, demo.id());
         assertTrue(demo.knowledge().catalog().products().size() >= 24, "a few dozen products");
         assertEquals(3, demo.staff().size());
+        assertEquals("/demo/img/julie.svg", demo.staff().get(0).avatarUrl());
+        assertTrue(!demo.config().widget().sound(), "no sound unless a shop asks for it");
         // The demo's proactive messages (its README says how to trigger them): an A/B test and a time-on-page one.
         var scenarios = demo.scenarios().scenarios();
         assertEquals(java.util.List.of("cart-left", "hesitating"), scenarios.stream().map(s -> s.id()).toList());
@@ -86,6 +88,9 @@ class SiteLoaderTest {
             staff.json | { "staff": [ { "id": "a", "role": "boss", "passwordHash": "x" } ] } | staff[0].role: "boss" is not agent, ambassador or admin
             staff.json | { "staff": [ { "id": "a", "role": "agent", "passwordHash": "plaintext" } ] } | staff[0].passwordHash: is not pbkdf2-sha256
             staff.json | { "staff": {} } | staff: must be an array
+            staff.json | { "staff": [ { "id": "a", "role": "agent", "avatarUrl": "javascript:alert(1)", "passwordHash": "pbkdf2-sha256$10000$HMzFsA+LvzC0c8fPp1qrww==$5pUtAN6FKc5b1bkxrXzmaHg3hv+ubqt7M+QPFZKhPkw=" } ] } | staff[0].avatarUrl: "javascript:alert(1)" is not an http(s) URL
+            site.json | { "id": "s", "widget": { "sound": "loud" } } | widget.sound
+            site.json | { "id": "s", "privacyUrl": "javascript:alert(1)" } | privacyUrl: "javascript:alert(1)" is not an http(s) URL
             catalog.json | { "products": [ { "sku": "A", "name": "A", "price": "cheap" } ] } | products[0].price
             catalog.json | [] | catalog.json
             faq.json | { "intents": [ { "id": "x", "escalate": "robot" } ] } | intents[0]

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 
 import static org.causette.server.support.WsClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A conversation nobody answers in time goes to the next person; an ambassador's goes to an agent. */
 class AnswerTimeoutTest {
@@ -58,6 +60,21 @@ class AnswerTimeoutTest {
                 JsonNode queued = HandoverTest.nextState(visitor, "queued");
                 assertEquals(conversationId, queued.path("conversationId").asText());
             }
+        }
+    }
+
+    @Test
+    void withNobodyElseOnlineTheShopperIsNotPromisedSomeoneElse() throws Exception {
+        try (TestHub.Staff anna = hub.staff("anna"); WsClient visitor = hub.visitor()) {
+            HandoverTest.askForAPerson(visitor, "c1");
+            anna.socket().next("assigned");
+            anna.socket().nextMatching(f -> f.path("type").asText().equals("unassigned"), "unassigned after the timeout",
+                    Duration.ofSeconds(15));
+            JsonNode told = HandoverTest.nextMessageSaying(visitor, "system", "personne d'autre n'est en ligne");
+            assertFalse(told.path("text").asText().contains("quelqu'un d'autre"), told.toString());
+            assertTrue(told.path("quickReplies").toString().contains("LEAVE_EMAIL"), told.toString());
+            JsonNode queued = HandoverTest.nextState(visitor, "queued");
+            assertFalse(queued.path("teamOnline").asBoolean(true), queued.toString());
         }
     }
 

@@ -40,7 +40,8 @@ class OutOfHoursTest {
         site.putObject("businessHours").put(key, "09:00-18:00");
         Files.writeString(folder.resolve("site.json"), site.toString());
 
-        try (TestHub hub = TestHub.start(folder); TestHub.Staff anna = hub.staff("anna"); WsClient visitor = hub.visitor()) {
+        // Nobody online: a person online out of hours would answer, and the shopper is told so (HandoverStoryTest).
+        try (TestHub hub = TestHub.start(folder); WsClient visitor = hub.visitor()) {
             HandoverTest.askForAPerson(visitor, "c1");
             String day = openDay.getDisplayName(TextStyle.FULL, Locale.FRENCH);
             JsonNode notice = HandoverTest.nextMessageSaying(visitor, "system", "de retour " + day + " à 09h00");

@@ -87,6 +87,7 @@ class HotFrameWriterTest {
                         new ServerFrames.Assignee(null, reason))) {
                     for (Integer wait : Arrays.asList(null, 0, 120)) {
                         assertSame(new ServerFrames.State("conv", "queued", position, assignee, reason, wait));
+                        assertSame(new ServerFrames.State("conv", "queued", position, assignee, reason, wait, wait == null));
                     }
                 }
             }
