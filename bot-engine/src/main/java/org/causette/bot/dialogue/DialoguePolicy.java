@@ -122,6 +122,8 @@ final class DialoguePolicy {
                 confidence = prediction.probabilityOf(shop);
             }
         }
+        // A rule below chose the intent from the words and the context: the classifier's hesitation no longer matters.
+        boolean ruled = false;
         List<Product> products = new ArrayList<>();
         if (tapped && product(forced.sku()) != null) {
             products.add(product(forced.sku()));
@@ -159,10 +161,13 @@ final class DialoguePolicy {
             boolean weak = intent == null || confidence < FOLLOW_UP_BELOW;
             boolean hasContextProduct = ctx.productSku() != null || !ctx.recentSkus().isEmpty();
             boolean refinement = products.isEmpty() && (hasVariantWords || capacity != null || range != null || category != null);
-            if (weak && afterList && refinement && !handsOver(intent)) {
+            // « elle existe en vert ? » right after "the cheapest one" named a winner: about that product, not the list.
+            boolean pointsAtSubject = ctx.productSku() != null && category == null && Cues.singularPronoun(tokens);
+            if (weak && afterList && refinement && !pointsAtSubject && !handsOver(intent)) {
                 // "et en bleu ?", « et en 3 places ? », "under 300?" after a list: the same search, narrowed.
                 intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             } else if (weak && last != null && BuiltInIntents.isProduct(last) && hasContextProduct
                     && (hasVariantWords || capacity != null || !products.isEmpty())) {
                 // "et en bleu ?", "and the Bergen?": the same question about another variant or product.
@@ -177,12 +182,14 @@ final class DialoguePolicy {
                     intent = last;
                 }
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             } else if (weak && ctx.topic() != null && ctx.topic().equals(last) && products.isEmpty()
                     && tokens.size() <= TOPIC_FOLLOW_UP_TOKENS && asks.isEmpty() && !handsOver(intent)
                     && !isSmallTalk(intent) && !Cues.yes(tokens) && !Cues.no(tokens) && !Cues.acknowledgement(tokens)) {
                 // "is it free?" right after the delivery answer: still about delivery.
                 intent = ctx.topic();
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             }
             if (BuiltInIntents.THANKS.equals(intent) && Cues.no(tokens)) {
                 intent = BuiltInIntents.GOODBYE; // "non merci" closes the conversation, it does not thank for an answer
@@ -190,12 +197,18 @@ final class DialoguePolicy {
                 intent = shortReply(u, ctx);
                 if (intent != null) {
                     confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                    ruled = true;
                 }
             }
             if ((intent == null || confidence < FOLLOW_UP_BELOW) && products.isEmpty() && Cues.ordinal(tokens) >= 0
                     && !(ctx.listSkus().isEmpty() && ctx.recentSkus().isEmpty()) && !handsOver(intent)) {
-                intent = BuiltInIntents.PRODUCT_INFO; // « le premier » after a list: show that one
+                // « le premier » after a list: show that one; « le deuxième est dispo ? » asks its stock.
+                String best = prediction.best();
+                intent = hasVariantWords ? BuiltInIntents.PRODUCT_STOCK
+                        : best != null && BuiltInIntents.isProduct(best) && needsOneProduct(best) ? best
+                        : BuiltInIntents.PRODUCT_INFO;
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             }
             if (intent == null && !products.isEmpty()) {
                 intent = BuiltInIntents.PRODUCT_INFO;
@@ -215,6 +228,7 @@ final class DialoguePolicy {
                     || BuiltInIntents.PROMOTIONS.equals(intent)) && (products.isEmpty() || products.size() >= 2)) {
                 intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             }
             // « combien pèse la tente », « il fait combien de large » : an attribute question, not a price question.
             if (!asks.isEmpty() && ranking == null && (intent == null || BuiltInIntents.isProduct(intent)
@@ -222,10 +236,37 @@ final class DialoguePolicy {
                     && (products.size() <= 1)) {
                 intent = BuiltInIntents.PRODUCT_INFO;
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             }
             // « le canapé Léman existe en gris ? » : with a colour or size named, the truth is that variant's stock.
             if (hasVariantWords && BuiltInIntents.PRODUCT_VARIANTS.equals(intent)) {
                 intent = BuiltInIntents.PRODUCT_STOCK;
+            }
+            // « raquettes lys en 44 svp » : one product and a size or colour, nothing else asked — that variant's stock.
+            if (hasVariantWords && products.size() == 1 && asks.isEmpty() && ranking == null && !handsOver(intent)
+                    && (intent == null || BuiltInIntents.PRODUCT_INFO.equals(intent)
+                    || weak && !BuiltInIntents.PRODUCT_PRICE.equals(intent) && !isFaq(intent))) {
+                intent = BuiltInIntents.PRODUCT_STOCK;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
+            // « le fauteuil oslo est en promo ? » : a sale question about one named product is its price.
+            if (BuiltInIntents.PROMOTIONS.equals(intent) && products.size() == 1 && !Cues.asksForACode(tokens)) {
+                intent = BuiltInIntents.PRODUCT_PRICE;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
+            // « vous avez des polaires en orange ? » : a category with a colour, size, capacity or budget is a search,
+            // whatever the classifier hesitated over.
+            if (products.isEmpty() && category != null && (hasVariantWords || capacity != null || range != null)
+                    && weak && !handsOver(intent) && !isFaq(intent)) {
+                intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
+            // Two products named and a comparison understood: compare them, there is nothing to ask.
+            if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() >= 2) {
+                ruled = true;
             }
         }
 
@@ -288,7 +329,12 @@ final class DialoguePolicy {
                 products.clear();
             }
         }
-        boolean saleList = BuiltInIntents.PROMOTIONS.equals(intent) && hasSales() && !Cues.asksForACode(tokens);
+        // A second promotions question right after a promotions answer is about its terms ("does it work on sale
+        // items too?"): the shop's promotions text answers it, the same list again would not.
+        boolean promotionsAgain = BuiltInIntents.PROMOTIONS.equals(last) && products.isEmpty()
+                && entities.first(EntityExtractor.CATEGORY) == null;
+        boolean saleList = BuiltInIntents.PROMOTIONS.equals(intent) && hasSales() && !Cues.asksForACode(tokens)
+                && !promotionsAgain;
         boolean feature = !tapped && asks.isEmpty() && CatalogAttributes.asksForAFeature(tokens) && products.size() == 1
                 && color == null && size == null && intent != null && (BuiltInIntents.PRODUCT_INFO.equals(intent)
                 || BuiltInIntents.PRODUCT_VARIANTS.equals(intent) || BuiltInIntents.PRODUCT_STOCK.equals(intent));
@@ -329,7 +375,12 @@ final class DialoguePolicy {
             intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
         }
         if (needsOneProduct(intent) && products.isEmpty()) {
-            return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, details);
+            // "is it in stock?" after a list of several: which of them — the list's products are the likely answers.
+            List<Product> listed = new ArrayList<>();
+            ctx.listSkus().forEach(sku -> addIfKnown(listed, sku));
+            Decision.Details asking = listed.isEmpty() ? details
+                    : new Decision.Details(asks, ranking, listed, filters, false, saleList, feature);
+            return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, asking);
         }
         if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() < 2) {
             return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, details);
@@ -338,11 +389,15 @@ final class DialoguePolicy {
         // else the classifier hesitated between — showing some is what a salesperson would do.
         boolean browsing = BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent) && products.isEmpty()
                 && (category != null || range != null || ranking != null || !filters.noneSet());
-        boolean steered = !intent.equals(prediction.best());
+        boolean steered = ruled || !intent.equals(prediction.best());
         if (!tapped && !browsing && !steered && isAmbiguous(prediction, intent)) {
             return new Decision(Decision.Kind.WHICH_INTENT, intent, confidence, products, category, null, 0, u, details);
         }
         return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u, details);
+    }
+
+    private boolean isFaq(String intent) {
+        return intent != null && !BuiltInIntents.isBuiltIn(intent) && faq.containsKey(intent);
     }
 
     private static boolean isSmallTalk(String intent) {

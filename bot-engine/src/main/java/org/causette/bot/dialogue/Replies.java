@@ -267,7 +267,12 @@ final class Replies {
 
     private Rendered whichProduct(Decision d, String lang) {
         boolean fr = "fr".equals(lang);
-        List<Product> candidates = new ArrayList<>(policy.productsOf(d.category()));
+        List<Product> candidates = new ArrayList<>(d.details().pool());
+        for (Product p : policy.productsOf(d.category())) {
+            if (!candidates.contains(p)) {
+                candidates.add(p);
+            }
+        }
         for (Product p : policy.catalog().products()) {
             if (candidates.size() >= 5) {
                 break;

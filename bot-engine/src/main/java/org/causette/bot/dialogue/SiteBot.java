@@ -110,8 +110,12 @@ public final class SiteBot implements Bot {
         }
         // The subject is what the answer was about: the product answered, or the winner of "the cheapest"; a list
         // leaves the previous subject in place only when it showed no single product.
+        // A list of one product makes it the subject ("une tente à moins de 300 ?" → "elle pèse combien ?"); a list
+        // of several leaves no single subject ("is it in stock?" then asks which one).
         String productSku = !r.shownSkus().isEmpty() ? r.shownSkus().get(0)
-                : d.product() != null ? d.product().sku() : ctx.productSku();
+                : d.product() != null ? d.product().sku()
+                : r.listSkus().size() == 1 ? r.listSkus().get(0)
+                : r.listSkus().size() > 1 ? null : ctx.productSku();
         String lastIntent = d.intent() != null ? d.intent() : ctx.lastIntent();
         boolean answered = d.kind() == Decision.Kind.ANSWER;
         List<String> list = !r.listSkus().isEmpty() ? r.listSkus() : ctx.listSkus();
