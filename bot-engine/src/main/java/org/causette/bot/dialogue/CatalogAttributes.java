@@ -32,6 +32,10 @@ final class CatalogAttributes {
             "livre avec", "livree avec", "fourni avec", "fournie avec", "est fourni", "est fournie", "y a t il",
             "il y a un", "il y a une", "est ce qu il y a", "inclus", "incluse", "avec un", "avec une", "has a", "has an");
     private static final int KEY_WORD_MIN = 4;
+    private static final int BARE_QUESTION_TOKENS = 4;
+    private static final Cues.PhraseSet BARE_LENGTH = Cues.PhraseSet.of("how long", "quelle longueur");
+    private static final Cues.PhraseSet BARE_SIZE = Cues.PhraseSet.of("how big", "how large", "quelle taille fait",
+            "ca mesure combien", "il mesure combien", "elle mesure combien");
 
     private final Catalog catalog;
     private final Map<String, AttributeLexicon.Concept> conceptOfKey = new HashMap<>();
@@ -79,9 +83,18 @@ final class CatalogAttributes {
         for (AttributeLexicon.Concept c : AttributeLexicon.CONCEPTS) {
             if (c.askedIn(tokens, lang)) {
                 out.add(new Ask(c, null));
-                if (c.id().equals("seat_height")) {
-                    break; // "hauteur d'assise" is not also a question about height and seat
+                if (c.id().equals("seat_height") || c.id().equals("max_load")) {
+                    break; // "hauteur d'assise" is not also height and seat; « poids max » is not also the weight
                 }
+            }
+        }
+        if (out.isEmpty() && tokens.size() <= BARE_QUESTION_TOKENS) {
+            // "and how long?", "how big?" right after a question about a product: short, so about its measures
+            // (a longer "how long does delivery take" is not).
+            AttributeLexicon.Concept c = BARE_LENGTH.in(tokens) ? AttributeLexicon.byId("length")
+                    : BARE_SIZE.in(tokens) ? AttributeLexicon.byId("dimensions") : null;
+            if (c != null) {
+                out.add(new Ask(c, null));
             }
         }
         for (Map.Entry<String, List<String>> e : ownWords.entrySet()) {
@@ -99,6 +112,20 @@ final class CatalogAttributes {
     static boolean asksForAFeature(List<Token> tokens) {
         return HAS.in(tokens);
     }
+
+    /** The dimensions a product has under their own keys (width, depth, height…), for "what are its dimensions?". */
+    List<String> measureKeys(Product p) {
+        List<String> out = new ArrayList<>();
+        for (String id : DIMENSION_PARTS) {
+            String key = keyOf(p, AttributeLexicon.byId(id));
+            if (key != null) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> DIMENSION_PARTS = List.of("length", "width", "depth", "height", "diameter", "thickness");
 
     /** The product's key for what was asked, or null when the catalog says nothing about it for this product. */
     String keyOf(Product p, Ask ask) {

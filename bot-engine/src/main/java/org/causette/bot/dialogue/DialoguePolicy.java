@@ -12,6 +12,8 @@ import org.causette.bot.nlu.Cues;
 import org.causette.bot.nlu.EntityExtractor;
 import org.causette.bot.nlu.IntentPrediction;
 import org.causette.bot.nlu.Nlu;
+import org.causette.bot.nlu.SizeRanges;
+import org.causette.bot.nlu.TextNormalizer;
 import org.causette.bot.nlu.Understanding;
 
 import java.util.ArrayList;
@@ -270,6 +272,16 @@ final class DialoguePolicy {
             }
         }
 
+        // "ok and how wide is the sofa itself" about the Milo sofa bed: the category word names the product under
+        // discussion, not a search.
+        if (!asks.isEmpty() && products.isEmpty() && category != null && ctx.productSku() != null
+                && product(ctx.productSku()) != null && category.equals(product(ctx.productSku()).category())
+                && ranking == null && (intent == null || BuiltInIntents.isProduct(intent))) {
+            intent = BuiltInIntents.PRODUCT_INFO;
+            confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+            ruled = true;
+            category = null;
+        }
         // Products the visitor points back at: "the first one", "elle", or just the product under discussion.
         boolean experience = !tapped && Cues.experience(tokens);
         List<String> pointable = ctx.listSkus().isEmpty() ? ctx.recentSkus() : ctx.listSkus();
@@ -296,6 +308,19 @@ final class DialoguePolicy {
                     break;
                 }
                 addIfKnown(products, sku);
+            }
+        }
+        // « en taille M ? » after « des polaires en orange ? » : the colour asked a turn ago still holds, when this
+        // product is made that way.
+        boolean namedNow = !entities.productSkus().isEmpty();
+        if (BuiltInIntents.PRODUCT_STOCK.equals(intent) && !tapped && !namedNow && products.size() == 1
+                && (color == null) != (size == null)) {
+            DialogueContext.Filters before = ctx.filters();
+            Product p = products.get(0);
+            if (color == null && before.color() != null && makes(p, before.color(), size)) {
+                color = before.color();
+            } else if (size == null && before.size() != null && makes(p, color, before.size())) {
+                size = before.size();
             }
         }
         if (category == null && !products.isEmpty()) {
@@ -396,6 +421,19 @@ final class DialoguePolicy {
         return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u, details);
     }
 
+    /** Whether the product has a variant of this colour and size (either may be null). */
+    private static boolean makes(Product p, String color, String size) {
+        for (org.causette.bot.knowledge.Variant v : p.variants()) {
+            boolean c = color == null || v.color() != null && (TextNormalizer.foldPhrase(v.color()).equals(TextNormalizer.foldPhrase(color))
+                    || EntityExtractor.sameColor(v.color(), color));
+            boolean s = size == null || SizeRanges.matches(v.size(), size);
+            if (c && s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean isFaq(String intent) {
         return intent != null && !BuiltInIntents.isBuiltIn(intent) && faq.containsKey(intent);
     }
@@ -420,8 +458,9 @@ final class DialoguePolicy {
                 || intent.equals(BuiltInIntents.THANKS)) {
             return null;
         }
-        if (BuiltInIntents.isProduct(intent) && !entities.productSkus().isEmpty()) {
-            return null;
+        if (BuiltInIntents.isProduct(intent) && (!entities.productSkus().isEmpty()
+                || entities.first(EntityExtractor.CATEGORY) != null)) {
+            return null; // "show me your tents" is a search even where the shop rents tents
         }
         for (IntentPrediction.Scored s : p.ranking(SHOP_INTENT_LOOKS, Nlu.OUT_OF_SCOPE)) {
             String label = s.label();

@@ -448,8 +448,7 @@ final class Replies {
     }
 
     private static boolean asksVariant(Decision d) {
-        return d.understanding().entities().first(EntityExtractor.COLOR) != null
-                || d.understanding().entities().first(EntityExtractor.SIZE) != null;
+        return d.details().filters().color() != null || d.details().filters().size() != null;
     }
 
     /** "Le fauteuil Oslo en bleu est en rupture…, de retour le…" for the first matching variant. */
@@ -536,8 +535,9 @@ final class Replies {
 
     /** The variants the visitor named by colour or size; empty when none was named or none matches. */
     private List<Variant> matchingVariants(Product p, Decision d) {
-        String color = d.understanding().entities().first(EntityExtractor.COLOR);
-        String size = d.understanding().entities().first(EntityExtractor.SIZE);
+        // The decision's filters: this turn's colour and size, with one carried from the turn before when it holds.
+        String color = d.details().filters().color();
+        String size = d.details().filters().size();
         if (color == null && size == null) {
             return List.of();
         }
@@ -659,6 +659,16 @@ final class Replies {
         List<String> missing = new ArrayList<>();
         for (CatalogAttributes.Ask ask : asks) {
             String key = attributes.keyOf(p, ask);
+            if (key == null && ask.concept() != null && ask.concept().id().equals("dimensions")
+                    && !attributes.measureKeys(p).isEmpty()) {
+                // "what are the dimensions?" of a product whose catalog gives width, depth and height apart.
+                List<String> parts = new ArrayList<>();
+                for (String k : attributes.measureKeys(p)) {
+                    parts.add(attributes.label(k, lang).toLowerCase(java.util.Locale.ROOT) + " " + valueOf(p, k, p.attributes().get(k), lang));
+                }
+                known.add(ask.concept().label(lang) + " " + of(p, lang) + (fr ? " : " : ": ") + String.join(", ", parts) + ".");
+                continue;
+            }
             if (key != null) {
                 String line = attributes.label(key, lang) + " " + of(p, lang) + (fr ? " : " : ": ")
                         + valueOf(p, key, p.attributes().get(key), lang) + ".";
@@ -966,10 +976,9 @@ final class Replies {
             text = Formats.capitalize(ranking.word(lang)) + (what != null ? " of our " + what : "") + rest
                     + " is " + inside(best, lang) + " (" + value + ").";
         }
-        List<Product> shown = sorted.stream().limit(MAX_CARDS).toList();
         return new Rendered(List.of(new BotMessage(text, List.of(
                 new QuickReply(intentTitle(BuiltInIntents.PRODUCT_STOCK, lang), Payloads.intent(BuiltInIntents.PRODUCT_STOCK, best.sku()))),
-                List.of(card(best, lang)))), List.of(best.sku()), shown.stream().map(Product::sku).toList());
+                List.of(card(best, lang)))), List.of(best.sku()), sorted.stream().limit(MAX_LISTED).map(Product::sku).toList());
     }
 
     /**

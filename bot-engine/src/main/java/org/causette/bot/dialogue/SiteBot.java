@@ -119,8 +119,13 @@ public final class SiteBot implements Bot {
         String lastIntent = d.intent() != null ? d.intent() : ctx.lastIntent();
         boolean answered = d.kind() == Decision.Kind.ANSWER;
         List<String> list = !r.listSkus().isEmpty() ? r.listSkus() : ctx.listSkus();
-        DialogueContext.Filters filters = answered && BuiltInIntents.PRODUCT_RECOMMENDATION.equals(d.intent())
-                ? d.details().filters() : ctx.filters();
+        DialogueContext.Filters f = d.details().filters();
+        // A stock answer about a colour or size keeps them, for « et en taille M ? » next; the search's others stay.
+        DialogueContext.Filters filters = answered && BuiltInIntents.PRODUCT_RECOMMENDATION.equals(d.intent()) ? f
+                : answered && BuiltInIntents.PRODUCT_STOCK.equals(d.intent()) && (f.color() != null || f.size() != null)
+                ? new DialogueContext.Filters(ctx.filters().category(), ctx.filters().priceRange(), f.color(), f.size(),
+                        ctx.filters().capacity())
+                : ctx.filters();
         String topic = answered && d.intent() != null && !BuiltInIntents.isProduct(d.intent()) && !isSmallTalk(d.intent())
                 ? d.intent() : ctx.topic();
         DialogueContext next = new DialogueContext(lang, productSku, lastIntent, d.misunderstoodRuns(), recent, list, filters, topic);
