@@ -49,10 +49,12 @@ final class DialoguePolicy {
     private final Map<String, Product> bySku = new HashMap<>();
     private final Map<String, List<Product>> byCategory = new HashMap<>();
     private final CatalogAttributes attributes;
+    private final UnknownTopic unknownTopic;
 
-    DialoguePolicy(Catalog catalog, Faq faqFile) {
+    DialoguePolicy(Catalog catalog, Faq faqFile, java.util.function.Predicate<String> ordinaryWord) {
         this.catalog = catalog;
         this.attributes = new CatalogAttributes(catalog);
+        this.unknownTopic = new UnknownTopic(catalog, ordinaryWord);
         faqFile.intents().forEach(i -> faq.put(i.id(), i));
         for (Product p : catalog.products()) {
             bySku.put(p.sku(), p);
@@ -363,6 +365,10 @@ final class DialoguePolicy {
         boolean feature = !tapped && asks.isEmpty() && CatalogAttributes.asksForAFeature(tokens) && products.size() == 1
                 && color == null && size == null && intent != null && (BuiltInIntents.PRODUCT_INFO.equals(intent)
                 || BuiltInIntents.PRODUCT_VARIANTS.equals(intent) || BuiltInIntents.PRODUCT_STOCK.equals(intent));
+        // "is it fire retardant?": a yes/no question on something the product's data never mentions.
+        feature |= !tapped && asks.isEmpty() && products.size() == 1 && color == null && size == null && ranking == null
+                && BuiltInIntents.PRODUCT_INFO.equals(intent) && !experience
+                && unknownTopic.asks(u.text(), tokens, entities.all(), products.get(0));
         if (feature) {
             intent = BuiltInIntents.PRODUCT_INFO; // "does it come with a rain cover?": not its colours, nor its stock
         }

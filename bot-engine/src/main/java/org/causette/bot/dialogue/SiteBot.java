@@ -45,7 +45,7 @@ public final class SiteBot implements Bot {
     private SiteBot(SiteKnowledge site, Nlu nlu, long trainingMillis) {
         this.site = site;
         this.nlu = nlu;
-        this.policy = new DialoguePolicy(site.catalog(), site.faq());
+        this.policy = new DialoguePolicy(site.catalog(), site.faq(), nlu.entityExtractor()::ordinary);
         this.replies = new Replies(site, policy);
         this.trainingMillis = trainingMillis;
     }

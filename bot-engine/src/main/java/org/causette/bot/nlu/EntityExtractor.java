@@ -470,6 +470,11 @@ public final class EntityExtractor {
         return resolved;
     }
 
+    /** Whether a folded word is everyday chat: in the training sentences' vocabulary. */
+    public boolean ordinary(String foldedWord) {
+        return ordinaryWords.contains(foldedWord);
+    }
+
     /** The result of one extraction: all entities, and the matched products' skus, best first. */
     public record Entities(List<org.causette.bot.Parse.Entity> all, List<String> productSkus) {
         public String first(String type) {
