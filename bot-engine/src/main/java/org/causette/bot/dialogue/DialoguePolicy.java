@@ -143,6 +143,9 @@ final class DialoguePolicy {
         String size = entities.first(EntityExtractor.SIZE);
         String capacity = entities.first(EntityExtractor.CAPACITY);
         String range = entities.first(EntityExtractor.PRICE_RANGE);
+        if (size == null && !tapped) {
+            size = bareSize(tokens, product(ctx.productSku()));
+        }
         boolean hasVariantWords = color != null || size != null;
         List<CatalogAttributes.Ask> asks = tapped ? List.of() : attributes.asked(tokens, lang);
         if (capacity != null) {
@@ -268,6 +271,12 @@ final class DialoguePolicy {
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
                 ruled = true;
             }
+            // "show me your electric bikes": a category and a request to see, whatever the classifier hesitated over.
+            if (products.isEmpty() && category != null && weak && asks.isEmpty() && !handsOver(intent) && SHOW.in(tokens)) {
+                intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
             // Two products named and a comparison understood: compare them, there is nothing to ask.
             if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() >= 2) {
                 ruled = true;
@@ -276,8 +285,13 @@ final class DialoguePolicy {
 
         // "ok and how wide is the sofa itself" about the Milo sofa bed: the category word names the product under
         // discussion, not a search.
-        if (!asks.isEmpty() && products.isEmpty() && category != null && ctx.productSku() != null
-                && product(ctx.productSku()) != null && category.equals(product(ctx.productSku()).category())
+        // Likewise « on peut mettre combien d'enfants dedans ? » about a cargo bike whose key is "capacite_enfants":
+        // the word names its attribute, not the children's category.
+        Product subject = product(ctx.productSku());
+        boolean namesSubjectKey = subject != null && !asks.isEmpty() && asks.stream()
+                .anyMatch(a -> a.key() != null && attributes.keyOf(subject, a) != null);
+        if (!asks.isEmpty() && products.isEmpty() && category != null && subject != null
+                && (category.equals(subject.category()) || namesSubjectKey)
                 && ranking == null && (intent == null || BuiltInIntents.isProduct(intent))) {
             intent = BuiltInIntents.PRODUCT_INFO;
             confidence = Math.max(confidence, FOLLOW_UP_BELOW);
@@ -425,6 +439,39 @@ final class DialoguePolicy {
             return new Decision(Decision.Kind.WHICH_INTENT, intent, confidence, products, category, null, 0, u, details);
         }
         return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u, details);
+    }
+
+    /** "show me", « vous avez des… » : a request to see products. */
+    private static final Cues.PhraseSet SHOW = Cues.PhraseSet.of("show me", "show", "montre", "montrez", "voir",
+            "vous avez", "avez vous", "vous auriez", "do you have", "do u have", "got any", "any", "list", "liste",
+            "catalogue", "what kind of", "what kinds of", "quels", "quelles", "browse", "see your", "je cherche",
+            "looking for", "im looking", "i am looking");
+    /** Words right before a bare size letter: « et en L ? », "what about M", "size S". */
+    private static final java.util.Set<String> BEFORE_SIZE = java.util.Set.of("en", "in", "taille", "size", "about",
+            "pointure", "t", "du", "un", "une", "a");
+    private static final int BARE_SIZE_TOKENS = 5;
+
+    /**
+     * « et en L ? » about a product sold in S, M, L: a size the entity finder leaves alone (a lone letter could be
+     * anything) is one when the product under discussion is sold in it and the line is short.
+     */
+    private static String bareSize(List<Token> tokens, Product p) {
+        if (p == null || tokens.size() > BARE_SIZE_TOKENS) {
+            return null;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).text();
+            boolean placed = tokens.size() <= 2 || i > 0 && BEFORE_SIZE.contains(tokens.get(i - 1).text());
+            if (!placed) {
+                continue;
+            }
+            for (org.causette.bot.knowledge.Variant v : p.variants()) {
+                if (v.size() != null && TextNormalizer.foldPhrase(v.size()).equals(w)) {
+                    return v.size();
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether the product has a variant of this colour and size (either may be null). */

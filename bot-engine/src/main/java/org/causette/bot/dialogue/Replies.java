@@ -12,6 +12,7 @@ import org.causette.bot.knowledge.Product;
 import org.causette.bot.knowledge.SiteKnowledge;
 import org.causette.bot.knowledge.Variant;
 import org.causette.bot.nlu.EntityExtractor;
+import org.causette.bot.nlu.Glossary;
 import org.causette.bot.nlu.IntentPrediction;
 import org.causette.bot.nlu.Nlu;
 import org.causette.bot.nlu.TextNormalizer;
@@ -718,8 +719,25 @@ final class Replies {
         return v != null ? v["fr".equals(lang) ? 0 : 1] : attributeValue(Map.entry(key, value), lang);
     }
 
+    /** Unit suffixes of attribute keys ("poids_kg", "autonomie_km"), longest first where one ends another. */
+    private static final String[] UNITS = {"_cm", "_mm", "_kg", "_km", "_kw", "_wh", "_mah", "_ml", "_cl", "_bar", "_lumens",
+            "_lm", "_pouces", "_inches", "_min", "_jours", "_days", "_mois", "_months", "_g", "_l", "_m", "_w", "_v", "_ans",
+            "_years", "_places", "_personnes", "_h", "_c"};
+    /** How a unit reads: {French, English}. */
+    private static final Map<String, String[]> UNIT_WORDS = Map.ofEntries(Map.entry("ans", new String[]{"ans", "years"}),
+            Map.entry("years", new String[]{"ans", "years"}), Map.entry("c", new String[]{"°C", "°C"}),
+            Map.entry("places", new String[]{"places", "seats"}), Map.entry("personnes", new String[]{"personnes", "people"}),
+            Map.entry("pouces", new String[]{"pouces", "inches"}), Map.entry("inches", new String[]{"pouces", "inches"}),
+            Map.entry("jours", new String[]{"jours", "days"}), Map.entry("days", new String[]{"jours", "days"}),
+            Map.entry("mois", new String[]{"mois", "months"}), Map.entry("months", new String[]{"mois", "months"}),
+            Map.entry("wh", new String[]{"Wh", "Wh"}), Map.entry("kw", new String[]{"kW", "kW"}), Map.entry("w", new String[]{"W", "W"}),
+            Map.entry("v", new String[]{"V", "V"}), Map.entry("mah", new String[]{"mAh", "mAh"}));
+    /** Factors to one scale per kind of unit, so that "the lightest" compares 1150 g with 2.6 kg rightly. */
+    private static final Map<String, Double> UNIT_SCALE = Map.of("g", 0.001, "kg", 1.0, "mm", 0.1, "cm", 1.0, "m", 100.0,
+            "ml", 0.001, "cl", 0.01, "l", 1.0, "min", 1.0 / 60, "h", 1.0);
+
     static int unitStart(String key) {
-        for (String u : new String[]{"_cm", "_mm", "_kg", "_g", "_l", "_m", "_w", "_ans", "_years", "_places", "_personnes", "_h", "_mah", "_c"}) {
+        for (String u : UNITS) {
             if (key.endsWith(u)) {
                 return key.length() - u.length();
             }
@@ -739,13 +757,10 @@ final class Replies {
             }
         } else {
             s = String.valueOf(v);
-            if ("en".equals(lang)) {
-                String folded = TextNormalizer.foldPhrase(s);
-                if (folded.equals("oui")) {
-                    s = "yes";
-                } else if (folded.equals("non")) {
-                    s = "no";
-                }
+            // « réglable » in an English answer reads "adjustable"; a value the glossary cannot fully say stays as written.
+            String translated = Glossary.get().translate(s, lang);
+            if (translated != null) {
+                s = translated;
             }
         }
         int unit = unitStart(e.getKey());
@@ -757,12 +772,9 @@ final class Replies {
             return s;
         }
         String u = e.getKey().substring(unit + 1);
-        if (u.equals("ans") || u.equals("years")) {
-            u = "fr".equals(lang) ? "ans" : "years";
-        } else if (u.equals("c")) {
-            u = "°C";
-        } else if (u.equals("places") || u.equals("personnes")) {
-            u = "fr".equals(lang) ? u : u.equals("places") ? "seats" : "people";
+        String[] reads = UNIT_WORDS.get(u);
+        if (reads != null) {
+            u = reads["fr".equals(lang) ? 0 : 1];
         }
         return s + " " + u;
     }
@@ -774,11 +786,13 @@ final class Replies {
             return null;
         }
         Object v = p.attributes().get(key);
+        int unit = unitStart(key);
+        double scale = unit < 0 ? 1.0 : UNIT_SCALE.getOrDefault(key.substring(unit + 1), 1.0);
         if (v instanceof BigDecimal n) {
-            return n.doubleValue();
+            return n.doubleValue() * scale;
         }
         double[] r = v instanceof String sv ? SizeRanges.parse(sv.split("[x×]")[0]) : null;
-        return r == null ? null : r[0];
+        return r == null ? null : r[0] * scale;
     }
 
     private Rendered recommend(Decision d, String lang) {

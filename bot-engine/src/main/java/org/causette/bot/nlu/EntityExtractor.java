@@ -103,6 +103,8 @@ public final class EntityExtractor {
     /** word or one-deletion of a word → the catalog words it may come from. */
     private final Map<String, Set<String>> deletionIndex;
     private final Map<String, String> categoryByWord;
+    private final Map<String, Set<String>> slugWords = new HashMap<>();
+    private final Map<String, Set<String>> translatedSlugWords = new HashMap<>();
     private final Map<String, String> catalogColorByConcept;
     private final Map<String, String> catalogSizeByFolded;
     private final Map<String, Product> productBySku;
@@ -165,8 +167,17 @@ public final class EntityExtractor {
                 String folded = TextNormalizer.foldPhrase(p.category());
                 for (String w : folded.split(" ")) {
                     if (w.length() >= 3 && !STOPWORDS.contains(w)) {
-                        categoryByWord.put(w, p.category());
-                        categoryByWord.put(singular(w), p.category());
+                        slugWords.computeIfAbsent(w, k -> new HashSet<>()).add(p.category());
+                        slugWords.computeIfAbsent(singular(w), k -> new HashSet<>()).add(p.category());
+                        // "velos-route": "road", "bikes" in English name it too.
+                        for (String other : Glossary.get().otherWords(w)) {
+                            for (String o : other.split(" ")) {
+                                if (o.length() >= 3 && !STOPWORDS.contains(o)) {
+                                    translatedSlugWords.computeIfAbsent(o, k -> new HashSet<>()).add(p.category());
+                                    translatedSlugWords.computeIfAbsent(singular(o), k -> new HashSet<>()).add(p.category());
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -187,6 +198,17 @@ public final class EntityExtractor {
                 }
             }
         }
+        // A slug word shared by several categories ("velos" in velos-route and velos-ville) names none of them.
+        slugWords.forEach((w, cs) -> {
+            if (cs.size() == 1) {
+                categoryByWord.put(w, cs.iterator().next());
+            }
+        });
+        translatedSlugWords.forEach((w, cs) -> {
+            if (cs.size() == 1 && !slugWords.containsKey(w)) {
+                categoryByWord.putIfAbsent(w, cs.iterator().next());
+            }
+        });
         addCategoryWordsFromNames();
         // The shop's own category labels ("categoryLabels": {"chaussures": {"en": "boots"}}) name their category too.
         catalog.categoryLabels().forEach((category, labels) -> labels.values().forEach(label -> {
