@@ -144,7 +144,9 @@ final class DialoguePolicy {
         String capacity = entities.first(EntityExtractor.CAPACITY);
         String range = entities.first(EntityExtractor.PRICE_RANGE);
         if (size == null && !tapped) {
-            size = bareSize(tokens, product(ctx.productSku()));
+            // « doudoune serac en M », « et en L ? »: a size letter of the product named, or else of the one under discussion.
+            Product sized = !entities.productSkus().isEmpty() ? product(entities.productSkus().get(0)) : product(ctx.productSku());
+            size = bareSize(tokens, sized);
         }
         boolean hasVariantWords = color != null || size != null;
         List<CatalogAttributes.Ask> asks = tapped ? List.of() : attributes.asked(tokens, lang);
@@ -380,8 +382,10 @@ final class DialoguePolicy {
                 && color == null && size == null && intent != null && (BuiltInIntents.PRODUCT_INFO.equals(intent)
                 || BuiltInIntents.PRODUCT_VARIANTS.equals(intent) || BuiltInIntents.PRODUCT_STOCK.equals(intent));
         // "is it fire retardant?": a yes/no question on something the product's data never mentions.
+        boolean sheetLike = BuiltInIntents.PRODUCT_INFO.equals(intent) || confidence < FOLLOW_UP_BELOW
+                && (BuiltInIntents.PRODUCT_VARIANTS.equals(intent) || BuiltInIntents.PRODUCT_STOCK.equals(intent));
         feature |= !tapped && asks.isEmpty() && products.size() == 1 && color == null && size == null && ranking == null
-                && BuiltInIntents.PRODUCT_INFO.equals(intent) && !experience
+                && sheetLike && !experience
                 && unknownTopic.asks(u.text(), tokens, entities.all(), products.get(0));
         if (feature) {
             intent = BuiltInIntents.PRODUCT_INFO; // "does it come with a rain cover?": not its colours, nor its stock
@@ -448,7 +452,7 @@ final class DialoguePolicy {
             "looking for", "im looking", "i am looking");
     /** Words right before a bare size letter: « et en L ? », "what about M", "size S". */
     private static final java.util.Set<String> BEFORE_SIZE = java.util.Set.of("en", "in", "taille", "size", "about",
-            "pointure", "t", "du", "un", "une", "a");
+            "pointure", "t", "un", "une");
     private static final int BARE_SIZE_TOKENS = 5;
 
     /**
@@ -456,12 +460,13 @@ final class DialoguePolicy {
      * anything) is one when the product under discussion is sold in it and the line is short.
      */
     private static String bareSize(List<Token> tokens, Product p) {
-        if (p == null || tokens.size() > BARE_SIZE_TOKENS) {
+        if (p == null) {
             return null;
         }
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).text();
-            boolean placed = tokens.size() <= 2 || i > 0 && BEFORE_SIZE.contains(tokens.get(i - 1).text());
+            boolean placed = tokens.size() <= 2 || i > 0 && BEFORE_SIZE.contains(tokens.get(i - 1).text())
+                    && (tokens.size() <= BARE_SIZE_TOKENS || w.length() <= 3);
             if (!placed) {
                 continue;
             }

@@ -123,9 +123,18 @@ public final class Glossary {
             String w = t.text();
             boolean number = Character.isDigit(w.charAt(0)) || w.equals("%");
             if (number) {
+                // "90/10", "70 %": the numbers as written, separators included.
+                int j = i + 1;
+                while (j < tokens.size() && (Character.isDigit(tokens.get(j).text().charAt(0)) || tokens.get(j).text().equals("%"))) {
+                    j++;
+                }
+                int end = tokens.get(j - 1).end();
+                if (j == tokens.size() && phrase.substring(end).chars().noneMatch(Character::isLetter)) {
+                    end = phrase.length(); // "70 %", "-10 °": the sign after the last number too
+                }
                 flush(run, out);
-                out.add(phrase.substring(t.start(), t.end()));
-                i++;
+                out.add(phrase.substring(t.start(), end).strip());
+                i = j;
                 continue;
             }
             boolean betweenNumbers = i > 0 && i + 1 < tokens.size() && Character.isDigit(tokens.get(i - 1).text().charAt(0))
