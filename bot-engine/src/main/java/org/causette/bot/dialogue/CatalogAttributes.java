@@ -59,7 +59,7 @@ final class CatalogAttributes {
                     }
                 }
                 List<String> words = new ArrayList<>();
-                addWords(words, keyWords(key));
+                addWords(words, key.replace('_', ' '));
                 catalog.attributeLabels().getOrDefault(key, Map.of()).values().forEach(l -> addWords(words, l));
                 // "what brakes does it have?" about a key "freins": its words in the other language name it too.
                 for (String w : List.copyOf(words)) {

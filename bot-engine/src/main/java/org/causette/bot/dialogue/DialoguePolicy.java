@@ -240,7 +240,10 @@ final class DialoguePolicy {
                 ruled = true;
             }
             // « combien pèse la tente », « il fait combien de large » : an attribute question, not a price question.
-            if (!asks.isEmpty() && ranking == null && (intent == null || BuiltInIntents.isProduct(intent)
+            // A weak other reading right after a product answer ("and how long?" read as delivery) is the same.
+            boolean aboutSubject = weak && last != null && BuiltInIntents.isProduct(last) && ctx.productSku() != null
+                    && products.isEmpty() && !handsOver(intent) && !isFaq(intent);
+            if (!asks.isEmpty() && ranking == null && (intent == null || aboutSubject || BuiltInIntents.isProduct(intent)
                     && !BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent) && !BuiltInIntents.PRODUCT_COMPARE.equals(intent))
                     && (products.size() <= 1)) {
                 intent = BuiltInIntents.PRODUCT_INFO;
@@ -279,6 +282,13 @@ final class DialoguePolicy {
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
                 ruled = true;
             }
+            // "any road bikes on sale?", « des casques en promo ? » : the products on sale in that category.
+            if (products.isEmpty() && ranking == null && !handsOver(intent) && !isFaq(intent) && ON_SALE.in(tokens)
+                    && !Cues.asksForACode(tokens) && (intent == null || weak || BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent))) {
+                intent = BuiltInIntents.PROMOTIONS;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
             // Two products named and a comparison understood: compare them, there is nothing to ask.
             if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() >= 2) {
                 ruled = true;
@@ -313,7 +323,7 @@ final class DialoguePolicy {
             } else if (category != null && productsOf(category).size() == 1) {
                 products.add(productsOf(category).get(0));
             } else if (category == null && ctx.productSku() != null
-                    && !BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent)) {
+                    && (experience || !BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent))) {
                 addIfKnown(products, ctx.productSku());
             }
         }
@@ -444,6 +454,11 @@ final class DialoguePolicy {
         }
         return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u, details);
     }
+
+    /** "on sale", « en promo » : products at a reduced price. */
+    private static final Cues.PhraseSet ON_SALE = Cues.PhraseSet.of("on sale", "en promo", "en promotion", "en solde",
+            "en soldes", "soldes", "solde", "soldés", "discounted", "reduced", "on offer", "marked down", "prix barre",
+            "prix barres", "a prix reduit", "remise", "remises");
 
     /** "show me", « vous avez des… » : a request to see products. */
     private static final Cues.PhraseSet SHOW = Cues.PhraseSet.of("show me", "show", "montre", "montrez", "voir",

@@ -312,7 +312,8 @@ final class Replies {
         String intent = d.intent();
         FaqIntent f = policy.faq(intent);
         if (BuiltInIntents.PROMOTIONS.equals(intent) && d.details().saleList()) {
-            return promotions(lang); // "what's on sale?": the products on sale, not the shop's promotion text
+            // "what's on sale?": the products on sale, not the shop's promotion text; "any tents on sale?": those tents.
+            return promotions(lang, d.understanding().entities().first(EntityExtractor.CATEGORY));
         }
         if (!BuiltInIntents.isProduct(intent) && f != null && f.answer().get(lang) != null) {
             return new Rendered(List.of(new BotMessage(f.answer().get(lang), faqReplies(f, lang), List.of())), List.of());
@@ -338,7 +339,7 @@ final class Replies {
             case BuiltInIntents.PRODUCT_INFO -> info(d, lang);
             case BuiltInIntents.PRODUCT_RECOMMENDATION -> recommend(d, lang);
             case BuiltInIntents.PRODUCT_COMPARE -> compare(d.products().get(0), d.products().get(1), lang);
-            case BuiltInIntents.PROMOTIONS -> promotions(lang);
+            case BuiltInIntents.PROMOTIONS -> promotions(lang, null);
             default -> noAnswer(lang);
         };
     }
@@ -364,18 +365,25 @@ final class Replies {
         return new Rendered(List.of(new BotMessage(text, List.of(yes), List.of())), List.of());
     }
 
-    private Rendered promotions(String lang) {
+    private Rendered promotions(String lang, String category) {
         boolean fr = "fr".equals(lang);
-        List<Product> onSale = policy.catalog().products().stream().filter(p -> p.salePrice() != null)
+        List<Product> all = policy.catalog().products().stream().filter(p -> p.salePrice() != null)
                 .sorted(Comparator.comparing(Replies::discountShare).reversed()).toList();
-        if (onSale.isEmpty()) {
+        if (all.isEmpty()) {
             return noAnswer(lang);
+        }
+        List<Product> onSale = category == null ? all : all.stream().filter(p -> category.equals(p.category())).toList();
+        String none = "";
+        if (onSale.isEmpty()) {
+            String what = categoryLabels.label(category, lang);
+            none = fr ? "Aucun article parmi nos " + what + " n'est en promotion en ce moment. " : "None of our " + what + " are on sale right now. ";
+            onSale = all;
         }
         List<String> items = new ArrayList<>();
         for (Product p : onSale.subList(0, Math.min(MAX_LISTED, onSale.size()))) {
             items.add(name(p, lang) + " (" + money(p.salePrice(), lang) + (fr ? " au lieu de " : " instead of ") + money(p.price(), lang) + ")");
         }
-        String text = (fr ? "En promotion en ce moment : " : "On sale right now: ") + Formats.list(items, lang) + ".";
+        String text = none + (fr ? "En promotion en ce moment : " : "On sale right now: ") + Formats.list(items, lang) + ".";
         List<Product> shown = onSale.stream().limit(MAX_CARDS).toList();
         return new Rendered(List.of(new BotMessage(text, List.of(), shown.stream().map(p -> card(p, lang)).toList())),
                 List.of(), onSale.stream().limit(MAX_LISTED).map(Product::sku).toList());
@@ -722,11 +730,13 @@ final class Replies {
     /** Unit suffixes of attribute keys ("poids_kg", "autonomie_km"), longest first where one ends another. */
     private static final String[] UNITS = {"_cm", "_mm", "_kg", "_km", "_kw", "_wh", "_mah", "_ml", "_cl", "_bar", "_lumens",
             "_lm", "_pouces", "_inches", "_min", "_jours", "_days", "_mois", "_months", "_g", "_l", "_m", "_w", "_v", "_ans",
-            "_years", "_places", "_personnes", "_h", "_c"};
+            "_years", "_places", "_personnes", "_enfants", "_adultes", "_couchages", "_h", "_c"};
     /** How a unit reads: {French, English}. */
     private static final Map<String, String[]> UNIT_WORDS = Map.ofEntries(Map.entry("ans", new String[]{"ans", "years"}),
             Map.entry("years", new String[]{"ans", "years"}), Map.entry("c", new String[]{"°C", "°C"}),
             Map.entry("places", new String[]{"places", "seats"}), Map.entry("personnes", new String[]{"personnes", "people"}),
+            Map.entry("enfants", new String[]{"enfants", "children"}), Map.entry("adultes", new String[]{"adultes", "adults"}),
+            Map.entry("couchages", new String[]{"couchages", "sleeping places"}),
             Map.entry("pouces", new String[]{"pouces", "inches"}), Map.entry("inches", new String[]{"pouces", "inches"}),
             Map.entry("jours", new String[]{"jours", "days"}), Map.entry("days", new String[]{"jours", "days"}),
             Map.entry("mois", new String[]{"mois", "months"}), Map.entry("months", new String[]{"mois", "months"}),
