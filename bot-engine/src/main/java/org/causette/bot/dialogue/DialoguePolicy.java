@@ -128,6 +128,7 @@ final class DialoguePolicy {
         }
         // A rule below chose the intent from the words and the context: the classifier's hesitation no longer matters.
         boolean ruled = false;
+        boolean saleEnd = false;
         List<Product> products = new ArrayList<>();
         if (tapped && product(forced.sku()) != null) {
             products.add(product(forced.sku()));
@@ -289,6 +290,15 @@ final class DialoguePolicy {
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
                 ruled = true;
             }
+            // « jusqu'à quand ? » after a sale price: the catalog has no end date — say so rather than not understand.
+            Product onSale = product(ctx.productSku());
+            if (products.isEmpty() && weak && onSale != null && onSale.salePrice() != null && UNTIL_WHEN.in(tokens)
+                    && last != null && BuiltInIntents.isProduct(last)) {
+                intent = BuiltInIntents.PRODUCT_INFO;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+                saleEnd = true;
+            }
             // Two products named and a comparison understood: compare them, there is nothing to ask.
             if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() >= 2) {
                 ruled = true;
@@ -394,6 +404,7 @@ final class DialoguePolicy {
         // "is it fire retardant?": a yes/no question on something the product's data never mentions.
         boolean sheetLike = BuiltInIntents.PRODUCT_INFO.equals(intent) || confidence < FOLLOW_UP_BELOW
                 && (BuiltInIntents.PRODUCT_VARIANTS.equals(intent) || BuiltInIntents.PRODUCT_STOCK.equals(intent));
+        feature |= saleEnd && products.size() == 1;
         feature |= !tapped && asks.isEmpty() && products.size() == 1 && color == null && size == null && ranking == null
                 && sheetLike && !experience
                 && unknownTopic.asks(u.text(), tokens, entities.all(), products.get(0));
@@ -454,6 +465,11 @@ final class DialoguePolicy {
         }
         return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u, details);
     }
+
+    /** "until when?", « jusqu'à quand ? » : the end of an offer, which no catalog field gives. */
+    private static final Cues.PhraseSet UNTIL_WHEN = Cues.PhraseSet.of("jusque a quand", "jusqu a quand", "jusque quand", "ca dure jusque",
+            "until when", "till when", "how long is it on sale", "when does it end", "when does the sale end",
+            "fin de la promo", "se termine quand", "ca finit quand");
 
     /** "on sale", « en promo » : products at a reduced price. */
     private static final Cues.PhraseSet ON_SALE = Cues.PhraseSet.of("on sale", "en promo", "en promotion", "en solde",
