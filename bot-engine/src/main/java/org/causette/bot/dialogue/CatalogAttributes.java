@@ -3,6 +3,7 @@ package org.causette.bot.dialogue;
 import org.causette.bot.knowledge.Catalog;
 import org.causette.bot.knowledge.Product;
 import org.causette.bot.nlu.Cues;
+import org.causette.bot.nlu.Glossary;
 import org.causette.bot.nlu.TextNormalizer;
 import org.causette.bot.nlu.Token;
 
@@ -32,6 +33,10 @@ final class CatalogAttributes {
             "livre avec", "livree avec", "fourni avec", "fournie avec", "est fourni", "est fournie", "y a t il",
             "il y a un", "il y a une", "est ce qu il y a", "inclus", "incluse", "avec un", "avec une", "has a", "has an");
     private static final int KEY_WORD_MIN = 4;
+    private static final int BARE_QUESTION_TOKENS = 4;
+    private static final Cues.PhraseSet BARE_LENGTH = Cues.PhraseSet.of("how long", "quelle longueur");
+    private static final Cues.PhraseSet BARE_SIZE = Cues.PhraseSet.of("how big", "how large", "quelle taille fait",
+            "ca mesure combien", "il mesure combien", "elle mesure combien");
 
     private final Catalog catalog;
     private final Map<String, AttributeLexicon.Concept> conceptOfKey = new HashMap<>();
@@ -53,13 +58,23 @@ final class CatalogAttributes {
                         }
                     }
                 }
-                if (c != null) {
-                    conceptOfKey.put(key, c);
-                    continue;
-                }
                 List<String> words = new ArrayList<>();
                 addWords(words, key.replace('_', ' '));
                 catalog.attributeLabels().getOrDefault(key, Map.of()).values().forEach(l -> addWords(words, l));
+                // "what brakes does it have?" about a key "freins": its words in the other language name it too.
+                for (String w : List.copyOf(words)) {
+                    for (String other : Glossary.get().otherWords(w)) {
+                        addWords(words, other);
+                    }
+                }
+                if (c != null) {
+                    conceptOfKey.put(key, c);
+                    // "capacite_enfants": « combien d'enfants » asks it, though "enfants" is no word of the concept.
+                    words.removeIf(w -> CONCEPT_WORDS.contains(w) || GENERIC_KEY_WORDS.contains(w));
+                    if (words.isEmpty()) {
+                        continue;
+                    }
+                }
                 ownWords.put(key, words);
             }
         }
@@ -67,11 +82,46 @@ final class CatalogAttributes {
 
     private static void addWords(List<String> out, String text) {
         for (Token t : TextNormalizer.tokens(text)) {
-            if (t.text().length() >= KEY_WORD_MIN && !Character.isDigit(t.text().charAt(0)) && !out.contains(t.text())) {
+            if (t.text().length() >= KEY_WORD_MIN && !Character.isDigit(t.text().charAt(0)) && !out.contains(t.text())
+                    && !GENERIC_KEY_WORDS.contains(t.text())) {
                 out.add(t.text());
             }
         }
     }
+
+    /** The words of a key without its unit: "autonomie_km" → "autonomie". */
+    private static String keyWords(String key) {
+        int unit = Replies.unitStart(key);
+        return (unit > 0 ? key.substring(0, unit) : key).replace('_', ' ');
+    }
+
+    /** Words of keys too general to name one attribute on their own ("taille_roue": « en taille M » is not it). */
+    private static final java.util.Set<String> GENERIC_KEY_WORDS = java.util.Set.of("taille", "size", "type", "niveau",
+            "level", "max", "maximum", "maximale", "flux", "valeur", "value", "nombre", "number", "total", "compatible",
+            "avec", "with", "sans", "without", "pour", "item", "article");
+    /** Every word the concepts' key words are made of. */
+    private static final java.util.Set<String> CONCEPT_WORDS = conceptWords();
+
+    private static java.util.Set<String> conceptWords() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (AttributeLexicon.Concept c : AttributeLexicon.CONCEPTS) {
+            for (String k : c.keyWords()) {
+                out.addAll(List.of(k.split(" ")));
+            }
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    /** A question word names a key word exactly, or as a stem of five letters or more (« recharge », "rechargeable"). */
+    private static boolean names(String questionWord, String keyWord) {
+        if (questionWord.equals(keyWord)) {
+            return true;
+        }
+        int n = Math.min(questionWord.length(), keyWord.length());
+        return n >= STEM_MIN && (keyWord.startsWith(questionWord) || questionWord.startsWith(keyWord));
+    }
+
+    private static final int STEM_MIN = 6;
 
     /** The attributes a line asks about, in the order of the concepts' list, then the catalog's own keys. */
     List<Ask> asked(List<Token> tokens, String lang) {
@@ -79,14 +129,30 @@ final class CatalogAttributes {
         for (AttributeLexicon.Concept c : AttributeLexicon.CONCEPTS) {
             if (c.askedIn(tokens, lang)) {
                 out.add(new Ask(c, null));
-                if (c.id().equals("seat_height")) {
-                    break; // "hauteur d'assise" is not also a question about height and seat
+                if (c.id().equals("seat_height") || c.id().equals("max_load")) {
+                    break; // "hauteur d'assise" is not also height and seat; « poids max » is not also the weight
                 }
             }
         }
+        if (out.isEmpty() && tokens.size() <= BARE_QUESTION_TOKENS) {
+            // "and how long?", "how big?" right after a question about a product: short, so about its measures
+            // (a longer "how long does delivery take" is not).
+            AttributeLexicon.Concept c = BARE_LENGTH.in(tokens) ? AttributeLexicon.byId("length")
+                    : BARE_SIZE.in(tokens) ? AttributeLexicon.byId("dimensions") : null;
+            if (c != null) {
+                out.add(new Ask(c, null));
+            }
+        }
         for (Map.Entry<String, List<String>> e : ownWords.entrySet()) {
+            boolean found = false;
             for (Token t : tokens) {
-                if (e.getValue().contains(t.text())) {
+                for (String w : e.getValue()) {
+                    if (names(t.text(), w)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (found) {
                     out.add(new Ask(null, e.getKey()));
                     break;
                 }
@@ -99,6 +165,20 @@ final class CatalogAttributes {
     static boolean asksForAFeature(List<Token> tokens) {
         return HAS.in(tokens);
     }
+
+    /** The dimensions a product has under their own keys (width, depth, height…), for "what are its dimensions?". */
+    List<String> measureKeys(Product p) {
+        List<String> out = new ArrayList<>();
+        for (String id : DIMENSION_PARTS) {
+            String key = keyOf(p, AttributeLexicon.byId(id));
+            if (key != null) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> DIMENSION_PARTS = List.of("length", "width", "depth", "height", "diameter", "thickness");
 
     /** The product's key for what was asked, or null when the catalog says nothing about it for this product. */
     String keyOf(Product p, Ask ask) {
@@ -135,12 +215,19 @@ final class CatalogAttributes {
         if (c != null) {
             return c.label(lang);
         }
-        String k = key;
-        int unit = Replies.unitStart(key);
-        if (unit > 0) {
-            k = key.substring(0, unit);
+        // A key no concept knows: its words in the answer's language when the glossary has them all ("freins" →
+        // "Brakes", "niveau_securite" → "Security level"), else the key's words with their French accents back.
+        String words = keyWords(key);
+        String other = Glossary.get().translate(words, lang);
+        if (other != null && "en".equals(lang)) {
+            return Formats.capitalize(other);
         }
-        return Formats.capitalize(k.replace('_', ' '));
+        StringBuilder out = new StringBuilder();
+        for (String w : words.split(" ")) {
+            String spelled = "fr".equals(lang) ? Glossary.get().frenchSpelling(TextNormalizer.foldPhrase(w)) : null;
+            out.append(out.length() == 0 ? "" : " ").append(spelled != null ? spelled : w);
+        }
+        return Formats.capitalize(out.toString());
     }
 
     /** The label of something asked that the product does not have ("weight"), for "I don't have its weight". */

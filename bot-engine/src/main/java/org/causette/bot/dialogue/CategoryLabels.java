@@ -2,6 +2,7 @@ package org.causette.bot.dialogue;
 
 import org.causette.bot.knowledge.Product;
 import org.causette.bot.knowledge.SiteKnowledge;
+import org.causette.bot.nlu.Glossary;
 import org.causette.bot.nlu.TextNormalizer;
 import org.causette.bot.nlu.Token;
 
@@ -91,6 +92,14 @@ final class CategoryLabels {
             if (fr == null) {
                 fr = builtIn != null ? builtIn[0] : frenchFromNames(category, products);
             }
+            if (en == null && builtIn == null) {
+                // "velos-route" → "road bikes": the slug's words in English, when the glossary knows them all.
+                String slug = category.replace('-', ' ').replace('_', ' ');
+                en = Glossary.get().translate(slug, "en");
+                if (en != null) {
+                    en = en.toLowerCase(java.util.Locale.ROOT);
+                }
+            }
             if (en == null) {
                 en = builtIn != null ? builtIn[1] : englishFromNames(category, products, names);
             }
@@ -109,6 +118,10 @@ final class CategoryLabels {
 
     private static String frenchFromNames(String category, List<Product> products) {
         String folded = TextNormalizer.foldPhrase(category);
+        String phrase = frenchPhraseFromNames(category, products);
+        if (phrase != null) {
+            return phrase;
+        }
         for (Product p : products) {
             for (String word : NAME_WORDS.split(p.name())) {
                 String f = TextNormalizer.foldPhrase(word);
@@ -124,6 +137,72 @@ final class CategoryLabels {
             }
         }
         return category.replace('-', ' ');
+    }
+
+    /**
+     * "velos-route" with products « Vélo de route Ventoux » and « Vélo de route Izoard »: the names' common opening,
+     * up to the slug's last word, with its first word in the plural (« vélos de route »); else each slug word spelt
+     * as the names spell it (« vélos électriques »). Null when the slug has one word or its words are not in the names.
+     */
+    private static String frenchPhraseFromNames(String category, List<Product> products) {
+        String[] slug = TextNormalizer.foldPhrase(category.replace('-', ' ').replace('_', ' ')).split(" ");
+        if (slug.length < 2 || products.isEmpty()) {
+            return null;
+        }
+        List<String> common = null;
+        for (Product p : products) {
+            List<String> words = List.of(NAME_WORDS.split(p.name()));
+            if (common == null) {
+                common = new java.util.ArrayList<>(words);
+            } else {
+                int n = 0;
+                while (n < common.size() && n < words.size()
+                        && TextNormalizer.foldPhrase(common.get(n)).equals(TextNormalizer.foldPhrase(words.get(n)))) {
+                    n++;
+                }
+                common = new java.util.ArrayList<>(common.subList(0, n));
+            }
+        }
+        int last = -1;
+        int matched = 0;
+        for (String s : slug) {
+            for (int i = 0; i < common.size(); i++) {
+                if (sameWord(TextNormalizer.foldPhrase(common.get(i)), s)) {
+                    last = Math.max(last, i);
+                    matched++;
+                    break;
+                }
+            }
+        }
+        if (matched == slug.length && last >= 0) {
+            List<String> words = new java.util.ArrayList<>(common.subList(0, last + 1));
+            String first = words.get(0).toLowerCase(java.util.Locale.ROOT);
+            words.set(0, first.endsWith("s") || first.endsWith("x") ? first : first + "s");
+            return String.join(" ", words).toLowerCase(java.util.Locale.ROOT);
+        }
+        // Each slug word as a name writes it, with its accents.
+        List<String> out = new java.util.ArrayList<>();
+        for (String s : slug) {
+            String spelled = null;
+            for (Product p : products) {
+                for (String w : NAME_WORDS.split(p.name())) {
+                    if (spelled == null && sameWord(TextNormalizer.foldPhrase(w), s)) {
+                        String lower = w.toLowerCase(java.util.Locale.ROOT);
+                        spelled = s.endsWith("s") && !lower.endsWith("s") ? lower + "s" : lower;
+                    }
+                }
+            }
+            if (spelled == null) {
+                return null;
+            }
+            out.add(spelled);
+        }
+        return String.join(" ", out);
+    }
+
+    /** "velo" and "velos", "electrique" and "electriques": a word and its plural. */
+    private static boolean sameWord(String nameWord, String slugWord) {
+        return nameWord.equals(slugWord) || (nameWord + "s").equals(slugWord) || (nameWord + "x").equals(slugWord);
     }
 
     private static String englishFromNames(String category, List<Product> products, ProductNames names) {

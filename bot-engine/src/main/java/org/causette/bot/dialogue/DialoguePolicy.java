@@ -12,6 +12,8 @@ import org.causette.bot.nlu.Cues;
 import org.causette.bot.nlu.EntityExtractor;
 import org.causette.bot.nlu.IntentPrediction;
 import org.causette.bot.nlu.Nlu;
+import org.causette.bot.nlu.SizeRanges;
+import org.causette.bot.nlu.TextNormalizer;
 import org.causette.bot.nlu.Understanding;
 
 import java.util.ArrayList;
@@ -47,10 +49,12 @@ final class DialoguePolicy {
     private final Map<String, Product> bySku = new HashMap<>();
     private final Map<String, List<Product>> byCategory = new HashMap<>();
     private final CatalogAttributes attributes;
+    private final UnknownTopic unknownTopic;
 
-    DialoguePolicy(Catalog catalog, Faq faqFile) {
+    DialoguePolicy(Catalog catalog, Faq faqFile, java.util.function.Predicate<String> ordinaryWord) {
         this.catalog = catalog;
         this.attributes = new CatalogAttributes(catalog);
+        this.unknownTopic = new UnknownTopic(catalog, ordinaryWord);
         faqFile.intents().forEach(i -> faq.put(i.id(), i));
         for (Product p : catalog.products()) {
             bySku.put(p.sku(), p);
@@ -122,6 +126,9 @@ final class DialoguePolicy {
                 confidence = prediction.probabilityOf(shop);
             }
         }
+        // A rule below chose the intent from the words and the context: the classifier's hesitation no longer matters.
+        boolean ruled = false;
+        boolean saleEnd = false;
         List<Product> products = new ArrayList<>();
         if (tapped && product(forced.sku()) != null) {
             products.add(product(forced.sku()));
@@ -137,6 +144,11 @@ final class DialoguePolicy {
         String size = entities.first(EntityExtractor.SIZE);
         String capacity = entities.first(EntityExtractor.CAPACITY);
         String range = entities.first(EntityExtractor.PRICE_RANGE);
+        if (size == null && !tapped) {
+            // « doudoune serac en M », « et en L ? »: a size letter of the product named, or else of the one under discussion.
+            Product sized = !entities.productSkus().isEmpty() ? product(entities.productSkus().get(0)) : product(ctx.productSku());
+            size = bareSize(tokens, sized);
+        }
         boolean hasVariantWords = color != null || size != null;
         List<CatalogAttributes.Ask> asks = tapped ? List.of() : attributes.asked(tokens, lang);
         if (capacity != null) {
@@ -159,10 +171,13 @@ final class DialoguePolicy {
             boolean weak = intent == null || confidence < FOLLOW_UP_BELOW;
             boolean hasContextProduct = ctx.productSku() != null || !ctx.recentSkus().isEmpty();
             boolean refinement = products.isEmpty() && (hasVariantWords || capacity != null || range != null || category != null);
-            if (weak && afterList && refinement && !handsOver(intent)) {
+            // « elle existe en vert ? » right after "the cheapest one" named a winner: about that product, not the list.
+            boolean pointsAtSubject = ctx.productSku() != null && category == null && Cues.singularPronoun(tokens);
+            if (weak && afterList && refinement && !pointsAtSubject && !handsOver(intent)) {
                 // "et en bleu ?", « et en 3 places ? », "under 300?" after a list: the same search, narrowed.
                 intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             } else if (weak && last != null && BuiltInIntents.isProduct(last) && hasContextProduct
                     && (hasVariantWords || capacity != null || !products.isEmpty())) {
                 // "et en bleu ?", "and the Bergen?": the same question about another variant or product.
@@ -177,12 +192,14 @@ final class DialoguePolicy {
                     intent = last;
                 }
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             } else if (weak && ctx.topic() != null && ctx.topic().equals(last) && products.isEmpty()
                     && tokens.size() <= TOPIC_FOLLOW_UP_TOKENS && asks.isEmpty() && !handsOver(intent)
                     && !isSmallTalk(intent) && !Cues.yes(tokens) && !Cues.no(tokens) && !Cues.acknowledgement(tokens)) {
                 // "is it free?" right after the delivery answer: still about delivery.
                 intent = ctx.topic();
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             }
             if (BuiltInIntents.THANKS.equals(intent) && Cues.no(tokens)) {
                 intent = BuiltInIntents.GOODBYE; // "non merci" closes the conversation, it does not thank for an answer
@@ -190,12 +207,18 @@ final class DialoguePolicy {
                 intent = shortReply(u, ctx);
                 if (intent != null) {
                     confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                    ruled = true;
                 }
             }
             if ((intent == null || confidence < FOLLOW_UP_BELOW) && products.isEmpty() && Cues.ordinal(tokens) >= 0
                     && !(ctx.listSkus().isEmpty() && ctx.recentSkus().isEmpty()) && !handsOver(intent)) {
-                intent = BuiltInIntents.PRODUCT_INFO; // « le premier » after a list: show that one
+                // « le premier » after a list: show that one; « le deuxième est dispo ? » asks its stock.
+                String best = prediction.best();
+                intent = hasVariantWords ? BuiltInIntents.PRODUCT_STOCK
+                        : best != null && BuiltInIntents.isProduct(best) && needsOneProduct(best) ? best
+                        : BuiltInIntents.PRODUCT_INFO;
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             }
             if (intent == null && !products.isEmpty()) {
                 intent = BuiltInIntents.PRODUCT_INFO;
@@ -215,20 +238,88 @@ final class DialoguePolicy {
                     || BuiltInIntents.PROMOTIONS.equals(intent)) && (products.isEmpty() || products.size() >= 2)) {
                 intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             }
             // « combien pèse la tente », « il fait combien de large » : an attribute question, not a price question.
-            if (!asks.isEmpty() && ranking == null && (intent == null || BuiltInIntents.isProduct(intent)
+            // A weak other reading right after a product answer ("and how long?" read as delivery) is the same.
+            boolean aboutSubject = weak && last != null && BuiltInIntents.isProduct(last) && ctx.productSku() != null
+                    && products.isEmpty() && !handsOver(intent) && !isFaq(intent);
+            if (!asks.isEmpty() && ranking == null && (intent == null || aboutSubject || BuiltInIntents.isProduct(intent)
                     && !BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent) && !BuiltInIntents.PRODUCT_COMPARE.equals(intent))
                     && (products.size() <= 1)) {
                 intent = BuiltInIntents.PRODUCT_INFO;
                 confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
             }
             // « le canapé Léman existe en gris ? » : with a colour or size named, the truth is that variant's stock.
             if (hasVariantWords && BuiltInIntents.PRODUCT_VARIANTS.equals(intent)) {
                 intent = BuiltInIntents.PRODUCT_STOCK;
             }
+            // « raquettes lys en 44 svp » : one product and a size or colour, nothing else asked — that variant's stock.
+            if (hasVariantWords && products.size() == 1 && asks.isEmpty() && ranking == null && !handsOver(intent)
+                    && (intent == null || BuiltInIntents.PRODUCT_INFO.equals(intent)
+                    || weak && !BuiltInIntents.PRODUCT_PRICE.equals(intent) && !isFaq(intent))) {
+                intent = BuiltInIntents.PRODUCT_STOCK;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
+            // « le fauteuil oslo est en promo ? » : a sale question about one named product is its price.
+            if (BuiltInIntents.PROMOTIONS.equals(intent) && products.size() == 1 && !Cues.asksForACode(tokens)) {
+                intent = BuiltInIntents.PRODUCT_PRICE;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
+            // « vous avez des polaires en orange ? » : a category with a colour, size, capacity or budget is a search,
+            // whatever the classifier hesitated over.
+            if (products.isEmpty() && category != null && (hasVariantWords || capacity != null || range != null)
+                    && weak && !handsOver(intent) && !isFaq(intent)) {
+                intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
+            // "show me your electric bikes": a category and a request to see, whatever the classifier hesitated over.
+            if (products.isEmpty() && category != null && weak && asks.isEmpty() && !handsOver(intent) && SHOW.in(tokens)) {
+                intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
+            // "any road bikes on sale?", « des casques en promo ? » : the products on sale in that category.
+            if (products.isEmpty() && ranking == null && !handsOver(intent) && !isFaq(intent) && ON_SALE.in(tokens)
+                    && !Cues.asksForACode(tokens) && (intent == null || weak || BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent))) {
+                intent = BuiltInIntents.PROMOTIONS;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+            }
+            // « jusqu'à quand ? » after a sale price: the catalog has no end date — say so rather than not understand.
+            Product onSale = product(ctx.productSku());
+            if (products.isEmpty() && weak && onSale != null && onSale.salePrice() != null && UNTIL_WHEN.in(tokens)
+                    && last != null && BuiltInIntents.isProduct(last)) {
+                intent = BuiltInIntents.PRODUCT_INFO;
+                confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+                ruled = true;
+                saleEnd = true;
+            }
+            // Two products named and a comparison understood: compare them, there is nothing to ask.
+            if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() >= 2) {
+                ruled = true;
+            }
         }
 
+        // "ok and how wide is the sofa itself" about the Milo sofa bed: the category word names the product under
+        // discussion, not a search.
+        // Likewise « on peut mettre combien d'enfants dedans ? » about a cargo bike whose key is "capacite_enfants":
+        // the word names its attribute, not the children's category.
+        Product subject = product(ctx.productSku());
+        boolean namesSubjectKey = subject != null && !asks.isEmpty() && asks.stream()
+                .anyMatch(a -> a.key() != null && attributes.keyOf(subject, a) != null);
+        if (!asks.isEmpty() && products.isEmpty() && category != null && subject != null
+                && (category.equals(subject.category()) || namesSubjectKey)
+                && ranking == null && (intent == null || BuiltInIntents.isProduct(intent))) {
+            intent = BuiltInIntents.PRODUCT_INFO;
+            confidence = Math.max(confidence, FOLLOW_UP_BELOW);
+            ruled = true;
+            category = null;
+        }
         // Products the visitor points back at: "the first one", "elle", or just the product under discussion.
         boolean experience = !tapped && Cues.experience(tokens);
         List<String> pointable = ctx.listSkus().isEmpty() ? ctx.recentSkus() : ctx.listSkus();
@@ -242,7 +333,7 @@ final class DialoguePolicy {
             } else if (category != null && productsOf(category).size() == 1) {
                 products.add(productsOf(category).get(0));
             } else if (category == null && ctx.productSku() != null
-                    && !BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent)) {
+                    && (experience || !BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent))) {
                 addIfKnown(products, ctx.productSku());
             }
         }
@@ -255,6 +346,19 @@ final class DialoguePolicy {
                     break;
                 }
                 addIfKnown(products, sku);
+            }
+        }
+        // « en taille M ? » after « des polaires en orange ? » : the colour asked a turn ago still holds, when this
+        // product is made that way.
+        boolean namedNow = !entities.productSkus().isEmpty();
+        if (BuiltInIntents.PRODUCT_STOCK.equals(intent) && !tapped && !namedNow && products.size() == 1
+                && (color == null) != (size == null)) {
+            DialogueContext.Filters before = ctx.filters();
+            Product p = products.get(0);
+            if (color == null && before.color() != null && makes(p, before.color(), size)) {
+                color = before.color();
+            } else if (size == null && before.size() != null && makes(p, color, before.size())) {
+                size = before.size();
             }
         }
         if (category == null && !products.isEmpty()) {
@@ -288,10 +392,22 @@ final class DialoguePolicy {
                 products.clear();
             }
         }
-        boolean saleList = BuiltInIntents.PROMOTIONS.equals(intent) && hasSales() && !Cues.asksForACode(tokens);
+        // A second promotions question right after a promotions answer is about its terms ("does it work on sale
+        // items too?"): the shop's promotions text answers it, the same list again would not.
+        boolean promotionsAgain = BuiltInIntents.PROMOTIONS.equals(last) && products.isEmpty()
+                && entities.first(EntityExtractor.CATEGORY) == null;
+        boolean saleList = BuiltInIntents.PROMOTIONS.equals(intent) && hasSales() && !Cues.asksForACode(tokens)
+                && !promotionsAgain;
         boolean feature = !tapped && asks.isEmpty() && CatalogAttributes.asksForAFeature(tokens) && products.size() == 1
                 && color == null && size == null && intent != null && (BuiltInIntents.PRODUCT_INFO.equals(intent)
                 || BuiltInIntents.PRODUCT_VARIANTS.equals(intent) || BuiltInIntents.PRODUCT_STOCK.equals(intent));
+        // "is it fire retardant?": a yes/no question on something the product's data never mentions.
+        boolean sheetLike = BuiltInIntents.PRODUCT_INFO.equals(intent) || confidence < FOLLOW_UP_BELOW
+                && (BuiltInIntents.PRODUCT_VARIANTS.equals(intent) || BuiltInIntents.PRODUCT_STOCK.equals(intent));
+        feature |= saleEnd && products.size() == 1;
+        feature |= !tapped && asks.isEmpty() && products.size() == 1 && color == null && size == null && ranking == null
+                && sheetLike && !experience
+                && unknownTopic.asks(u.text(), tokens, entities.all(), products.get(0));
         if (feature) {
             intent = BuiltInIntents.PRODUCT_INFO; // "does it come with a rain cover?": not its colours, nor its stock
         }
@@ -329,7 +445,12 @@ final class DialoguePolicy {
             intent = BuiltInIntents.PRODUCT_RECOMMENDATION;
         }
         if (needsOneProduct(intent) && products.isEmpty()) {
-            return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, details);
+            // "is it in stock?" after a list of several: which of them — the list's products are the likely answers.
+            List<Product> listed = new ArrayList<>();
+            ctx.listSkus().forEach(sku -> addIfKnown(listed, sku));
+            Decision.Details asking = listed.isEmpty() ? details
+                    : new Decision.Details(asks, ranking, listed, filters, false, saleList, feature);
+            return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, asking);
         }
         if (BuiltInIntents.PRODUCT_COMPARE.equals(intent) && products.size() < 2) {
             return new Decision(Decision.Kind.WHICH_PRODUCT, intent, confidence, products, category, null, 0, u, details);
@@ -338,11 +459,72 @@ final class DialoguePolicy {
         // else the classifier hesitated between — showing some is what a salesperson would do.
         boolean browsing = BuiltInIntents.PRODUCT_RECOMMENDATION.equals(intent) && products.isEmpty()
                 && (category != null || range != null || ranking != null || !filters.noneSet());
-        boolean steered = !intent.equals(prediction.best());
+        boolean steered = ruled || !intent.equals(prediction.best());
         if (!tapped && !browsing && !steered && isAmbiguous(prediction, intent)) {
             return new Decision(Decision.Kind.WHICH_INTENT, intent, confidence, products, category, null, 0, u, details);
         }
         return new Decision(Decision.Kind.ANSWER, intent, confidence, products, category, null, 0, u, details);
+    }
+
+    /** "until when?", « jusqu'à quand ? » : the end of an offer, which no catalog field gives. */
+    private static final Cues.PhraseSet UNTIL_WHEN = Cues.PhraseSet.of("jusque a quand", "jusqu a quand", "jusque quand", "ca dure jusque",
+            "until when", "till when", "how long is it on sale", "when does it end", "when does the sale end",
+            "fin de la promo", "se termine quand", "ca finit quand");
+
+    /** "on sale", « en promo » : products at a reduced price. */
+    private static final Cues.PhraseSet ON_SALE = Cues.PhraseSet.of("on sale", "en promo", "en promotion", "en solde",
+            "en soldes", "soldes", "solde", "soldés", "discounted", "reduced", "on offer", "marked down", "prix barre",
+            "prix barres", "a prix reduit", "remise", "remises");
+
+    /** "show me", « vous avez des… » : a request to see products. */
+    private static final Cues.PhraseSet SHOW = Cues.PhraseSet.of("show me", "show", "montre", "montrez", "voir",
+            "vous avez", "avez vous", "vous auriez", "do you have", "do u have", "got any", "any", "list", "liste",
+            "catalogue", "what kind of", "what kinds of", "quels", "quelles", "browse", "see your", "je cherche",
+            "looking for", "im looking", "i am looking");
+    /** Words right before a bare size letter: « et en L ? », "what about M", "size S". */
+    private static final java.util.Set<String> BEFORE_SIZE = java.util.Set.of("en", "in", "taille", "size", "about",
+            "pointure", "t", "un", "une");
+    private static final int BARE_SIZE_TOKENS = 5;
+
+    /**
+     * « et en L ? » about a product sold in S, M, L: a size the entity finder leaves alone (a lone letter could be
+     * anything) is one when the product under discussion is sold in it and the line is short.
+     */
+    private static String bareSize(List<Token> tokens, Product p) {
+        if (p == null) {
+            return null;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).text();
+            boolean placed = tokens.size() <= 2 || i > 0 && BEFORE_SIZE.contains(tokens.get(i - 1).text())
+                    && (tokens.size() <= BARE_SIZE_TOKENS || w.length() <= 3);
+            if (!placed) {
+                continue;
+            }
+            for (org.causette.bot.knowledge.Variant v : p.variants()) {
+                if (v.size() != null && TextNormalizer.foldPhrase(v.size()).equals(w)) {
+                    return v.size();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the product has a variant of this colour and size (either may be null). */
+    private static boolean makes(Product p, String color, String size) {
+        for (org.causette.bot.knowledge.Variant v : p.variants()) {
+            boolean c = color == null || v.color() != null && (TextNormalizer.foldPhrase(v.color()).equals(TextNormalizer.foldPhrase(color))
+                    || EntityExtractor.sameColor(v.color(), color));
+            boolean s = size == null || SizeRanges.matches(v.size(), size);
+            if (c && s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isFaq(String intent) {
+        return intent != null && !BuiltInIntents.isBuiltIn(intent) && faq.containsKey(intent);
     }
 
     private static boolean isSmallTalk(String intent) {
@@ -365,8 +547,9 @@ final class DialoguePolicy {
                 || intent.equals(BuiltInIntents.THANKS)) {
             return null;
         }
-        if (BuiltInIntents.isProduct(intent) && !entities.productSkus().isEmpty()) {
-            return null;
+        if (BuiltInIntents.isProduct(intent) && (!entities.productSkus().isEmpty()
+                || entities.first(EntityExtractor.CATEGORY) != null)) {
+            return null; // "show me your tents" is a search even where the shop rents tents
         }
         for (IntentPrediction.Scored s : p.ranking(SHOP_INTENT_LOOKS, Nlu.OUT_OF_SCOPE)) {
             String label = s.label();

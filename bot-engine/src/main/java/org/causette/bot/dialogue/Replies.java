@@ -12,6 +12,7 @@ import org.causette.bot.knowledge.Product;
 import org.causette.bot.knowledge.SiteKnowledge;
 import org.causette.bot.knowledge.Variant;
 import org.causette.bot.nlu.EntityExtractor;
+import org.causette.bot.nlu.Glossary;
 import org.causette.bot.nlu.IntentPrediction;
 import org.causette.bot.nlu.Nlu;
 import org.causette.bot.nlu.TextNormalizer;
@@ -267,7 +268,12 @@ final class Replies {
 
     private Rendered whichProduct(Decision d, String lang) {
         boolean fr = "fr".equals(lang);
-        List<Product> candidates = new ArrayList<>(policy.productsOf(d.category()));
+        List<Product> candidates = new ArrayList<>(d.details().pool());
+        for (Product p : policy.productsOf(d.category())) {
+            if (!candidates.contains(p)) {
+                candidates.add(p);
+            }
+        }
         for (Product p : policy.catalog().products()) {
             if (candidates.size() >= 5) {
                 break;
@@ -306,7 +312,8 @@ final class Replies {
         String intent = d.intent();
         FaqIntent f = policy.faq(intent);
         if (BuiltInIntents.PROMOTIONS.equals(intent) && d.details().saleList()) {
-            return promotions(lang); // "what's on sale?": the products on sale, not the shop's promotion text
+            // "what's on sale?": the products on sale, not the shop's promotion text; "any tents on sale?": those tents.
+            return promotions(lang, d.understanding().entities().first(EntityExtractor.CATEGORY));
         }
         if (!BuiltInIntents.isProduct(intent) && f != null && f.answer().get(lang) != null) {
             return new Rendered(List.of(new BotMessage(f.answer().get(lang), faqReplies(f, lang), List.of())), List.of());
@@ -332,7 +339,7 @@ final class Replies {
             case BuiltInIntents.PRODUCT_INFO -> info(d, lang);
             case BuiltInIntents.PRODUCT_RECOMMENDATION -> recommend(d, lang);
             case BuiltInIntents.PRODUCT_COMPARE -> compare(d.products().get(0), d.products().get(1), lang);
-            case BuiltInIntents.PROMOTIONS -> promotions(lang);
+            case BuiltInIntents.PROMOTIONS -> promotions(lang, null);
             default -> noAnswer(lang);
         };
     }
@@ -358,18 +365,25 @@ final class Replies {
         return new Rendered(List.of(new BotMessage(text, List.of(yes), List.of())), List.of());
     }
 
-    private Rendered promotions(String lang) {
+    private Rendered promotions(String lang, String category) {
         boolean fr = "fr".equals(lang);
-        List<Product> onSale = policy.catalog().products().stream().filter(p -> p.salePrice() != null)
+        List<Product> all = policy.catalog().products().stream().filter(p -> p.salePrice() != null)
                 .sorted(Comparator.comparing(Replies::discountShare).reversed()).toList();
-        if (onSale.isEmpty()) {
+        if (all.isEmpty()) {
             return noAnswer(lang);
+        }
+        List<Product> onSale = category == null ? all : all.stream().filter(p -> category.equals(p.category())).toList();
+        String none = "";
+        if (onSale.isEmpty()) {
+            String what = categoryLabels.label(category, lang);
+            none = fr ? "Aucun article parmi nos " + what + " n'est en promotion en ce moment. " : "None of our " + what + " are on sale right now. ";
+            onSale = all;
         }
         List<String> items = new ArrayList<>();
         for (Product p : onSale.subList(0, Math.min(MAX_LISTED, onSale.size()))) {
             items.add(name(p, lang) + " (" + money(p.salePrice(), lang) + (fr ? " au lieu de " : " instead of ") + money(p.price(), lang) + ")");
         }
-        String text = (fr ? "En promotion en ce moment : " : "On sale right now: ") + Formats.list(items, lang) + ".";
+        String text = none + (fr ? "En promotion en ce moment : " : "On sale right now: ") + Formats.list(items, lang) + ".";
         List<Product> shown = onSale.stream().limit(MAX_CARDS).toList();
         return new Rendered(List.of(new BotMessage(text, List.of(), shown.stream().map(p -> card(p, lang)).toList())),
                 List.of(), onSale.stream().limit(MAX_LISTED).map(Product::sku).toList());
@@ -443,8 +457,7 @@ final class Replies {
     }
 
     private static boolean asksVariant(Decision d) {
-        return d.understanding().entities().first(EntityExtractor.COLOR) != null
-                || d.understanding().entities().first(EntityExtractor.SIZE) != null;
+        return d.details().filters().color() != null || d.details().filters().size() != null;
     }
 
     /** "Le fauteuil Oslo en bleu est en rupture…, de retour le…" for the first matching variant. */
@@ -531,8 +544,9 @@ final class Replies {
 
     /** The variants the visitor named by colour or size; empty when none was named or none matches. */
     private List<Variant> matchingVariants(Product p, Decision d) {
-        String color = d.understanding().entities().first(EntityExtractor.COLOR);
-        String size = d.understanding().entities().first(EntityExtractor.SIZE);
+        // The decision's filters: this turn's colour and size, with one carried from the turn before when it holds.
+        String color = d.details().filters().color();
+        String size = d.details().filters().size();
         if (color == null && size == null) {
             return List.of();
         }
@@ -654,6 +668,16 @@ final class Replies {
         List<String> missing = new ArrayList<>();
         for (CatalogAttributes.Ask ask : asks) {
             String key = attributes.keyOf(p, ask);
+            if (key == null && ask.concept() != null && ask.concept().id().equals("dimensions")
+                    && !attributes.measureKeys(p).isEmpty()) {
+                // "what are the dimensions?" of a product whose catalog gives width, depth and height apart.
+                List<String> parts = new ArrayList<>();
+                for (String k : attributes.measureKeys(p)) {
+                    parts.add(attributes.label(k, lang).toLowerCase(java.util.Locale.ROOT) + " " + valueOf(p, k, p.attributes().get(k), lang));
+                }
+                known.add(ask.concept().label(lang) + " " + of(p, lang) + (fr ? " : " : ": ") + String.join(", ", parts) + ".");
+                continue;
+            }
             if (key != null) {
                 String line = attributes.label(key, lang) + " " + of(p, lang) + (fr ? " : " : ": ")
                         + valueOf(p, key, p.attributes().get(key), lang) + ".";
@@ -703,8 +727,27 @@ final class Replies {
         return v != null ? v["fr".equals(lang) ? 0 : 1] : attributeValue(Map.entry(key, value), lang);
     }
 
+    /** Unit suffixes of attribute keys ("poids_kg", "autonomie_km"), longest first where one ends another. */
+    private static final String[] UNITS = {"_cm", "_mm", "_kg", "_km", "_kw", "_wh", "_mah", "_ml", "_cl", "_bar", "_lumens",
+            "_lm", "_pouces", "_inches", "_min", "_jours", "_days", "_mois", "_months", "_g", "_l", "_m", "_w", "_v", "_ans",
+            "_years", "_places", "_personnes", "_enfants", "_adultes", "_couchages", "_h", "_c"};
+    /** How a unit reads: {French, English}. */
+    private static final Map<String, String[]> UNIT_WORDS = Map.ofEntries(Map.entry("ans", new String[]{"ans", "years"}),
+            Map.entry("years", new String[]{"ans", "years"}), Map.entry("c", new String[]{"°C", "°C"}),
+            Map.entry("places", new String[]{"places", "seats"}), Map.entry("personnes", new String[]{"personnes", "people"}),
+            Map.entry("enfants", new String[]{"enfants", "children"}), Map.entry("adultes", new String[]{"adultes", "adults"}),
+            Map.entry("couchages", new String[]{"couchages", "sleeping places"}),
+            Map.entry("pouces", new String[]{"pouces", "inches"}), Map.entry("inches", new String[]{"pouces", "inches"}),
+            Map.entry("jours", new String[]{"jours", "days"}), Map.entry("days", new String[]{"jours", "days"}),
+            Map.entry("mois", new String[]{"mois", "months"}), Map.entry("months", new String[]{"mois", "months"}),
+            Map.entry("wh", new String[]{"Wh", "Wh"}), Map.entry("kw", new String[]{"kW", "kW"}), Map.entry("w", new String[]{"W", "W"}),
+            Map.entry("v", new String[]{"V", "V"}), Map.entry("mah", new String[]{"mAh", "mAh"}));
+    /** Factors to one scale per kind of unit, so that "the lightest" compares 1150 g with 2.6 kg rightly. */
+    private static final Map<String, Double> UNIT_SCALE = Map.of("g", 0.001, "kg", 1.0, "mm", 0.1, "cm", 1.0, "m", 100.0,
+            "ml", 0.001, "cl", 0.01, "l", 1.0, "min", 1.0 / 60, "h", 1.0);
+
     static int unitStart(String key) {
-        for (String u : new String[]{"_cm", "_mm", "_kg", "_g", "_l", "_m", "_w", "_ans", "_years", "_places", "_personnes", "_h", "_mah", "_c"}) {
+        for (String u : UNITS) {
             if (key.endsWith(u)) {
                 return key.length() - u.length();
             }
@@ -724,13 +767,10 @@ final class Replies {
             }
         } else {
             s = String.valueOf(v);
-            if ("en".equals(lang)) {
-                String folded = TextNormalizer.foldPhrase(s);
-                if (folded.equals("oui")) {
-                    s = "yes";
-                } else if (folded.equals("non")) {
-                    s = "no";
-                }
+            // « réglable » in an English answer reads "adjustable"; a value the glossary cannot fully say stays as written.
+            String translated = Glossary.get().translate(s, lang);
+            if (translated != null) {
+                s = translated;
             }
         }
         int unit = unitStart(e.getKey());
@@ -742,12 +782,9 @@ final class Replies {
             return s;
         }
         String u = e.getKey().substring(unit + 1);
-        if (u.equals("ans") || u.equals("years")) {
-            u = "fr".equals(lang) ? "ans" : "years";
-        } else if (u.equals("c")) {
-            u = "°C";
-        } else if (u.equals("places") || u.equals("personnes")) {
-            u = "fr".equals(lang) ? u : u.equals("places") ? "seats" : "people";
+        String[] reads = UNIT_WORDS.get(u);
+        if (reads != null) {
+            u = reads["fr".equals(lang) ? 0 : 1];
         }
         return s + " " + u;
     }
@@ -759,11 +796,13 @@ final class Replies {
             return null;
         }
         Object v = p.attributes().get(key);
+        int unit = unitStart(key);
+        double scale = unit < 0 ? 1.0 : UNIT_SCALE.getOrDefault(key.substring(unit + 1), 1.0);
         if (v instanceof BigDecimal n) {
-            return n.doubleValue();
+            return n.doubleValue() * scale;
         }
         double[] r = v instanceof String sv ? SizeRanges.parse(sv.split("[x×]")[0]) : null;
-        return r == null ? null : r[0];
+        return r == null ? null : r[0] * scale;
     }
 
     private Rendered recommend(Decision d, String lang) {
@@ -961,10 +1000,9 @@ final class Replies {
             text = Formats.capitalize(ranking.word(lang)) + (what != null ? " of our " + what : "") + rest
                     + " is " + inside(best, lang) + " (" + value + ").";
         }
-        List<Product> shown = sorted.stream().limit(MAX_CARDS).toList();
         return new Rendered(List.of(new BotMessage(text, List.of(
                 new QuickReply(intentTitle(BuiltInIntents.PRODUCT_STOCK, lang), Payloads.intent(BuiltInIntents.PRODUCT_STOCK, best.sku()))),
-                List.of(card(best, lang)))), List.of(best.sku()), shown.stream().map(Product::sku).toList());
+                List.of(card(best, lang)))), List.of(best.sku()), sorted.stream().limit(MAX_LISTED).map(Product::sku).toList());
     }
 
     /**

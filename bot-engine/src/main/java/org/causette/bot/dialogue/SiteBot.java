@@ -45,7 +45,7 @@ public final class SiteBot implements Bot {
     private SiteBot(SiteKnowledge site, Nlu nlu, long trainingMillis) {
         this.site = site;
         this.nlu = nlu;
-        this.policy = new DialoguePolicy(site.catalog(), site.faq());
+        this.policy = new DialoguePolicy(site.catalog(), site.faq(), nlu.entityExtractor()::ordinary);
         this.replies = new Replies(site, policy);
         this.trainingMillis = trainingMillis;
     }
@@ -110,13 +110,22 @@ public final class SiteBot implements Bot {
         }
         // The subject is what the answer was about: the product answered, or the winner of "the cheapest"; a list
         // leaves the previous subject in place only when it showed no single product.
+        // A list of one product makes it the subject ("une tente à moins de 300 ?" → "elle pèse combien ?"); a list
+        // of several leaves no single subject ("is it in stock?" then asks which one).
         String productSku = !r.shownSkus().isEmpty() ? r.shownSkus().get(0)
-                : d.product() != null ? d.product().sku() : ctx.productSku();
+                : d.product() != null ? d.product().sku()
+                : r.listSkus().size() == 1 ? r.listSkus().get(0)
+                : r.listSkus().size() > 1 ? null : ctx.productSku();
         String lastIntent = d.intent() != null ? d.intent() : ctx.lastIntent();
         boolean answered = d.kind() == Decision.Kind.ANSWER;
         List<String> list = !r.listSkus().isEmpty() ? r.listSkus() : ctx.listSkus();
-        DialogueContext.Filters filters = answered && BuiltInIntents.PRODUCT_RECOMMENDATION.equals(d.intent())
-                ? d.details().filters() : ctx.filters();
+        DialogueContext.Filters f = d.details().filters();
+        // A stock answer about a colour or size keeps them, for « et en taille M ? » next; the search's others stay.
+        DialogueContext.Filters filters = answered && BuiltInIntents.PRODUCT_RECOMMENDATION.equals(d.intent()) ? f
+                : answered && BuiltInIntents.PRODUCT_STOCK.equals(d.intent()) && (f.color() != null || f.size() != null)
+                ? new DialogueContext.Filters(ctx.filters().category(), ctx.filters().priceRange(), f.color(), f.size(),
+                        ctx.filters().capacity())
+                : ctx.filters();
         String topic = answered && d.intent() != null && !BuiltInIntents.isProduct(d.intent()) && !isSmallTalk(d.intent())
                 ? d.intent() : ctx.topic();
         DialogueContext next = new DialogueContext(lang, productSku, lastIntent, d.misunderstoodRuns(), recent, list, filters, topic);

@@ -35,6 +35,12 @@ public final class Cues {
             "second one", "the second", "deuxieme", "seconde");
     private static final Map<String, List<String[]>> THIRD = phrases("le troisieme", "la troisieme", "third one", "the third", "troisieme");
 
+    /** "elle", "it", « celui-ci », "this one": the shopper points at one product, the one just answered about. */
+    private static final Map<String, List<String[]>> SINGULAR = phrases("il", "elle", "it", "celui", "celle",
+            "this one", "that one", "ce modele", "cette modele", "this model", "that model");
+    private static final Map<String, List<String[]>> IMPERSONAL = phrases("il y a", "il y en a", "is it possible",
+            "it is possible", "il faut", "il me faut", "il nous faut", "il vous faut");
+
     private static final Map<String, List<String[]>> YES = phrases("oui", "ouais", "yes", "yep", "yeah", "oui svp",
             "oui stp", "oui merci", "oui volontiers", "volontiers", "yes please", "sure", "avec plaisir", "je veux bien");
     private static final Map<String, List<String[]>> ACKNOWLEDGE = phrases("ok", "okay", "oki", "d accord", "dac", "parfait",
@@ -79,6 +85,11 @@ public final class Cues {
             out.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
         }
         return out;
+    }
+
+    /** A singular pronoun pointing at a product ("is it", « elle existe »), not an impersonal « il y a ». */
+    public static boolean singularPronoun(List<Token> tokens) {
+        return any(tokens, SINGULAR) && !any(tokens, IMPERSONAL);
     }
 
     public static boolean asksForACode(List<Token> tokens) {

@@ -78,6 +78,18 @@ public final class EntityExtractor {
             "much", "many", "prix", "price", "cost", "coute", "stock", "dispo", "disponible", "available", "taille",
             "size", "couleur", "color", "colour", "model", "modele", "version", "produit", "product", "article", "item");
 
+    /**
+     * Everyday words of four letters or more that the training sentences may not hold: never read as a typo of a
+     * catalog word ("then" is not "tent", "dans" is not "dune").
+     */
+    private static final Set<String> COMMON_WORDS = Set.of("then", "than", "them", "they", "there", "their", "these",
+            "those", "when", "where", "will", "would", "could", "should", "also", "just", "only", "some", "very", "more",
+            "most", "less", "like", "want", "need", "here", "from", "into", "over", "your", "yours", "ours", "okay",
+            "thanks", "please", "plz", "pls", "else", "other", "another", "same", "such", "much", "many", "still", "even",
+            "alors", "aussi", "dans", "leur", "leurs", "mais", "donc", "puis", "quand", "quel", "quelle", "quels",
+            "quelles", "votre", "vos", "nous", "sont", "tres", "bien", "merci", "elles", "encore", "autre", "autres",
+            "meme", "tout", "tous", "toute", "toutes", "celui", "celle", "ceux", "celles", "cela", "ceci", "comme");
+
     private static final Set<String> SIZE_WORDS = Set.of("taille", "size", "pointure", "xxs", "xs", "xl", "xxl", "xxxl");
 
     private final List<Product> products;
@@ -91,11 +103,15 @@ public final class EntityExtractor {
     /** word or one-deletion of a word → the catalog words it may come from. */
     private final Map<String, Set<String>> deletionIndex;
     private final Map<String, String> categoryByWord;
+    private final Map<String, Set<String>> slugWords = new HashMap<>();
+    private final Map<String, Set<String>> translatedSlugWords = new HashMap<>();
     private final Map<String, String> catalogColorByConcept;
     private final Map<String, String> catalogSizeByFolded;
     private final Map<String, Product> productBySku;
     /** The catalog's sizes written as ranges ("43-46") or numbers, as [low, high]: a typed "44" is a size then. */
     private final List<double[]> sizeRanges = new ArrayList<>();
+    /** The catalog's letter ranges ("s-m", "l-xl"), lower-cased → as the catalog writes them. */
+    private final Map<String, String> letterRanges = new LinkedHashMap<>();
 
     /** A product's name or alias, its words' weights and which of them name it on their own. */
     private record Phrase(int product, String[] words, double[] weights, boolean[] distinctive, double total) {
@@ -151,8 +167,17 @@ public final class EntityExtractor {
                 String folded = TextNormalizer.foldPhrase(p.category());
                 for (String w : folded.split(" ")) {
                     if (w.length() >= 3 && !STOPWORDS.contains(w)) {
-                        categoryByWord.put(w, p.category());
-                        categoryByWord.put(singular(w), p.category());
+                        slugWords.computeIfAbsent(w, k -> new HashSet<>()).add(p.category());
+                        slugWords.computeIfAbsent(singular(w), k -> new HashSet<>()).add(p.category());
+                        // "velos-route": "road", "bikes" in English name it too.
+                        for (String other : Glossary.get().otherWords(w)) {
+                            for (String o : other.split(" ")) {
+                                if (o.length() >= 3 && !STOPWORDS.contains(o)) {
+                                    translatedSlugWords.computeIfAbsent(o, k -> new HashSet<>()).add(p.category());
+                                    translatedSlugWords.computeIfAbsent(singular(o), k -> new HashSet<>()).add(p.category());
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -162,6 +187,10 @@ public final class EntityExtractor {
                 }
                 if (v.size() != null) {
                     catalogSizeByFolded.putIfAbsent(TextNormalizer.foldPhrase(v.size()), v.size());
+                    String lower = v.size().toLowerCase(Locale.ROOT).trim();
+                    if (lower.indexOf('-') > 0 && !Character.isDigit(lower.charAt(0))) {
+                        letterRanges.putIfAbsent(lower, v.size());
+                    }
                     double[] range = SizeRanges.parse(v.size());
                     if (range != null) {
                         sizeRanges.add(range);
@@ -169,6 +198,17 @@ public final class EntityExtractor {
                 }
             }
         }
+        // A slug word shared by several categories ("velos" in velos-route and velos-ville) names none of them.
+        slugWords.forEach((w, cs) -> {
+            if (cs.size() == 1) {
+                categoryByWord.put(w, cs.iterator().next());
+            }
+        });
+        translatedSlugWords.forEach((w, cs) -> {
+            if (cs.size() == 1 && !slugWords.containsKey(w)) {
+                categoryByWord.putIfAbsent(w, cs.iterator().next());
+            }
+        });
         addCategoryWordsFromNames();
         // The shop's own category labels ("categoryLabels": {"chaussures": {"en": "boots"}}) name their category too.
         catalog.categoryLabels().forEach((category, labels) -> labels.values().forEach(label -> {
@@ -316,7 +356,7 @@ public final class EntityExtractor {
         String[] resolved = resolveAll(tokens);
         // Products before other sizes and quantities: the "200" of "Trail X 200" is part of a name, not a count.
         List<String> productSkus = findProducts(tokens, resolved, taken, found);
-        if (mentionsSize(tokens)) {
+        if (mentionsSize(tokens) || !letterRanges.isEmpty() && text.indexOf('-') >= 0) {
             findSizes(text.toLowerCase(Locale.ROOT).length() == text.length() ? text.toLowerCase(Locale.ROOT) : text, taken, found);
         }
         findCapacities(tokens, taken, found);
@@ -443,13 +483,18 @@ public final class EntityExtractor {
             }
             if (catalogWords.contains(w)) {
                 resolved[i] = w;
-            } else if (w.length() >= 4 && !ordinaryWords.contains(w) && Colors.concept(w) == null) {
+            } else if (w.length() >= 4 && !ordinaryWords.contains(w) && !COMMON_WORDS.contains(w) && Colors.concept(w) == null) {
                 // Nor is a colour ("orange" is not a typo of a product called Orage).
                 // Ordinary chat words ("combien", "livrez") are never typos of a product name: no fuzzy look-up.
                 resolved[i] = resolve(w);
             }
         }
         return resolved;
+    }
+
+    /** Whether a folded word is everyday chat: in the training sentences' vocabulary. */
+    public boolean ordinary(String foldedWord) {
+        return ordinaryWords.contains(foldedWord);
     }
 
     /** The result of one extraction: all entities, and the matched products' skus, best first. */
@@ -582,6 +627,7 @@ public final class EntityExtractor {
     }
 
     private void findSizes(String text, boolean[] taken, List<org.causette.bot.Parse.Entity> found) {
+        findRangeSizes(text, taken, found);
         Matcher m = SIZE_WORD.matcher(text);
         while (m.find()) {
             if (free(taken, m.start(1), m.end(1))) {
@@ -595,6 +641,27 @@ public final class EntityExtractor {
             if (free(taken, m.start(), m.end())) {
                 String folded = m.group(1).toLowerCase(Locale.ROOT);
                 add(found, taken, SIZE, catalogSizeByFolded.getOrDefault(folded, folded.toUpperCase(Locale.ROOT)), m.start(), m.end());
+            }
+        }
+    }
+
+    /**
+     * "do u have it in L-XL", "S-M then": the catalog's letter ranges are one size, not "XL" nor "M" alone. Each range is
+     * looked for with indexOf, so the cost is the line's length times the few ranges the catalog sells.
+     */
+    private void findRangeSizes(String text, boolean[] taken, List<org.causette.bot.Parse.Entity> found) {
+        if (letterRanges.isEmpty() || text.indexOf('-') < 0) {
+            return;
+        }
+        for (Map.Entry<String, String> e : letterRanges.entrySet()) {
+            String r = e.getKey();
+            for (int at = text.indexOf(r); at >= 0; at = text.indexOf(r, at + 1)) {
+                int end = at + r.length();
+                boolean edges = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+                if (edges && free(taken, at, end)) {
+                    add(found, taken, SIZE, e.getValue(), at, end);
+                }
             }
         }
     }
