@@ -116,6 +116,11 @@ public final class Site {
         this.lessonsApplied = lessons.size();
     }
 
+    /** How many lessons the bot in service was trained with. */
+    public int lessonsApplied() {
+        return lessonsApplied;
+    }
+
     /** Retrains only when lessons were added since the last training (by this node or another). */
     public void catchUp(List<Lesson> lessons) {
         if (lessons.size() != lessonsApplied) {
@@ -142,10 +147,12 @@ public final class Site {
             }
             examples.computeIfAbsent(lesson.language(), l -> new ArrayList<>()).add(lesson.text());
             answer.putAll(lesson.answer());
+            // A name given while teaching names the intent; faq.json's own title wins for an intent of the file.
+            Map<String, String> title = current == null || current.title().isEmpty() ? lesson.title() : current.title();
             intents.put(lesson.intent(), current == null
-                    ? new FaqIntent(lesson.intent(), examples, answer, List.of(), null, null)
+                    ? new FaqIntent(lesson.intent(), examples, answer, List.of(), null, null, title)
                     : new FaqIntent(current.id(), examples, answer, current.quickReplies(), current.escalate(), current.skill(),
-                    current.title()));
+                    title));
         }
         return new SiteKnowledge(base.siteId(), base.siteName(), base.botName(), base.languages(), base.currency(),
                 base.catalog(), new Faq(List.copyOf(intents.values())));

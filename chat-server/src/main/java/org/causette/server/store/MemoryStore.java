@@ -5,6 +5,8 @@ import org.causette.server.config.Lesson;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ public final class MemoryStore implements Store {
     private final Queue<Lead> leads = new ConcurrentLinkedQueue<>();
     private final Queue<BotTurnRecord> botTurns = new ConcurrentLinkedQueue<>();
     private final Queue<Lesson> lessons = new ConcurrentLinkedQueue<>();
+    private final Map<String, AnswerMark> answerMarks = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Idempotency: (site, author, clientId) → the message stored for it. */
     private final Map<String, StoredMessage> byClientKey = new ConcurrentHashMap<>();
     /** The CRM webhook outbox by delivery id; claims are synchronized on the map. */
@@ -378,6 +381,18 @@ public final class MemoryStore implements Store {
     @Override
     public List<Lesson> lessons(String siteId) {
         return lessons.stream().filter(l -> l.siteId().equals(siteId)).toList();
+    }
+
+    @Override
+    public void saveAnswerMark(AnswerMark mark) {
+        answerMarks.putIfAbsent(mark.conversationId() + "#" + mark.seq(), mark);
+    }
+
+    @Override
+    public List<AnswerMark> answerMarks(String siteId) {
+        synchronized (answerMarks) {
+            return answerMarks.values().stream().filter(m -> m.siteId().equals(siteId)).toList();
+        }
     }
 
     @Override

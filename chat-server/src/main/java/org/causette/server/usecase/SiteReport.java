@@ -76,6 +76,8 @@ public final class SiteReport {
                 .map(t -> Map.of("text", t.text(), "intent", t.intent(), "confidence", t.confidence(), "ts", t.ts(),
                         "conversationId", t.conversationId()))
                 .toList());
+        // The admin's list of things to teach: not understood, or answered and then shown wrong (TeachingList).
+        report.put("toTeach", TeachingList.build(store, site, from, to, conversations));
         report.put("handedOverByReason", reasons);
         report.put("leads", store.leads(siteId, from, to).size());
         report.put("perDay", perDay(conversations, ratings, zone));
