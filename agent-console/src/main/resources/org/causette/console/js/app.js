@@ -290,6 +290,7 @@ function handle(frame) {
     case 'read': return read(frame);
     case 'state': return stateChanged(frame);
     case 'history': return history(frame);
+    case 'rated': return rated(frame);
     case 'error': return serverError(frame);
     default: return undefined;
   }
@@ -427,6 +428,16 @@ function watchRating(conversation) {
       } catch { /* gone or not allowed: nothing to show */ }
     }, delay);
   }
+}
+
+/** The shopper rated a conversation this person held: the transcript and an ambassador's thanks panel, at once. */
+function rated(frame) {
+  const conversation = find(frame.conversationId);
+  if (conversation) {
+    conversation.rating = { score: frame.score, comment: frame.comment || null };
+    emit('transcript');
+  }
+  if (isAmbassador()) renderAmbassadorStats();
 }
 
 function history(frame) {

@@ -84,26 +84,8 @@ public final class TeachingList {
                         Why.UNANSWERED, null));
             }
         }
-        // An answer, then "a person, please" as the very next message: the answer did not help.
-        for (List<BotTurnRecord> list : byConversation.values()) {
-            for (int i = 0; i + 1 < list.size(); i++) {
-                BotTurnRecord answer = list.get(i);
-                if (confidentAnswer(answer) && WANTS_A_PERSON.contains(list.get(i + 1).intent())) {
-                    candidates.add(candidate(answer, Why.ASKED_FOR_PERSON, null));
-                }
-            }
-        }
-        // A bad rating where only the bot spoke: its last answer.
-        Map<String, Conversation> byId = new HashMap<>();
-        conversations.forEach(c -> byId.put(c.id(), c));
-        for (Rating rating : store.ratings(siteId, from, to)) {
-            Conversation rated = byId.get(rating.conversationId());
-            List<BotTurnRecord> list = byConversation.get(rating.conversationId());
-            if (rating.score() <= BAD_RATING && rated != null && rated.handedOverAt() == null && list != null) {
-                list.stream().filter(TeachingList::confidentAnswer).reduce((a, b) -> b)
-                        .ifPresent(last -> candidates.add(candidate(last, Why.BAD_RATING, null)));
-            }
-        }
+        doubtful(byConversation, store.ratings(siteId, from, to), conversations)
+                .forEach((turn, why) -> candidates.add(candidate(turn, why, null)));
         for (AnswerMark mark : store.answerMarks(siteId)) {
             if (mark.ts().isBefore(from) || !mark.ts().isBefore(to)) {
                 continue;
@@ -121,6 +103,57 @@ public final class TeachingList {
             taught.add(String.join(" ", words(lesson.text())));
         }
         return group(candidates, taught, site);
+    }
+
+    /** The bot's answers of a period that the shopper's next step showed wrong, each with why. */
+    private static Map<BotTurnRecord, Why> doubtful(Map<String, List<BotTurnRecord>> byConversation, List<Rating> ratings,
+                                                    List<Conversation> conversations) {
+        Map<BotTurnRecord, Why> found = new LinkedHashMap<>();
+        // An answer, then "a person, please" as the very next message: the answer did not help.
+        for (List<BotTurnRecord> list : byConversation.values()) {
+            for (int i = 0; i + 1 < list.size(); i++) {
+                BotTurnRecord answer = list.get(i);
+                if (confidentAnswer(answer) && WANTS_A_PERSON.contains(list.get(i + 1).intent())) {
+                    found.put(answer, Why.ASKED_FOR_PERSON);
+                }
+            }
+        }
+        // A bad rating where only the bot spoke: its last answer.
+        Map<String, Conversation> byId = new HashMap<>();
+        conversations.forEach(c -> byId.put(c.id(), c));
+        for (Rating rating : ratings) {
+            Conversation rated = byId.get(rating.conversationId());
+            List<BotTurnRecord> list = byConversation.get(rating.conversationId());
+            if (rating.score() <= BAD_RATING && rated != null && rated.handedOverAt() == null && list != null) {
+                list.stream().filter(TeachingList::confidentAnswer).reduce((a, b) -> b)
+                        .ifPresent(last -> found.putIfAbsent(last, Why.BAD_RATING));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What the bot did well, for the report beside containment.
+     *
+     * @param answeredWell              questions the bot answered with confidence that nothing showed wrong
+     * @param handedOverAfterGoodAnswer conversations that went to a person after the bot had answered at least one
+     *                                  question well
+     */
+    public record BotAnswers(long answeredWell, long handedOverAfterGoodAnswer) {
+    }
+
+    public static BotAnswers botAnswers(List<BotTurnRecord> turns, List<Rating> ratings, List<Conversation> conversations) {
+        Map<String, List<BotTurnRecord>> byConversation = new HashMap<>();
+        for (BotTurnRecord turn : turns) {
+            byConversation.computeIfAbsent(turn.conversationId(), id -> new ArrayList<>()).add(turn);
+        }
+        byConversation.values().forEach(list -> list.sort(Comparator.comparing(BotTurnRecord::ts)));
+        Set<BotTurnRecord> wrong = doubtful(byConversation, ratings, conversations).keySet();
+        long well = turns.stream().filter(t -> confidentAnswer(t) && !wrong.contains(t)).count();
+        long before = conversations.stream().filter(c -> c.handedOverAt() != null).filter(c ->
+                byConversation.getOrDefault(c.id(), List.of()).stream().anyMatch(t -> confidentAnswer(t) && !wrong.contains(t)
+                        && t.ts().isBefore(c.handedOverAt()))).count();
+        return new BotAnswers(well, before);
     }
 
     private static boolean confidentAnswer(BotTurnRecord turn) {

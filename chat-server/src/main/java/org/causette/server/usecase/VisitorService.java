@@ -82,7 +82,7 @@ public final class VisitorService {
         this.clock = clock;
         this.purchases = new PurchaseRecorder(store);
         this.lane = new VisitorLane(lanes);
-        this.feedback = new VisitorFeedback(store, feed, lane, clock);
+        this.feedback = new VisitorFeedback(store, feed, hub, lane, clock);
     }
 
     /** What the event loop learned from a hello frame: who the token says the visitor is, and a verified identity. */

@@ -134,6 +134,13 @@ public final class ServerFrames {
         }
     }
 
+    /** To the person who held a conversation: the shopper rated it (their thanks panel and transcript update at once). */
+    public record Rated(String type, String conversationId, int score, String comment) {
+        public Rated(String conversationId, int score, String comment) {
+            this("rated", conversationId, score, comment);
+        }
+    }
+
     public record Unassigned(String type, String conversationId, String reason) {
         public Unassigned(String conversationId, String reason) {
             this("unassigned", conversationId, reason);
