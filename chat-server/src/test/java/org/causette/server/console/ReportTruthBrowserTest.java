@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The report tells the truth, in French and in English, in real Chromium: a hand-over keeps its reason once the
  * conversation closes (« demande un conseiller », not « autre »), the bot's good answers count beside containment even
  * when a person was asked for later, and an ambassador's thanks panel counts a rating the moment it is given — long
- * after the close, when no check after the close would see it.
+ * after the close, when no check after the close would see it. Each figure has its one-line definition on hover.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class ReportTruthBrowserTest {
@@ -165,6 +165,25 @@ final class ReportTruthBrowserTest {
         assertThat(page.locator("[data-kpi=botHelped] .tile-label")).hasText(fr ? "Le bot a aidé avant une personne" : "Bot helped before a person");
         assertThat(page.locator("[data-kpi=botHelped] .tile-value")).hasText("100 %");
         assertThat(page.locator("[data-kpi=botHelped] .tile-detail")).hasText("1 / 1");
+        // Each figure says what it counts, on hover (and on keyboard focus).
+        Locator definition = page.locator("[data-kpi=containment] .tile-def");
+        assertThat(definition).isHidden();
+        page.locator("[data-kpi=containment]").hover();
+        assertThat(definition).isVisible();
+        assertThat(definition).hasText(fr ? "Part des conversations où aucune personne n’est intervenue : le bot s’en est chargé seul."
+                : "Share of conversations no person joined: the bot handled them alone.");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(System.getProperty("java.io.tmpdir"),
+                "causette-report-truth-" + (fr ? "fr" : "en") + ".png")));
+        page.locator("[data-kpi=botHelped]").focus();
+        assertThat(page.locator("[data-kpi=botHelped] .tile-def")).hasText(fr
+                ? "Passages à une personne où le bot avait d’abord bien répondu à au moins une question."
+                : "Hand-overs where the bot had first answered at least one question well.");
+        for (String kpi : List.of("conversations", "containment", "botAnswered", "handedOver", "botHelped", "firstResponse", "queueWait", "csat", "conversions")) {
+            assertThat(page.locator("[data-kpi=" + kpi + "] .tile-def")).hasCount(1);
+        }
+        assertThat(page.locator("[data-chart=chart-reasons] .chart-def")).hasText(fr
+                ? "Chaque passage à une personne sous la raison pour laquelle le bot a passé la main, gardée après transferts et clôture."
+                : "Each hand-over under why the bot first let go, kept after transfers and the close.");
         // The hand-over keeps its reason after the close.
         page.waitForFunction("() => window.Chart && Object.values(window.Chart.instances).some(c => c.canvas.id === 'chart-reasons')");
         Object labels = page.evaluate("() => Object.values(window.Chart.instances).find(c => c.canvas.id === 'chart-reasons').data.labels");

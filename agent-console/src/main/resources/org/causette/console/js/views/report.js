@@ -2,7 +2,7 @@
 // did not understand, each with a button to teach the bot when the server offers it.
 
 import { h, fill } from '../dom.js';
-import { t, tn, lang, formatTime, formatDuration, formatNumber, formatMoney, isoDay } from '../i18n.js';
+import { t, tn, tOrNull, lang, formatTime, formatDuration, formatNumber, formatMoney, isoDay } from '../i18n.js';
 import { loadIntents, forgetIntents, knownIntents, intentName } from '../intents.js';
 import * as api from '../api.js';
 import { reasonLabel } from './labels.js';
@@ -76,16 +76,26 @@ export function redrawReport() {
   if (lastReport) draw(lastReport);
 }
 
+/**
+ * A figure with its one-line definition, shown on hover and on keyboard focus (the tile is focusable) and read by
+ * screen readers as the tile's description.
+ */
 function tile(label, value, detail, key) {
-  return h('div', { class: 'tile', dataset: { kpi: key } },
+  const definition = tOrNull(`report.def.${key}`);
+  const id = `def-${key}`;
+  return h('div', { class: 'tile', dataset: { kpi: key }, attrs: definition ? { tabindex: '0', 'aria-describedby': id } : {} },
     h('span', { class: 'tile-label', text: label }),
     h('strong', { class: 'tile-value', text: value }),
-    detail ? h('span', { class: 'tile-detail muted', text: detail }) : null);
+    detail ? h('span', { class: 'tile-detail muted', text: detail }) : null,
+    definition ? h('span', { class: 'tile-def', id, text: definition, attrs: { role: 'tooltip' } }) : null);
 }
 
 function chartBox(id, title, wide = false, empty = false) {
-  return h('figure', { class: `chart${wide ? ' wide' : ''}` },
-    h('figcaption', {}, h('span', { text: title }), empty ? h('span', { class: 'muted', text: t('report.noData') }) : null),
+  const definition = tOrNull(`report.def.${id}`);
+  return h('figure', { class: `chart${wide ? ' wide' : ''}`, dataset: { chart: id } },
+    h('figcaption', {}, h('span', { text: title, attrs: definition ? { title: definition } : {} }),
+      empty ? h('span', { class: 'muted', text: t('report.noData') }) : null),
+    definition ? h('p', { class: 'chart-def muted small', text: definition }) : null,
     h('div', { class: 'chart-canvas' }, h('canvas', { id, attrs: { role: 'img', 'aria-label': title } })));
 }
 
