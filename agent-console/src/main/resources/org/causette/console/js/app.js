@@ -382,7 +382,8 @@ function acked(frame) {
 function typing(frame) {
   const conversation = find(frame.conversationId);
   if (!conversation) return;
-  conversation.typing = frame.on ? (frame.from || {}) : null;
+  // The preview (sites that show agents what the shopper types) comes masked from the server, never to ambassadors.
+  conversation.typing = frame.on ? { ...(frame.from || {}), preview: frame.preview || null } : null;
   clearTimeout(typingTimers.get(conversation.id));
   if (frame.on) {
     typingTimers.set(conversation.id, setTimeout(() => { conversation.typing = null; emit('typing', 'lists'); }, TYPING_CLEAR_MS));

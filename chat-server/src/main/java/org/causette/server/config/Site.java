@@ -29,6 +29,8 @@ public final class Site {
     private volatile int lessonsApplied;
     /** site.json {@code bot.encoder}: retraining keeps the choice the site started with. */
     private final boolean botEncoder;
+    /** site.json {@code typingPreview}: agents (never ambassadors) see the shopper's words as they type, masked. */
+    private final boolean typingPreview;
 
     /** @param catalogJson the catalog as JSON, for the demo store front's pages */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson) {
@@ -50,6 +52,13 @@ public final class Site {
     /** @param botEncoder whether the bot consults the English sentence encoder (site.json {@code bot.encoder}) */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
                 Scenarios scenarios, OutcomeSettings outcomes, boolean botEncoder) {
+        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, botEncoder, false);
+    }
+
+    /** @param typingPreview whether agents see what the shopper is typing (site.json {@code typingPreview}, off by default) */
+    public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
+                Scenarios scenarios, OutcomeSettings outcomes, boolean botEncoder, boolean typingPreview) {
+        this.typingPreview = typingPreview;
         this.botEncoder = botEncoder;
         this.outcomes = outcomes;
         this.scenarios = scenarios;
@@ -87,6 +96,10 @@ public final class Site {
 
     public OutcomeSettings outcomes() {
         return outcomes;
+    }
+
+    public boolean typingPreview() {
+        return typingPreview;
     }
 
     /** The name staff read for a faq.json intent (its optional {@code title}, by language), or empty. */

@@ -75,6 +75,9 @@ public final class SiteLoader {
         boolean encoder = readOptional(source, "site.json")
                 .map(tree -> botEncoder(JsonFields.root(source.describe("site.json"), tree)))
                 .orElse(false);
+        boolean typingPreview = readOptional(source, "site.json")
+                .map(tree -> JsonFields.root(source.describe("site.json"), tree).optionalBoolean("typingPreview", false))
+                .orElse(false);
         long started = System.nanoTime();
         Bot bot = Bot.train(knowledge, encoder);
         log.info("Site {}: {} products, {} FAQ intents, {} staff; bot trained in {} ms", config.id(),
@@ -84,7 +87,7 @@ public final class SiteLoader {
                 .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json"), sku -> catalog.products().stream()
                         .anyMatch(p -> p.sku().equals(sku) || p.variants().stream().anyMatch(v -> sku.equals(v.sku())))))
                 .orElse(Scenarios.NONE);
-        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, encoder);
+        return new Site(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, encoder, typingPreview);
     }
 
     /** site.json {@code "bot": {"encoder": "on" | "off"}}: the English sentence encoder, off unless asked for. */

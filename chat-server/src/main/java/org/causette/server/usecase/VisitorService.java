@@ -7,6 +7,7 @@ import org.causette.server.config.Site;
 import org.causette.server.conversation.ChannelIds;
 import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.PersonalData;
 import org.causette.server.conversation.Lanes;
 import org.causette.server.conversation.VisitorSession;
 import org.causette.server.insights.PurchaseRecorder;
@@ -49,6 +50,8 @@ public final class VisitorService {
 
     /** The widget's channel name in conversations. */
     public static final String WEB = ChannelIds.WEB;
+    /** A typing preview shows at most this many of the last characters typed. */
+    static final int MAX_TYPING_PREVIEW = 160;
     /** Replay reads the store in pages of this many messages. */
     private static final int REPLAY_PAGE = 500;
 
@@ -304,9 +307,30 @@ public final class VisitorService {
 
     /** Tells the person helping the visitor; nobody else watches a shopper type. */
     public void typing(VisitorSession connection, boolean on) {
-        lane.guarded(connection, null, "typing", () -> heldConversation(connection).ifPresent(c ->
-                hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffTyping(c.id(),
-                        new ServerFrames.From(Role.VISITOR.wireName(), null), on), "typing"), null)));
+        typing(connection, on, null);
+    }
+
+    /**
+     * Tells the person helping the visitor, with what they have typed so far when the site shows agents a typing
+     * preview (site.json {@code typingPreview}, off by default): masked (emails, phone numbers), its last
+     * {@link #MAX_TYPING_PREVIEW} characters, and never to an ambassador, a fellow customer.
+     */
+    public void typing(VisitorSession connection, boolean on, String text) {
+        lane.guarded(connection, null, "typing", () -> heldConversation(connection).ifPresent(c -> {
+            boolean toAgent = c.assignee().role() != Role.AMBASSADOR;
+            String preview = on && text != null && !text.isBlank() && toAgent && connection.site().typingPreview()
+                    ? tail(text.strip()) : null;
+            hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffTyping(c.id(),
+                    new ServerFrames.From(Role.VISITOR.wireName(), null), on, preview), "typing"), null);
+        }));
+    }
+
+    /** A preview is the end of what is being typed: the words the shopper is writing now. */
+    private static String tail(String text) {
+        // Cut wider than shown, so an email or a number cut in half is still masked whole, then cut to size.
+        String wide = text.length() > 2 * MAX_TYPING_PREVIEW ? text.substring(text.length() - 2 * MAX_TYPING_PREVIEW) : text;
+        String masked = PersonalData.redact(wide);
+        return masked.length() > MAX_TYPING_PREVIEW ? "…" + masked.substring(masked.length() - MAX_TYPING_PREVIEW) : masked;
     }
 
     public void read(VisitorSession connection, long seq) {

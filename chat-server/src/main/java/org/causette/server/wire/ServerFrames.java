@@ -153,9 +153,14 @@ public final class ServerFrames {
         }
     }
 
-    public record StaffTyping(String type, String conversationId, From from, boolean on) {
+    /** @param preview what the shopper has typed so far, masked (sites with a typing preview, agents only), or null */
+    public record StaffTyping(String type, String conversationId, From from, boolean on, String preview) {
         public StaffTyping(String conversationId, From from, boolean on) {
-            this("typing", conversationId, from, on);
+            this("typing", conversationId, from, on, null);
+        }
+
+        public StaffTyping(String conversationId, From from, boolean on, String preview) {
+            this("typing", conversationId, from, on, preview);
         }
     }
 

@@ -24,7 +24,8 @@ public final class VisitorFrames {
     public record Message(String clientId, String text, String payload) {
     }
 
-    public record Typing(Boolean on) {
+    /** @param text an extension: what the shopper has typed so far, for sites that show agents a typing preview */
+    public record Typing(Boolean on, String text) {
     }
 
     public record Read(Long seq) {

@@ -105,7 +105,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
                 if (t.on() == null) {
                     connection.sendError(ErrorCode.BAD_REQUEST, "typing needs \"on\": true or false", null);
                 } else {
-                    service.typing(connection, t.on());
+                    service.typing(connection, t.on(), t.text());
                 }
             });
             case "read" -> read(node, VisitorFrames.Read.class, null).ifPresent(r -> {

@@ -164,8 +164,11 @@ function renderHeader(conversation) {
 
 export function renderTyping(conversation) {
   const el = document.getElementById('typing');
-  el.textContent = conversation && conversation.typing
-    ? t('transcript.typing', { name: conversation.typing.name || t('transcript.shopper') }) : '';
+  const typing = conversation && conversation.typing;
+  if (!typing) { fill(el); return; }
+  fill(el, h('span', { text: t('transcript.typing', { name: typing.name || t('transcript.shopper') }) }),
+    typing.preview && !isAmbassador()
+      ? h('q', { class: 'typing-preview', dataset: { causette: 'typing-preview' }, text: typing.preview }) : null);
 }
 
 /** Re-renders everything, after a language change or a read receipt. */
