@@ -15,6 +15,7 @@ import org.causette.server.store.ConversationState;
 import org.causette.server.store.Lead;
 import org.causette.server.store.Presence;
 import org.causette.server.store.Rating;
+import org.causette.server.store.StartPage;
 import org.causette.server.store.Store;
 import org.causette.server.store.Visitor;
 import org.causette.server.store.VisitorEvent;
@@ -157,6 +158,10 @@ final class StaffViews {
         context.put("locale", visitor.map(Visitor::locale).orElse(null));
         context.put("verified", visitor.map(v -> v.userId() != null).orElse(false));
         context.put("channel", conversation.channel());
+        // The page they wrote from: conversation context, kept without tracking consent (docs/customers.md §7).
+        StartPage page = conversation.startPage();
+        context.put("startPage", page == null ? null : page.title() == null ? Map.of("url", page.url())
+                : Map.of("url", page.url(), "title", page.title()));
         List<VisitorEvent> events = store.events(conversation.siteId(), conversation.visitorId());
         context.put("pages", events.stream().filter(e -> e.name().equals("page_view")).map(e -> Map.of(
                 "url", e.data() == null ? "" : e.data().path("url").asText(""),

@@ -23,6 +23,7 @@ import org.causette.server.store.OpenAppend;
 import org.causette.server.store.Role;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
+import org.causette.server.store.StartPage;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.store.VersionedConversation;
 import org.causette.server.store.Visitor;
@@ -248,7 +249,7 @@ public final class VisitorService {
         } else {
             // No open conversation (and not a duplicate: that was checked first): open one and append to it; the
             // append checks the clientId again, so a second tab racing with the same message is still stored once.
-            Conversation opened = openConversation(site.id(), visitorId, channel);
+            Conversation opened = openConversation(site.id(), visitorId, channel, sender == null ? null : sender.page());
             result = store.append(opened.id(), draft);
             // A fresh conversation is at version 0; if that guess is wrong the store notices and reads it.
             versioned = new VersionedConversation(opened, 0);
@@ -290,11 +291,17 @@ public final class VisitorService {
 
     /** The visitor's open conversation on that channel, or a new one (and every socket of the visitor hears of it). */
     public Conversation openConversation(String siteId, String visitorId, String channel) {
+        return openConversation(siteId, visitorId, channel, null);
+    }
+
+    /** @param page the page the shopper writes from (widgets), kept with the conversation for agents; or null */
+    public Conversation openConversation(String siteId, String visitorId, String channel, StartPage page) {
         Optional<Conversation> open = store.findOpenConversation(siteId, visitorId, channel);
         if (open.isPresent()) {
             return open.get();
         }
-        Conversation candidate = Conversation.open(UUID.randomUUID().toString(), siteId, visitorId, channel, clock.instant());
+        Conversation candidate = Conversation.open(UUID.randomUUID().toString(), siteId, visitorId, channel, clock.instant())
+                .withStartPage(page);
         Conversation created = store.openConversation(candidate);
         feed.state(created, null, null);
         if (created.id().equals(candidate.id())) {

@@ -21,7 +21,8 @@ public final class VisitorFrames {
                         Identity identity, String conversationId) {
     }
 
-    public record Message(String clientId, String text, String payload) {
+    /** @param page an extension: the page the shopper writes from (conversation context, not tracking) */
+    public record Message(String clientId, String text, String payload, Page page) {
     }
 
     /** @param text an extension: what the shopper has typed so far, for sites that show agents a typing preview */

@@ -1,5 +1,7 @@
 package org.causette.server.ws;
 
+import org.causette.server.store.StartPage;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.group.ChannelGroup;
@@ -66,6 +68,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             return;
         }
         VisitorFrames.Hello hello = parsed.get();
+        if (hello.page() != null) {
+            connection.page(StartPage.of(hello.page().url(), hello.page().title()));
+        }
         long lastSeq = hello.lastSeq() == null ? 0 : hello.lastSeq();
         if (lastSeq < 0) {
             connection.sendError(ErrorCode.BAD_REQUEST, "lastSeq must be 0 or more", null);
@@ -164,6 +169,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
         if (message.payload() != null && message.payload().length() > MAX_PAYLOAD_CHARS) {
             connection.sendError(ErrorCode.TOO_LARGE, "payload is longer than " + MAX_PAYLOAD_CHARS + " characters", clientId);
             return;
+        }
+        if (message.page() != null) {
+            connection.page(StartPage.of(message.page().url(), message.page().title()));
         }
         service.message(connection, clientId, text, message.payload());
     }

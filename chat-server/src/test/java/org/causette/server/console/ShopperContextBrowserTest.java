@@ -32,12 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * What an agent sees of the shopper without tracking consent, in real Chromium, in French and in English: on a site
- * with the typing preview on, what the shopper is typing (emails and phone numbers masked by the server), never shown to
- * an ambassador, who reads only that the shopper is typing.
+ * What an agent sees of the shopper without tracking consent, in real Chromium, in French and in English: the product
+ * page they wrote from (its address without query), and on a site with the typing preview on, what the shopper is typing (emails and phone numbers masked by the server), never shown to
+ * an ambassador, who reads only that the shopper is typing and never sees the page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class ShopperContextBrowserTest {
+    private static final String PRODUCT_PAGE = "https://shop.example/produits/lampe-luna";
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
     private Playwright playwright;
@@ -140,13 +141,24 @@ final class ShopperContextBrowserTest {
     private void typingPreview(boolean fr) throws Exception {
         open(fr ? "fr-FR" : "en-GB");
         signIn("anna");
-        try (WsClient shopper = hub.visitor()) {
+        try (WsClient shopper = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
+            // No tracking consent: no page_view is kept, but the page they write from is the conversation's context.
+            shopper.hello(frame("hello").put("locale", fr ? "fr-FR" : "en-GB").put("consent", false).set("page",
+                    Json.MAPPER.createObjectNode().put("url", PRODUCT_PAGE + "?email=anne.martin@exemple.fr#avis").put("title", "Lampe Luna")));
             shopper.send(frame("message").put("clientId", "p").put("text", fr ? "Parler à un conseiller" : "Talk to a person")
                     .put("payload", "INTENT:human_request"));
             String id = shopper.next("ack").path("conversationId").asText();
             Locator conversation = page.locator("[data-causette=conversation][data-conversation-id='" + id + "']");
             assertThat(conversation).isVisible();
             conversation.locator("button.conv-open").click();
+            Locator startPage = page.locator("#context [data-causette=start-page]");
+            assertThat(startPage.locator("h3")).hasText(fr ? "Page d’où le client écrit" : "Page they wrote from");
+            assertThat(startPage.locator("a")).hasText("Lampe Luna");
+            assertThat(startPage.locator("a")).hasAttribute("href", PRODUCT_PAGE); // no query: it may carry an email
+            assertThat(page.locator("#context")).containsText(fr ? "Aucune page enregistrée (pas de consentement ou pas encore)."
+                    : "No page recorded (no consent or none yet).");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(System.getProperty("java.io.tmpdir"),
+                    "causette-shopper-context-" + (fr ? "fr" : "en") + ".png")));
             shopper.send(frame("typing").put("on", true).put("text", fr
                     ? "Mon e-mail est anne.martin@exemple.fr et mon numéro 06 12 34 56 78, je voudrais"
                     : "My email is anne.martin@example.com and my number +44 20 7946 0958, I would like"));
@@ -162,7 +174,8 @@ final class ShopperContextBrowserTest {
         open(fr ? "fr-FR" : "en-GB");
         signIn("leo");
         try (WsClient shopper = WsClient.visitor(hub.port(), TestHub.SITE, TestSites.ALLOWED_ORIGIN)) {
-            shopper.hello(frame("hello").put("locale", "fr-FR")); // Léo speaks French only
+            shopper.hello(frame("hello").put("locale", "fr-FR").set("page", // Léo speaks French only
+                    Json.MAPPER.createObjectNode().put("url", PRODUCT_PAGE).put("title", "Lampe Luna")));
             shopper.send(frame("message").put("clientId", "l").put("text", "Quelle ampoule pour la lampe Luna ?").put("payload", "INTENT:lamp_advice"));
             String id = shopper.next("ack").path("conversationId").asText();
             Locator conversation = page.locator("[data-causette=conversation][data-conversation-id='" + id + "']");
@@ -172,6 +185,8 @@ final class ShopperContextBrowserTest {
             assertThat(page.locator("#typing")).containsText(fr ? "Le client écrit…" : "The shopper is typing…");
             assertThat(page.locator("#typing [data-causette=typing-preview]")).hasCount(0);
             assertFalse(page.content().contains("Je m'appelle Anne"), "no preview for ambassadors");
+            assertFalse(page.content().contains("/produits/lampe-luna"), "ambassadors never see the shopper's pages");
+            assertThat(page.locator("[data-causette=start-page]")).hasCount(0);
         }
     }
 }
