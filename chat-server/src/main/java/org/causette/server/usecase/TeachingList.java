@@ -2,6 +2,7 @@ package org.causette.server.usecase;
 
 import org.causette.server.config.Lesson;
 import org.causette.server.config.Site;
+import org.causette.server.conversation.PersonalData;
 import org.causette.server.store.AnswerMark;
 import org.causette.server.store.BotTurnRecord;
 import org.causette.server.store.Conversation;
@@ -91,10 +92,12 @@ public final class TeachingList {
                 continue;
             }
             questionBefore(store, mark).ifPresent(question -> {
+                // The report holds the shopper's words masked, as the bot's turns are recorded (docs/customers.md §7).
+                String text = PersonalData.redact(question.text());
                 BotTurnRecord turn = byConversation.getOrDefault(mark.conversationId(), List.of()).stream()
-                        .filter(t -> t.text().equals(question.text())).reduce((a, b) -> b).orElse(null);
+                        .filter(t -> t.text().equals(text)).reduce((a, b) -> b).orElse(null);
                 candidates.add(turn == null
-                        ? new Candidate(question.text(), null, 0, mark.conversationId(), mark.ts(), Why.MARKED_WRONG, mark.staffId())
+                        ? new Candidate(text, null, 0, mark.conversationId(), mark.ts(), Why.MARKED_WRONG, mark.staffId())
                         : candidate(turn, Why.MARKED_WRONG, mark.staffId()));
             });
         }
