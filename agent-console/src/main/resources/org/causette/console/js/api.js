@@ -133,6 +133,16 @@ export function teach(body) {
   return request('POST', `/api/sites/${site()}/teach`, body);
 }
 
+/** GET /api/sites/{site}/teach → {status: "training"|"ready", lessons, lessonsApplied} (admins) */
+export function teachStatus() {
+  return request('GET', `/api/sites/${site()}/teach`);
+}
+
+/** POST /api/conversations/{id}/wrong {seq}: a bot reply marked wrong goes to the admin's list to teach */
+export function markWrong(conversationId, seq) {
+  return request('POST', `/api/conversations/${encodeURIComponent(conversationId)}/wrong`, { seq });
+}
+
 /** GET /api/me/stats → {helped, ratingAverage, ratingCount} */
 export function myStats() {
   return request('GET', '/api/me/stats');

@@ -290,6 +290,7 @@ function handle(frame) {
     case 'read': return read(frame);
     case 'state': return stateChanged(frame);
     case 'history': return history(frame);
+    case 'rated': return rated(frame);
     case 'error': return serverError(frame);
     default: return undefined;
   }
@@ -381,7 +382,8 @@ function acked(frame) {
 function typing(frame) {
   const conversation = find(frame.conversationId);
   if (!conversation) return;
-  conversation.typing = frame.on ? (frame.from || {}) : null;
+  // The preview (sites that show agents what the shopper types) comes masked from the server, never to ambassadors.
+  conversation.typing = frame.on ? { ...(frame.from || {}), preview: frame.preview || null } : null;
   clearTimeout(typingTimers.get(conversation.id));
   if (frame.on) {
     typingTimers.set(conversation.id, setTimeout(() => { conversation.typing = null; emit('typing', 'lists'); }, TYPING_CLEAR_MS));
@@ -427,6 +429,16 @@ function watchRating(conversation) {
       } catch { /* gone or not allowed: nothing to show */ }
     }, delay);
   }
+}
+
+/** The shopper rated a conversation this person held: the transcript and an ambassador's thanks panel, at once. */
+function rated(frame) {
+  const conversation = find(frame.conversationId);
+  if (conversation) {
+    conversation.rating = { score: frame.score, comment: frame.comment || null };
+    emit('transcript');
+  }
+  if (isAmbassador()) renderAmbassadorStats();
 }
 
 function history(frame) {

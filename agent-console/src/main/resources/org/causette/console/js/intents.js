@@ -31,6 +31,7 @@ export const BUILT_IN_INTENTS = Object.keys(BUILT_IN).filter(id => id !== 'out_o
 let titles = new Map();     // id → {fr, en} from the server
 let known = null;           // [{id, builtIn, hasAnswer, title?}] from the server, or null without the route
 let loading = null;
+let examples = new Map();   // id → {fr, en}: an intent's first example, its name when faq.json gives it no title
 
 /** Loads the shop's intents once (agents and admins; ambassadors are refused and keep the built-in names). */
 export function loadIntents() {
@@ -38,6 +39,7 @@ export function loadIntents() {
     loading = api.intents().then(data => {
       known = (data && data.intents) || [];
       titles = new Map(known.filter(i => i.title).map(i => [i.id, i.title]));
+      examples = new Map(known.filter(i => i.example).map(i => [i.id, i.example]));
       return known;
     }).catch(() => { known = null; return null; });
   }
@@ -47,6 +49,7 @@ export function loadIntents() {
 /** After sign-out: the next person may be on another shop. */
 export function forgetIntents() {
   titles = new Map();
+  examples = new Map();
   known = null;
   loading = null;
 }
@@ -60,13 +63,19 @@ function pickLanguage(byLanguage) {
   return byLanguage[lang()] || byLanguage.fr || byLanguage.en || Object.values(byLanguage)[0] || null;
 }
 
-/** The name of an intent, in the console's language: the shop's title, the built-in name, or the id. */
+/**
+ * The name of an intent, in the console's language: the shop's title, the built-in name, else what shoppers ask
+ * (its first example, quoted: « Quelle ampoule choisir ? »), and the id only when the server told nothing.
+ */
 export function intentName(id) {
   if (!id) return '';
   const title = titles.get(id);
   if (title) return pickLanguage(title) || id;
   const builtIn = BUILT_IN[id];
-  return builtIn ? pickLanguage(builtIn) : id;
+  if (builtIn) return pickLanguage(builtIn);
+  const example = examples.get(id) && pickLanguage(examples.get(id));
+  if (example) return lang() === 'fr' ? `« ${example} »` : `“${example}”`;
+  return id;
 }
 
 /** True when the console has a real name for it (not just the id). */

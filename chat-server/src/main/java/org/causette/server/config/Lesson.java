@@ -10,9 +10,17 @@ import java.util.Map;
  * @param intent   the intent the question belongs to (built-in or FAQ id; a new id makes a new FAQ intent)
  * @param language "fr" or "en"
  * @param answer   the answer by language for a new FAQ intent, or empty when only adding an example
+ * @param title    the name staff gave a new FAQ intent, by language (the id is made from it), or empty
  */
-public record Lesson(String siteId, String text, String language, String intent, Map<String, String> answer, Instant ts) {
+public record Lesson(String siteId, String text, String language, String intent, Map<String, String> answer, Instant ts,
+                     Map<String, String> title) {
     public Lesson {
         answer = answer == null ? Map.of() : Map.copyOf(answer);
+        title = title == null ? Map.of() : Map.copyOf(title);
+    }
+
+    /** A lesson without a title (an example of a known intent, or a new intent named by its id). */
+    public Lesson(String siteId, String text, String language, String intent, Map<String, String> answer, Instant ts) {
+        this(siteId, text, language, intent, answer, ts, Map.of());
     }
 }

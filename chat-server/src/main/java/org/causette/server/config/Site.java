@@ -31,6 +31,8 @@ public final class Site {
     private final boolean botEncoder;
     /** site.json {@code mail}, or null when the site sends no email. */
     private final MailSettings mail;
+    /** site.json {@code typingPreview}: agents (never ambassadors) see the shopper's words as they type, masked. */
+    private final boolean typingPreview;
 
     /** @param catalogJson the catalog as JSON, for the demo store front's pages */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson) {
@@ -52,13 +54,18 @@ public final class Site {
     /** @param botEncoder whether the bot consults the English sentence encoder (site.json {@code bot.encoder}) */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
                 Scenarios scenarios, OutcomeSettings outcomes, boolean botEncoder) {
-        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, botEncoder, null);
+        this(config, staff, knowledge, bot, catalogJson, scenarios, outcomes, botEncoder, null, false);
     }
 
-    /** @param mail how replies reach shoppers who left by email (site.json {@code mail}), or null: no email */
+    /**
+     * @param mail          how replies reach shoppers who left by email (site.json {@code mail}), or null: no email
+     * @param typingPreview whether agents see what the shopper is typing (site.json {@code typingPreview}, off by default)
+     */
     public Site(SiteConfig config, List<StaffMember> staff, SiteKnowledge knowledge, Bot bot, byte[] catalogJson,
-                Scenarios scenarios, OutcomeSettings outcomes, boolean botEncoder, MailSettings mail) {
+                Scenarios scenarios, OutcomeSettings outcomes, boolean botEncoder, MailSettings mail,
+                boolean typingPreview) {
         this.mail = mail;
+        this.typingPreview = typingPreview;
         this.botEncoder = botEncoder;
         this.outcomes = outcomes;
         this.scenarios = scenarios;
@@ -103,6 +110,10 @@ public final class Site {
         return Optional.ofNullable(mail);
     }
 
+    public boolean typingPreview() {
+        return typingPreview;
+    }
+
     /** The name staff read for a faq.json intent (its optional {@code title}, by language), or empty. */
     public Optional<Map<String, String>> intentTitle(String intentId) {
         SiteKnowledge current = knowledge;
@@ -128,6 +139,11 @@ public final class Site {
         this.knowledge = taught;
         this.bot = trained;
         this.lessonsApplied = lessons.size();
+    }
+
+    /** How many lessons the bot in service was trained with. */
+    public int lessonsApplied() {
+        return lessonsApplied;
     }
 
     /** Retrains only when lessons were added since the last training (by this node or another). */
@@ -156,10 +172,12 @@ public final class Site {
             }
             examples.computeIfAbsent(lesson.language(), l -> new ArrayList<>()).add(lesson.text());
             answer.putAll(lesson.answer());
+            // A name given while teaching names the intent; faq.json's own title wins for an intent of the file.
+            Map<String, String> title = current == null || current.title().isEmpty() ? lesson.title() : current.title();
             intents.put(lesson.intent(), current == null
-                    ? new FaqIntent(lesson.intent(), examples, answer, List.of(), null, null)
+                    ? new FaqIntent(lesson.intent(), examples, answer, List.of(), null, null, title)
                     : new FaqIntent(current.id(), examples, answer, current.quickReplies(), current.escalate(), current.skill(),
-                    current.title()));
+                    title));
         }
         return new SiteKnowledge(base.siteId(), base.siteName(), base.botName(), base.languages(), base.currency(),
                 base.catalog(), new Faq(List.copyOf(intents.values())));

@@ -62,7 +62,7 @@ public final class SiteLoader {
                 files.knowledge().catalog().products().size(), files.knowledge().faq().intents().size(),
                 files.staff().size(), (System.nanoTime() - started) / 1_000_000);
         return new Site(files.config(), files.staff(), files.knowledge(), bot, files.catalogJson(), files.scenarios(),
-                files.outcomes(), files.encoder(), files.mail());
+                files.outcomes(), files.encoder(), files.mail(), files.typingPreview());
     }
 
     /**
@@ -75,7 +75,8 @@ public final class SiteLoader {
 
     /** A site folder read and checked, everything but the trained bot. */
     private record CheckedFiles(SiteConfig config, OutcomeSettings outcomes, SiteKnowledge knowledge, List<StaffMember> staff,
-                         boolean encoder, byte[] catalogJson, Scenarios scenarios, MailSettings mail) {
+                         boolean encoder, byte[] catalogJson, Scenarios scenarios, MailSettings mail,
+                         boolean typingPreview) {
     }
 
     /** Every file is checked before the bot is trained: a mistake in the last file costs no training. */
@@ -99,6 +100,9 @@ public final class SiteLoader {
         boolean encoder = readOptional(source, "site.json")
                 .map(tree -> botEncoder(JsonFields.root(source.describe("site.json"), tree)))
                 .orElse(false);
+        boolean typingPreview = readOptional(source, "site.json")
+                .map(tree -> JsonFields.root(source.describe("site.json"), tree).optionalBoolean("typingPreview", false))
+                .orElse(false);
         byte[] catalogJson = source.read("catalog.json").orElse("{\"products\":[]}".getBytes(StandardCharsets.UTF_8));
         Scenarios scenarios = readOptional(source, "scenarios.json")
                 .map(tree -> ScenarioParser.parse(tree, source.describe("scenarios.json"), sku -> catalog.products().stream()
@@ -108,7 +112,7 @@ public final class SiteLoader {
         MailSettings mail = readOptional(source, "site.json")
                 .map(tree -> MailSettings.from(JsonFields.root(source.describe("site.json"), tree)))
                 .orElse(null);
-        return new CheckedFiles(config, outcomes, knowledge, staff, encoder, catalogJson, scenarios, mail);
+        return new CheckedFiles(config, outcomes, knowledge, staff, encoder, catalogJson, scenarios, mail, typingPreview);
     }
 
     /** site.json {@code "bot": {"encoder": "on" | "off"}}: the English sentence encoder, off unless asked for. */

@@ -1,5 +1,7 @@
 package org.causette.server.conversation;
 
+import org.causette.server.store.StartPage;
+
 import org.causette.server.config.Site;
 import org.causette.server.wire.EncodedFrame;
 import org.causette.server.wire.ErrorCode;
@@ -42,4 +44,12 @@ public interface VisitorSession {
     void sendError(ErrorCode code, String message, String ref);
 
     boolean isOpen();
+
+    /** The page the shopper is on, from the hello or their latest message (widgets only), or null. */
+    default StartPage page() {
+        return null;
+    }
+
+    default void page(StartPage page) {
+    }
 }

@@ -57,6 +57,7 @@ public final class ApiRoutes {
     private static final Pattern VISITOR = Pattern.compile("/api/sites/([^/]+)/visitors/([^/]{1,64})");
     private static final Pattern CANNED = Pattern.compile("/api/sites/([^/]+)/canned");
     private static final Pattern TEACH = Pattern.compile("/api/sites/([^/]+)/teach");
+    private static final Pattern MARK_WRONG = Pattern.compile("/api/conversations/([^/]{1,64})/wrong");
     private static final Pattern STAFF = Pattern.compile("/api/sites/([^/]+)/staff");
     private static final Pattern INTENTS = Pattern.compile("/api/sites/([^/]+)/intents");
     private static final Pattern LEADERBOARD = Pattern.compile("/api/sites/([^/]+)/leaderboard");
@@ -150,6 +151,14 @@ public final class ApiRoutes {
             JsonNode body = body(ctx, request);
             if (body != null) {
                 authorized(ctx, request, match.group(1), ADMINS, principal -> reply(views.teach(principal, body)));
+            }
+        } else if (method.equals(HttpMethod.GET) && (match = TEACH.matcher(path)).matches()) {
+            authorized(ctx, request, match.group(1), ADMINS, principal -> reply(views.teachStatus(principal)));
+        } else if (method.equals(HttpMethod.POST) && (match = MARK_WRONG.matcher(path)).matches()) {
+            JsonNode body = body(ctx, request);
+            String id = match.group(1);
+            if (body != null) {
+                authorized(ctx, request, null, AGENTS, principal -> reply(views.markWrong(principal, id, body)));
             }
         } else if (method.equals(HttpMethod.GET) && (match = CONVERSATIONS.matcher(path)).matches()) {
             authorized(ctx, request, match.group(1), EVERYONE, principal -> reply(views.conversations(principal, query)));

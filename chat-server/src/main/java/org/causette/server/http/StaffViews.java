@@ -16,10 +16,12 @@ import org.causette.server.store.Lead;
 import org.causette.server.store.Presence;
 import org.causette.server.store.Rating;
 import org.causette.server.store.MailStore;
+import org.causette.server.store.StartPage;
 import org.causette.server.store.Store;
 import org.causette.server.store.Visitor;
 import org.causette.server.store.VisitorEvent;
 import org.causette.server.usecase.SiteReport;
+import org.causette.server.usecase.Teaching;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,10 @@ final class StaffViews {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final int CONTEXT_PAGES = 20;
+    /** A taught question or paraphrase is at most this long. */
+    static final int MAX_TAUGHT_CHARS = 500;
+    /** Phrasings taught along with a question, at most. */
+    static final int MAX_PARAPHRASES = 10;
 
     /** An answer: a body, or an error code and message. */
     record Answer(HttpResponseStatus status, Object body, String errorCode, String message) {
@@ -57,6 +63,7 @@ final class StaffViews {
     private final Store store;
     private final ConversationFeed feed;
     private final Clock clock;
+    private final Teaching teaching;
 
     /** The address a shopper gave for emailed replies, shown to agents and admins only; null: no mail store. */
     private final MailStore mail;
@@ -67,6 +74,7 @@ final class StaffViews {
         this.store = store;
         this.feed = feed;
         this.clock = clock;
+        this.teaching = new Teaching(store);
     }
 
     private static boolean ambassador(StaffAuth.Principal principal) {
@@ -164,6 +172,10 @@ final class StaffViews {
         // The first form of the identity hash signs the userId only: its email and name are shown as not verified.
         context.put("detailsVerified", visitor.map(v -> v.userId() != null && v.detailsVerified()).orElse(false));
         context.put("channel", conversation.channel());
+        // The page they wrote from: conversation context, kept without tracking consent (docs/customers.md §7).
+        StartPage page = conversation.startPage();
+        context.put("startPage", page == null ? null : page.title() == null ? Map.of("url", page.url())
+                : Map.of("url", page.url(), "title", page.title()));
         List<VisitorEvent> events = store.events(conversation.siteId(), conversation.visitorId());
         context.put("pages", events.stream().filter(e -> e.name().equals("page_view")).map(e -> Map.of(
                 "url", e.data() == null ? "" : e.data().path("url").asText(""),
@@ -272,6 +284,16 @@ final class StaffViews {
         for (var intent : principal.site().knowledge().faq().intents()) {
             Map<String, Object> row = intents.computeIfAbsent(intent.id(), id -> new LinkedHashMap<>(Map.of("id", id, "builtIn", false)));
             row.put("hasAnswer", !intent.answer().isEmpty() || Boolean.TRUE.equals(row.get("hasAnswer")));
+            // What shoppers ask, by language: staff read it when faq.json gives the intent no title (never its id).
+            Map<String, String> example = new LinkedHashMap<>();
+            intent.examples().forEach((language, list) -> {
+                if (!list.isEmpty()) {
+                    example.put(language, list.get(0));
+                }
+            });
+            if (!example.isEmpty() && !BuiltInIntents.isBuiltIn(intent.id())) {
+                row.put("example", example);
+            }
         }
         // faq.json's optional titles, so staff read names; built-in intents are named by the console itself.
         intents.forEach((id, row) -> principal.site().intentTitle(id).ifPresent(title -> row.put("title", title)));
@@ -299,47 +321,120 @@ final class StaffViews {
     }
 
     /**
-     * Teaches the bot: the question becomes an example of an intent (built-in or FAQ), or of a new FAQ intent with its
-     * answer. Stored, then the bot retrains (about a second) and answers with it at once; other nodes catch up within
-     * a minute.
+     * Teaches the bot: the question (and the phrasings taught along) become examples of an intent, built-in or FAQ, or
+     * of a new FAQ intent with its answer, named by the admin ({@code title}; its id is made from the name). Stored,
+     * then the bot retrains: before answering, or with {@code "background": true} after answering 202 (the console
+     * polls {@link #teachStatus}). Other nodes catch up within a minute.
      */
     Answer teach(StaffAuth.Principal principal, com.fasterxml.jackson.databind.JsonNode body) {
         Site site = principal.site();
         String text = body.path("text").asText("").strip();
         String intent = body.path("intent").asText("").strip();
         String language = body.path("lang").asText(site.config().defaultLanguage());
-        if (text.isEmpty() || text.length() > 500) {
-            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "text is 1 to 500 characters");
-        }
-        if (!intent.matches("[a-z0-9_]{1,40}")) {
-            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "intent is an id of a-z, 0-9 and _ (at most 40)");
+        if (text.isEmpty() || text.length() > MAX_TAUGHT_CHARS) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "text is 1 to " + MAX_TAUGHT_CHARS + " characters");
         }
         if (!List.of("fr", "en").contains(language)) {
             return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "lang must be fr or en");
         }
-        Map<String, String> answer = new LinkedHashMap<>();
-        com.fasterxml.jackson.databind.JsonNode answerNode = body.path("answer");
-        if (answerNode.isObject()) {
-            answerNode.fields().forEachRemaining(e -> {
-                if (List.of("fr", "en").contains(e.getKey()) && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
-                    answer.put(e.getKey(), e.getValue().asText().strip());
-                }
-            });
+        Map<String, String> answer = languageTexts(body.path("answer"), MAX_TAUGHT_CHARS * 4);
+        Map<String, String> title = languageTexts(body.path("title"), org.causette.bot.knowledge.FaqIntent.MAX_TITLE_LENGTH);
+        if (body.path("title").isTextual() && !body.path("title").asText().isBlank()) {
+            title = Map.of(language, body.path("title").asText().strip());
         }
-        boolean known = BuiltInIntents.isBuiltIn(intent)
-                || site.knowledge().faq().byId(intent).isPresent();
+        if (intent.isEmpty() && !title.isEmpty()) {
+            intent = Teaching.newIntentId(site, title);
+        }
+        if (!intent.matches("[a-z0-9_]{1,40}")) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "intent is an id of a-z, 0-9 and _ (at most 40), or give a new intent's title");
+        }
+        boolean known = BuiltInIntents.isBuiltIn(intent) || site.knowledge().faq().byId(intent).isPresent();
         if (!known && answer.isEmpty()) {
             return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
                     "\"" + intent + "\" is a new intent: give its answer {\"fr\": …, \"en\": …}");
         }
-        store.saveLesson(new Lesson(site.id(), text, language, intent, answer, clock.instant()));
-        long started = System.nanoTime();
-        site.retrain(store.lessons(site.id()));
+        List<String> texts = new java.util.ArrayList<>(List.of(text));
+        com.fasterxml.jackson.databind.JsonNode paraphrases = body.path("paraphrases");
+        if (!paraphrases.isMissingNode() && !paraphrases.isArray()) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "paraphrases is a list of texts");
+        }
+        for (com.fasterxml.jackson.databind.JsonNode paraphrase : paraphrases) {
+            String more = paraphrase.asText("").strip();
+            if (!paraphrase.isTextual() || more.isEmpty() || more.length() > MAX_TAUGHT_CHARS) {
+                return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                        "each paraphrase is a text of 1 to " + MAX_TAUGHT_CHARS + " characters");
+            }
+            if (!texts.contains(more)) {
+                texts.add(more);
+            }
+        }
+        if (texts.size() > 1 + MAX_PARAPHRASES) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "at most " + MAX_PARAPHRASES + " paraphrases");
+        }
+        String id = intent;
+        Map<String, String> name = known ? Map.of() : title;
+        List<Lesson> lessons = texts.stream()
+                .map(t -> new Lesson(site.id(), t, language, id, answer, clock.instant(), name)).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("intent", intent);
-        result.put("trainedMs", (System.nanoTime() - started) / 1_000_000);
+        result.put("taught", lessons.size());
+        if (body.path("background").asBoolean(false)) {
+            teaching.teachInBackground(site, lessons);
+            result.put("status", "training");
+            return new Answer(HttpResponseStatus.ACCEPTED, result, null, null);
+        }
+        result.put("trainedMs", teaching.teachNow(site, lessons));
         result.put("now", site.bot().parse(text, language).intent());
         return Answer.ok(result);
+    }
+
+    /** Whether the bot is retraining, and with how many lessons it answers now. */
+    Answer teachStatus(StaffAuth.Principal principal) {
+        Teaching.Status status = teaching.status(principal.site());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.training() ? "training" : "ready");
+        body.put("lessons", status.lessons());
+        body.put("lessonsApplied", status.lessonsApplied());
+        body.put("lastTrainingMs", status.lastTrainingMs());
+        return Answer.ok(body);
+    }
+
+    /**
+     * A person marks one of the bot's replies wrong: the question it answered goes to the admin's list of things to
+     * teach. Agents and admins; the reply must be the bot's, in a conversation of their site.
+     */
+    Answer markWrong(StaffAuth.Principal principal, String conversationId, com.fasterxml.jackson.databind.JsonNode body) {
+        Optional<Conversation> found = store.findConversation(conversationId)
+                .filter(c -> c.siteId().equals(principal.site().id()));
+        if (found.isEmpty()) {
+            return Answer.error(HttpResponseStatus.NOT_FOUND, "not_found", "no conversation " + conversationId);
+        }
+        long seq = body.path("seq").asLong(0);
+        if (!body.path("seq").canConvertToLong() || seq < 1 || seq > found.get().lastSeq()) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "seq is the number of a message of this conversation");
+        }
+        List<org.causette.server.store.StoredMessage> at = store.messagesAfter(conversationId, seq - 1, 1);
+        if (at.isEmpty() || at.get(0).from().role() != org.causette.server.store.Role.BOT) {
+            return Answer.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "message " + seq + " is not the bot's");
+        }
+        store.saveAnswerMark(new org.causette.server.store.AnswerMark(principal.site().id(), conversationId, seq,
+                principal.staff().id(), clock.instant()));
+        return new Answer(HttpResponseStatus.NO_CONTENT, null, null, null);
+    }
+
+    /** {"fr": …, "en": …} as a map of its non-blank texts, each cut to {@code max} characters. */
+    private static Map<String, String> languageTexts(com.fasterxml.jackson.databind.JsonNode node, int max) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (List.of("fr", "en").contains(e.getKey()) && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+                    String value = e.getValue().asText().strip();
+                    texts.put(e.getKey(), value.length() > max ? value.substring(0, max) : value);
+                }
+            });
+        }
+        return texts;
     }
 
     private static String first(Map<String, List<String>> query, String name) {

@@ -46,7 +46,9 @@ public final class SiteReport {
         Map<String, Integer> reasons = new TreeMap<>();
         for (Conversation c : conversations) {
             if (c.handedOverAt() != null) {
-                reasons.merge(c.reason() == null ? "unknown" : handoverReason(c), 1, Integer::sum);
+                // Why it left the bot, as staff saw it tagged; transfers and the close later overwrite reason().
+                String why = c.handoverReason() != null ? c.handoverReason() : c.reason();
+                reasons.merge(why == null ? "unknown" : handoverReason(why), 1, Integer::sum);
                 if (c.firstResponseAt() != null) {
                     firstResponses.add(Duration.between(c.handedOverAt(), c.firstResponseAt()).toMillis());
                 }
@@ -70,23 +72,30 @@ public final class SiteReport {
         // Conversions (attributed by who helped, within the site's window), NPS and satisfaction per person: insights.
         report.putAll(OutcomeReport.build(store, site, from, to, conversations));
         List<BotTurnRecord> turns = store.botTurns(siteId, from, to);
+        // Beside containment: the bot's good answers count even where a person was asked for afterwards.
+        TeachingList.BotAnswers answers = TeachingList.botAnswers(turns, ratings, conversations);
+        report.put("botAnsweredQuestions", answers.answeredWell());
+        report.put("botHelpedBeforeHandover", answers.handedOverAfterGoodAnswer());
+        report.put("botHelpedBeforeHandoverRate", handedOver == 0 ? null : (double) answers.handedOverAfterGoodAnswer() / handedOver);
         report.put("topIntents", topIntents(turns));
         report.put("unanswered", turns.stream().filter(t -> !t.understood())
                 .sorted(Comparator.comparing(BotTurnRecord::ts).reversed()).limit(UNANSWERED)
                 .map(t -> Map.of("text", t.text(), "intent", t.intent(), "confidence", t.confidence(), "ts", t.ts(),
                         "conversationId", t.conversationId()))
                 .toList());
+        // The admin's list of things to teach: not understood, or answered and then shown wrong (TeachingList).
+        report.put("toTeach", TeachingList.build(store, site, from, to, conversations));
         report.put("handedOverByReason", reasons);
         report.put("leads", store.leads(siteId, from, to).size());
         report.put("perDay", perDay(conversations, ratings, zone));
         return report;
     }
 
-    private static String handoverReason(Conversation c) {
-        // Later reasons (transfer, no_answer) overwrite the first; the report wants why the bot let go.
-        return switch (c.reason()) {
+    private static String handoverReason(String reason) {
+        // Conversations stored before handoverReason existed carry only the latest reason: not why the bot let go.
+        return switch (reason) {
             case "transfer", "no_answer", "closed", "handback" -> "other";
-            default -> c.reason();
+            default -> reason;
         };
     }
 

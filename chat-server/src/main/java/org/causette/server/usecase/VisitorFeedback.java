@@ -2,15 +2,19 @@ package org.causette.server.usecase;
 
 import org.causette.server.conversation.ChannelIds;
 import org.causette.server.conversation.ConversationFeed;
+import org.causette.server.conversation.Hub;
 import org.causette.server.conversation.VisitorSession;
 import org.causette.server.insights.NpsSurvey;
 import org.causette.server.routing.HandoverTexts;
+import org.causette.server.store.Assignee;
 import org.causette.server.store.ConsentRecord;
 import org.causette.server.store.Conversation;
 import org.causette.server.store.Lead;
 import org.causette.server.store.Rating;
 import org.causette.server.store.Store;
+import org.causette.server.wire.EncodedFrame;
 import org.causette.server.wire.ErrorCode;
+import org.causette.server.wire.ServerFrames;
 
 import java.time.Clock;
 import java.util.List;
@@ -26,7 +30,10 @@ final class VisitorFeedback {
     /** The NPS question after a closed conversation (insights). */
     private final NpsSurvey npsSurvey;
 
-    VisitorFeedback(Store store, ConversationFeed feed, VisitorLane lane, Clock clock) {
+    private final Hub hub;
+
+    VisitorFeedback(Store store, ConversationFeed feed, Hub hub, VisitorLane lane, Clock clock) {
+        this.hub = hub;
         this.store = store;
         this.feed = feed;
         this.lane = lane;
@@ -51,6 +58,12 @@ final class VisitorFeedback {
                     clock.instant());
             store.saveRating(rating);
             feed.events().ratingCreated(rating);
+            // The person who helped hears of it now, on every node: an ambassador's thanks panel counts it live.
+            Assignee helper = closed.get().assignee();
+            if (helper != null && helper.staffId() != null) {
+                hub.toStaff(connection.siteId(), helper.staffId(), EncodedFrame.of(
+                        new ServerFrames.Rated(closed.get().id(), score, comment), "rated"), null);
+            }
             npsSurvey.afterRating(connection, closed.get());
         });
     }

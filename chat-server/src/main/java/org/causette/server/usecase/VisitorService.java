@@ -7,6 +7,7 @@ import org.causette.server.config.Site;
 import org.causette.server.conversation.ChannelIds;
 import org.causette.server.conversation.ConversationFeed;
 import org.causette.server.conversation.Hub;
+import org.causette.server.conversation.PersonalData;
 import org.causette.server.conversation.Lanes;
 import org.causette.server.conversation.VisitorSession;
 import org.causette.server.insights.PurchaseRecorder;
@@ -23,6 +24,7 @@ import org.causette.server.store.OpenAppend;
 import org.causette.server.store.Role;
 import org.causette.server.store.Store;
 import org.causette.server.store.StoreUnavailableException;
+import org.causette.server.store.StartPage;
 import org.causette.server.store.StoredMessage;
 import org.causette.server.store.VersionedConversation;
 import org.causette.server.store.Visitor;
@@ -51,6 +53,8 @@ public final class VisitorService {
 
     /** The widget's channel name in conversations. */
     public static final String WEB = ChannelIds.WEB;
+    /** A typing preview shows at most this many of the last characters typed. */
+    static final int MAX_TYPING_PREVIEW = 160;
     /** Replay reads the store in pages of this many messages. */
     private static final int REPLAY_PAGE = 500;
 
@@ -100,7 +104,7 @@ public final class VisitorService {
         this.clock = clock;
         this.purchases = new PurchaseRecorder(store);
         this.lane = new VisitorLane(lanes);
-        this.feedback = new VisitorFeedback(store, feed, lane, clock);
+        this.feedback = new VisitorFeedback(store, feed, hub, lane, clock);
         this.emailChoice = presence == null ? null : new EmailChoice(store, presence.mail(), feed, lane, clock);
     }
 
@@ -306,7 +310,7 @@ public final class VisitorService {
         } else {
             // No open conversation (and not a duplicate: that was checked first): open one and append to it; the
             // append checks the clientId again, so a second tab racing with the same message is still stored once.
-            Conversation opened = openConversation(site.id(), visitorId, channel);
+            Conversation opened = openConversation(site.id(), visitorId, channel, sender == null ? null : sender.page());
             result = store.append(opened.id(), draft);
             // A fresh conversation is at version 0; if that guess is wrong the store notices and reads it.
             versioned = new VersionedConversation(opened, 0);
@@ -348,11 +352,17 @@ public final class VisitorService {
 
     /** The visitor's open conversation on that channel, or a new one (and every socket of the visitor hears of it). */
     public Conversation openConversation(String siteId, String visitorId, String channel) {
+        return openConversation(siteId, visitorId, channel, null);
+    }
+
+    /** @param page the page the shopper writes from (widgets), kept with the conversation for agents; or null */
+    public Conversation openConversation(String siteId, String visitorId, String channel, StartPage page) {
         Optional<Conversation> open = store.findOpenConversation(siteId, visitorId, channel);
         if (open.isPresent()) {
             return open.get();
         }
-        Conversation candidate = Conversation.open(UUID.randomUUID().toString(), siteId, visitorId, channel, clock.instant());
+        Conversation candidate = Conversation.open(UUID.randomUUID().toString(), siteId, visitorId, channel, clock.instant())
+                .withStartPage(page);
         Conversation created = store.openConversation(candidate);
         feed.state(created, null, null);
         if (created.id().equals(candidate.id())) {
@@ -365,9 +375,30 @@ public final class VisitorService {
 
     /** Tells the person helping the visitor; nobody else watches a shopper type. */
     public void typing(VisitorSession connection, boolean on) {
-        lane.guarded(connection, null, "typing", () -> heldConversation(connection).ifPresent(c ->
-                hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffTyping(c.id(),
-                        new ServerFrames.From(Role.VISITOR.wireName(), null), on), "typing"), null)));
+        typing(connection, on, null);
+    }
+
+    /**
+     * Tells the person helping the visitor, with what they have typed so far when the site shows agents a typing
+     * preview (site.json {@code typingPreview}, off by default): masked (emails, phone numbers), its last
+     * {@link #MAX_TYPING_PREVIEW} characters, and never to an ambassador, a fellow customer.
+     */
+    public void typing(VisitorSession connection, boolean on, String text) {
+        lane.guarded(connection, null, "typing", () -> heldConversation(connection).ifPresent(c -> {
+            boolean toAgent = c.assignee().role() != Role.AMBASSADOR;
+            String preview = on && text != null && !text.isBlank() && toAgent && connection.site().typingPreview()
+                    ? tail(text.strip()) : null;
+            hub.toStaff(c.siteId(), c.assignee().staffId(), EncodedFrame.of(new ServerFrames.StaffTyping(c.id(),
+                    new ServerFrames.From(Role.VISITOR.wireName(), null), on, preview), "typing"), null);
+        }));
+    }
+
+    /** A preview is the end of what is being typed: the words the shopper is writing now. */
+    private static String tail(String text) {
+        // Cut wider than shown, so an email or a number cut in half is still masked whole, then cut to size.
+        String wide = text.length() > 2 * MAX_TYPING_PREVIEW ? text.substring(text.length() - 2 * MAX_TYPING_PREVIEW) : text;
+        String masked = PersonalData.redact(wide);
+        return masked.length() > MAX_TYPING_PREVIEW ? "…" + masked.substring(masked.length() - MAX_TYPING_PREVIEW) : masked;
     }
 
     public void read(VisitorSession connection, long seq) {

@@ -183,6 +183,13 @@ public final class ServerFrames {
         }
     }
 
+    /** To the person who held a conversation: the shopper rated it (their thanks panel and transcript update at once). */
+    public record Rated(String type, String conversationId, int score, String comment) {
+        public Rated(String conversationId, int score, String comment) {
+            this("rated", conversationId, score, comment);
+        }
+    }
+
     public record Unassigned(String type, String conversationId, String reason) {
         public Unassigned(String conversationId, String reason) {
             this("unassigned", conversationId, reason);
@@ -195,9 +202,14 @@ public final class ServerFrames {
         }
     }
 
-    public record StaffTyping(String type, String conversationId, From from, boolean on) {
+    /** @param preview what the shopper has typed so far, masked (sites with a typing preview, agents only), or null */
+    public record StaffTyping(String type, String conversationId, From from, boolean on, String preview) {
         public StaffTyping(String conversationId, From from, boolean on) {
-            this("typing", conversationId, from, on);
+            this("typing", conversationId, from, on, null);
+        }
+
+        public StaffTyping(String conversationId, From from, boolean on, String preview) {
+            this("typing", conversationId, from, on, preview);
         }
     }
 

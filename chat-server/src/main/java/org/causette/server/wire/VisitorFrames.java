@@ -23,10 +23,12 @@ public final class VisitorFrames {
                         Identity identity, String conversationId, String resume) {
     }
 
-    public record Message(String clientId, String text, String payload) {
+    /** @param page an extension: the page the shopper writes from (conversation context, not tracking) */
+    public record Message(String clientId, String text, String payload, Page page) {
     }
 
-    public record Typing(Boolean on) {
+    /** @param text an extension: what the shopper has typed so far, for sites that show agents a typing preview */
+    public record Typing(Boolean on, String text) {
     }
 
     public record Read(Long seq) {

@@ -1,5 +1,7 @@
 package org.causette.server.ws;
 
+import org.causette.server.store.StartPage;
+
 import io.netty.channel.Channel;
 import org.causette.server.config.Site;
 import org.causette.server.conversation.VisitorSession;
@@ -20,6 +22,7 @@ public final class VisitorConnection extends SocketConnection implements Visitor
     private volatile String locale;
     private volatile boolean consent;
     private volatile boolean identified;
+    private volatile StartPage page;
 
     // Touched only on the visitor's lane.
     private String deliveredConversationId;
@@ -39,6 +42,16 @@ public final class VisitorConnection extends SocketConnection implements Visitor
     @Override
     public String visitorId() {
         return visitorId;
+    }
+
+    @Override
+    public StartPage page() {
+        return page;
+    }
+
+    @Override
+    public void page(StartPage newPage) {
+        this.page = newPage;
     }
 
     @Override

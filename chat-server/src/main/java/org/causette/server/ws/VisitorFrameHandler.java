@@ -1,5 +1,7 @@
 package org.causette.server.ws;
 
+import org.causette.server.store.StartPage;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.group.ChannelGroup;
@@ -80,6 +82,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
             return;
         }
         VisitorFrames.Hello hello = parsed.get();
+        if (hello.page() != null) {
+            connection.page(StartPage.of(hello.page().url(), hello.page().title()));
+        }
         long lastSeq = hello.lastSeq() == null ? 0 : hello.lastSeq();
         // Read from the node too: Jackson would have turned 1.5 into 1 (issue 21).
         if (lastSeq < 0 || !wholeOrAbsent(node.get("lastSeq"))) {
@@ -139,7 +144,7 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
                 if (t.on() == null) {
                     connection.sendError(ErrorCode.BAD_REQUEST, "typing needs \"on\": true or false", null);
                 } else {
-                    service.typing(connection, t.on());
+                    service.typing(connection, t.on(), t.text());
                 }
             });
             case "read" -> read(node, VisitorFrames.Read.class, null).ifPresent(r -> {
@@ -205,6 +210,9 @@ public final class VisitorFrameHandler extends JsonFrameHandler<VisitorConnectio
         if (message.payload() != null && message.payload().length() > MAX_PAYLOAD_CHARS) {
             connection.sendError(ErrorCode.TOO_LARGE, "payload is longer than " + MAX_PAYLOAD_CHARS + " characters", clientId);
             return;
+        }
+        if (message.page() != null) {
+            connection.page(StartPage.of(message.page().url(), message.page().title()));
         }
         service.message(connection, clientId, text, message.payload());
     }

@@ -51,6 +51,9 @@ function draw(pane, conversation) {
       fact(t('context.channel'), channelLabel(v.channel || conversation.summary.channel)),
       fact(t('context.started'), formatTime(data.createdAt)),
       data.rating ? fact(t('context.rating'), `${'★'.repeat(data.rating.score)}${'☆'.repeat(5 - data.rating.score)} ${data.rating.comment || ''}`) : null),
+    // Where they wrote from: kept with the conversation, without tracking consent (conversation context).
+    v.startPage && v.startPage.url ? h('section', { class: 'context-section', dataset: { causette: 'start-page' } },
+      h('h3', { text: t('context.startPage') }), safeLink(v.startPage.url, v.startPage.title || v.startPage.url)) : null,
     section(t('context.cart'), cart(v.cart)),
     section(t('context.pages'), pages(v.pages)),
     section(t('context.past'), past(v.pastConversations)));

@@ -2,8 +2,8 @@
 // did not understand, each with a button to teach the bot when the server offers it.
 
 import { h, fill } from '../dom.js';
-import { t, tn, lang, formatTime, formatDuration, formatNumber, formatMoney, isoDay } from '../i18n.js';
-import { loadIntents, knownIntents, intentName } from '../intents.js';
+import { t, tn, tOrNull, lang, formatTime, formatDuration, formatNumber, formatMoney, isoDay } from '../i18n.js';
+import { loadIntents, forgetIntents, knownIntents, intentName } from '../intents.js';
 import * as api from '../api.js';
 import { reasonLabel } from './labels.js';
 import { openDialog, field } from './dialog.js';
@@ -76,16 +76,26 @@ export function redrawReport() {
   if (lastReport) draw(lastReport);
 }
 
+/**
+ * A figure with its one-line definition, shown on hover and on keyboard focus (the tile is focusable) and read by
+ * screen readers as the tile's description.
+ */
 function tile(label, value, detail, key) {
-  return h('div', { class: 'tile', dataset: { kpi: key } },
+  const definition = tOrNull(`report.def.${key}`);
+  const id = `def-${key}`;
+  return h('div', { class: 'tile', dataset: { kpi: key }, attrs: definition ? { tabindex: '0', 'aria-describedby': id } : {} },
     h('span', { class: 'tile-label', text: label }),
     h('strong', { class: 'tile-value', text: value }),
-    detail ? h('span', { class: 'tile-detail muted', text: detail }) : null);
+    detail ? h('span', { class: 'tile-detail muted', text: detail }) : null,
+    definition ? h('span', { class: 'tile-def', id, text: definition, attrs: { role: 'tooltip' } }) : null);
 }
 
 function chartBox(id, title, wide = false, empty = false) {
-  return h('figure', { class: `chart${wide ? ' wide' : ''}` },
-    h('figcaption', {}, h('span', { text: title }), empty ? h('span', { class: 'muted', text: t('report.noData') }) : null),
+  const definition = tOrNull(`report.def.${id}`);
+  return h('figure', { class: `chart${wide ? ' wide' : ''}`, dataset: { chart: id } },
+    h('figcaption', {}, h('span', { text: title, attrs: definition ? { title: definition } : {} }),
+      empty ? h('span', { class: 'muted', text: t('report.noData') }) : null),
+    definition ? h('p', { class: 'chart-def muted small', text: definition }) : null,
     h('div', { class: 'chart-canvas' }, h('canvas', { id, attrs: { role: 'img', 'aria-label': title } })));
 }
 
@@ -99,7 +109,10 @@ function draw(report) {
     h('div', { class: 'tiles' },
       tile(t('report.conversations'), formatNumber(report.conversations), null, 'conversations'),
       tile(t('report.containment'), pct(report.containmentRate), `${formatNumber(report.botResolved)} / ${formatNumber(report.conversations)}`, 'containment'),
+      report.botAnsweredQuestions !== undefined ? tile(t('report.botAnswered'), formatNumber(report.botAnsweredQuestions), null, 'botAnswered') : null,
       tile(t('report.handedOver'), formatNumber(report.handedOver), null, 'handedOver'),
+      report.botHelpedBeforeHandover !== undefined ? tile(t('report.botHelped'), pct(report.botHelpedBeforeHandoverRate),
+        `${formatNumber(report.botHelpedBeforeHandover)} / ${formatNumber(report.handedOver)}`, 'botHelped') : null,
       tile(t('report.firstResponse'), formatDuration(report.medianFirstResponseMs), null, 'firstResponse'),
       tile(t('report.queueWait'), formatDuration(report.medianQueueWaitMs), null, 'queueWait'),
       tile(t('report.csat'), report.csatAverage === null || report.csatAverage === undefined ? '—' : `${formatNumber(report.csatAverage, { maximumFractionDigits: 1 })} / 5`,
@@ -118,7 +131,7 @@ function draw(report) {
       chartBox('chart-csat', t('report.csatOverTime'), false, !days.some(d => d.csatAverage !== null && d.csatAverage !== undefined)),
       chartBox('chart-intents', t('report.topIntents'), false, !(report.topIntents || []).length)),
     outcomes(report, pct),
-    unanswered(report.unanswered || []));
+    unanswered(report));
   loadChartJs().then(Chart => drawCharts(Chart, report)).catch(() => {
     body.querySelector('.charts').prepend(h('p', { class: 'form-error', text: t('report.chartsUnavailable') }));
   });
@@ -247,17 +260,29 @@ function outcomes(report, pct) {
   return h('div', { class: 'outcomes' }, parts);
 }
 
-function unanswered(list) {
-  return h('section', { class: 'unanswered' },
-    h('h2', { text: t('report.unanswered') }),
+/** Why a row is on the list, in words. */
+function whyLabel(row) {
+  return (row.why || ['unanswered']).map(why => (why === 'marked_wrong' && row.markedBy && row.markedBy.length
+    ? t('teach.why.marked_wrongBy', { names: row.markedBy.join(', ') }) : t(`teach.why.${why}`))).join(' · ');
+}
+
+/** The admin's list of things to teach: questions not understood and answers shown wrong, similar wordings as one. */
+function unanswered(report) {
+  const list = report.toTeach || (report.unanswered || []).map(row => ({ ...row, why: ['unanswered'], phrasings: [], count: 1 }));
+  return h('section', { class: 'unanswered', dataset: { section: 'to-teach' } },
+    h('h2', { text: t('report.toTeach') }),
+    h('p', { class: 'muted small', text: t('report.toTeachHint') }),
     list.length ? h('table', { class: 'table' },
       h('thead', {}, h('tr', {},
         h('th', { text: t('report.question'), attrs: { scope: 'col' } }),
+        h('th', { text: t('report.why'), attrs: { scope: 'col' } }),
         h('th', { text: t('report.guess'), attrs: { scope: 'col' } }),
         h('th', { text: t('report.when'), attrs: { scope: 'col' } }),
         h('th', { attrs: { scope: 'col' } }, h('span', { class: 'sr-only', text: t('report.teach') })))),
       h('tbody', {}, list.map(row => h('tr', { dataset: { conversationId: row.conversationId } },
-        h('td', { class: 'question', text: row.text }),
+        h('td', { class: 'question' }, h('span', { text: row.text }),
+          (row.phrasings || []).length ? h('span', { class: 'muted small', text: ` ${tn('report.similar', row.phrasings.length)}` }) : null),
+        h('td', { class: 'why', text: whyLabel(row) }),
         h('td', { class: 'muted', text: row.intent && !NOT_UNDERSTOOD.includes(row.intent) ? `${intentName(row.intent)} (${Math.round((row.confidence || 0) * 100)} %)` : '—' }),
         h('td', {}, h('time', { dateTime: row.ts, text: formatTime(row.ts) })),
         h('td', {}, teachButton(row))))))
@@ -281,65 +306,107 @@ function intentChoices(row) {
   return Array.from(ids).filter(id => /^[a-z0-9_]{1,40}$/.test(id) && !NOT_UNDERSTOOD.includes(id)).sort();
 }
 
+const wait = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Polls the server until the bot answers with every lesson; `onTick` shows how long it has been. */
+async function trainingDone(onTick) {
+  const started = Date.now();
+  for (;;) {
+    await wait(TRAINING_POLL_MS);
+    onTick(Date.now() - started);
+    const status = await api.teachStatus();
+    if (status.status !== 'training' && status.lessonsApplied >= status.lessons) return status;
+    if (Date.now() - started > TRAINING_GIVE_UP_MS) throw new Error(t('teach.slow'));
+  }
+}
+
 function teachDialog(row, button) {
   const choiceExample = h('input', { type: 'radio', name: 'mode', value: 'example', checked: true });
   const choiceAnswer = h('input', { type: 'radio', name: 'mode', value: 'answer' });
   const guess = row.intent && !NOT_UNDERSTOOD.includes(row.intent) && /^[a-z0-9_]{1,40}$/.test(row.intent) ? row.intent : '';
-  // Names to choose from, the id beside each: an admin may need it to find the intent in faq.json.
+  // Intents by their names only: the list is for people, faq.json's ids are the admin's business in the file.
   const intentInput = h('select', { name: 'intent' },
     intentChoices(row).map(id => ({ id, name: intentName(id) }))
       .sort((a, b) => a.name.localeCompare(b.name, lang()))
-      .map(({ id, name }) => h('option', { value: id, selected: id === guess, text: name === id ? id : `${name} — ${id}` })));
-  const newIntent = h('input', { name: 'intentId', attrs: { pattern: '[a-z0-9_]{1,40}', placeholder: 'delivery_delay', autocomplete: 'off' } });
+      .map(({ id, name }) => h('option', { value: id, selected: id === guess, text: name })));
+  const newName = h('input', { name: 'title', attrs: { maxlength: '80', placeholder: t('teach.newNamePlaceholder'), autocomplete: 'off' } });
   const answerFr = h('textarea', { name: 'fr', rows: 3 });
   const answerEn = h('textarea', { name: 'en', rows: 3 });
   const language = h('select', { name: 'lang' }, h('option', { value: 'fr', text: 'Français' }), h('option', { value: 'en', text: 'English' }));
   // What language the question is in: the bot knows.
   api.parse(row.text).then(p => { if (p && (p.language === 'fr' || p.language === 'en')) language.value = p.language; }).catch(() => {});
+  // The group's other wordings, ticked: taught together, the bot also understands paraphrases of them.
+  const phrasings = (row.phrasings || []).map(text => h('input', { type: 'checkbox', name: 'phrasing', value: text, checked: true }));
+  const another = h('input', { name: 'another', attrs: { maxlength: '500', autocomplete: 'off', placeholder: t('teach.anotherPlaceholder') } });
   const exampleBox = h('fieldset', { class: 'teach-part' }, field(t('teach.intent'), intentInput));
   const answerBox = h('fieldset', { class: 'teach-part', hidden: true },
-    field(t('teach.newIntent'), newIntent), field(t('teach.answerFr'), answerFr), field(t('teach.answerEn'), answerEn));
+    field(t('teach.newName'), newName), field(t('teach.answerFr'), answerFr), field(t('teach.answerEn'), answerEn));
+  const progress = h('div', { class: 'teach-progress', hidden: true, attrs: { role: 'status', 'aria-live': 'polite' } },
+    h('progress', { attrs: { 'aria-label': t('teach.training') } }), h('span', { class: 'teach-progress-text', text: t('teach.training') }));
   const switchMode = () => {
     exampleBox.hidden = !choiceExample.checked;
     answerBox.hidden = choiceExample.checked;
   };
   choiceExample.addEventListener('change', switchMode);
   choiceAnswer.addEventListener('change', switchMode);
-  openDialog(t('teach.heading'), h('div', { class: 'teach' },
+  const dialog = openDialog(t('teach.heading'), h('div', { class: 'teach' },
     h('blockquote', { class: 'teach-question', text: row.text }),
+    phrasings.length ? h('fieldset', { class: 'teach-phrasings' }, h('legend', { text: t('teach.phrasings') }),
+      phrasings.map(box => h('label', { class: 'check' }, box, ' ', box.value))) : null,
+    field(t('teach.another'), another),
     field(t('teach.language'), language),
     h('div', { class: 'radios', attrs: { role: 'radiogroup' } },
       h('label', {}, choiceExample, ' ', t('teach.asExample')),
       h('label', {}, choiceAnswer, ' ', t('teach.asAnswer'))),
-    exampleBox, answerBox), {
+    exampleBox, answerBox, progress), {
     submit: t('teach.submit'), cancel: t('teach.cancel'),
-    onSubmit: async () => {
-      const body = { text: row.text, lang: language.value };
+    onSubmit: async form => {
+      const body = { text: row.text, lang: language.value, background: true,
+        paraphrases: phrasings.filter(box => box.checked).map(box => box.value) };
+      if (another.value.trim()) body.paraphrases.push(another.value.trim());
       if (choiceExample.checked) {
-        body.intent = intentInput.value.trim();
+        body.intent = intentInput.value;
+        if (!body.intent) return t('teach.needIntent');
       } else {
-        body.intent = newIntent.value.trim();
+        if (!newName.value.trim()) return t('teach.needName');
+        body.title = { [lang()]: newName.value.trim() };
         body.answer = {};
         if (answerFr.value.trim()) body.answer.fr = answerFr.value.trim();
         if (answerEn.value.trim()) body.answer.en = answerEn.value.trim();
         if (!Object.keys(body.answer).length) return t('teach.needAnswer');
       }
-      if (!/^[a-z0-9_]{1,40}$/.test(body.intent)) return t('teach.badIntent');
-      let result;
+      const submit = form.querySelector('button[type=submit]');
+      submit.disabled = true;
+      form.setAttribute('aria-busy', 'true');
+      progress.hidden = false;
+      const text = progress.querySelector('.teach-progress-text');
       try {
-        result = await api.teach(body);
+        const result = await api.teach(body);
+        await trainingDone(ms => { text.textContent = t('teach.trainingFor', { s: Math.max(1, Math.round(ms / 1000)) }); });
+        taught.add(row.text);
+        button.replaceWith(teachButton(row));
+        forgetIntents(); // a new intent has a name now
+        await loadIntents().catch(() => {});
+        const now = await api.parse(row.text, body.lang).catch(() => null);
+        const name = now && now.intent && now.intent.name;
+        toastTaught(name && name === (result && result.intent) ? t('teach.doneAs', { intent: intentName(name) }) : t('teach.done'));
+        return null;
       } catch (e) {
         if (e.missing) { teachMissing = true; return t('teach.unavailable'); }
         return t('teach.failed', { msg: e.message });
+      } finally {
+        submit.disabled = false;
+        form.removeAttribute('aria-busy');
+        progress.hidden = true;
       }
-      taught.add(row.text);
-      button.replaceWith(teachButton(row));
-      const now = result && result.now && result.now.name;
-      toastTaught(now ? t('teach.doneAs', { intent: intentName(now) }) : t('teach.done'));
-      return null;
     },
   });
+  return dialog;
 }
+
+/** How often the console asks whether the bot has finished retraining, and when it stops waiting. */
+const TRAINING_POLL_MS = 250;
+const TRAINING_GIVE_UP_MS = 120000;
 
 function toastTaught(message) {
   const el = h('div', { class: 'toast', text: message });

@@ -5,6 +5,10 @@ import { t, formatTime } from '../i18n.js';
 import { state, selected, isAmbassador, isAdmin } from '../state.js';
 import { visitorName, reasonLabel, channelLabel, stateLabel, roleLabel, summaryReason, skillLabel } from './labels.js';
 import { answeredHere } from './lists.js';
+import * as api from '../api.js';
+
+/** Bot replies marked wrong here ("conversation#seq"), so the mark stays shown across redraws. */
+const markedWrong = new Set();
 
 let drawn = { id: null, firstSeq: null, lastSeq: 0 };
 let actions = { earlier() {} };
@@ -90,8 +94,37 @@ export function messageNode(m) {
   h('div', { class: 'msg-text', text: m.text || '' }),
   quickReplies(m.quickReplies),
   cards(m.cards),
+  role === 'bot' ? wrongButton(m) : null,
   m.pending ? h('div', { class: 'msg-status', text: m.error ? t('transcript.failed', { msg: m.error }) : t('transcript.sending') }) : null,
   seen ? h('div', { class: 'msg-status seen', text: `✓ ${t('transcript.seen')}` }) : null);
+}
+
+/**
+ * Agents and admins mark a bot reply wrong: the question before it goes to the admin's list of things to teach.
+ * Not for ambassadors (the bot's training is the team's), nor a reply without its number.
+ */
+function wrongButton(m) {
+  const conversation = selected();
+  if (isAmbassador() || !conversation || !m.seq || m.pending) return null;
+  const key = `${conversation.id}#${m.seq}`;
+  if (markedWrong.has(key)) return h('div', { class: 'msg-status marked', dataset: { markedWrong: '' }, text: `✓ ${t('transcript.markedWrong')}` });
+  const id = conversation.id;
+  return h('button', {
+    type: 'button', class: 'ghost small mark-wrong', text: t('transcript.markWrong'), dataset: { markWrong: '' },
+    attrs: { title: t('transcript.markWrongHint') },
+    on: { click: async event => {
+      const button = event.currentTarget;
+      button.disabled = true;
+      try {
+        await api.markWrong(id, m.seq);
+        markedWrong.add(key);
+        button.replaceWith(h('div', { class: 'msg-status marked', dataset: { markedWrong: '' }, text: `✓ ${t('transcript.markedWrong')}` }));
+      } catch (e) {
+        button.disabled = false;
+        button.title = t('transcript.markWrongFailed', { msg: e.message });
+      }
+    } },
+  });
 }
 
 function quickReplies(list) {
@@ -131,8 +164,11 @@ function renderHeader(conversation) {
 
 export function renderTyping(conversation) {
   const el = document.getElementById('typing');
-  el.textContent = conversation && conversation.typing
-    ? t('transcript.typing', { name: conversation.typing.name || t('transcript.shopper') }) : '';
+  const typing = conversation && conversation.typing;
+  if (!typing) { fill(el); return; }
+  fill(el, h('span', { text: t('transcript.typing', { name: typing.name || t('transcript.shopper') }) }),
+    typing.preview && !isAmbassador()
+      ? h('q', { class: 'typing-preview', dataset: { causette: 'typing-preview' }, text: typing.preview }) : null);
 }
 
 /** Re-renders everything, after a language change or a read receipt. */

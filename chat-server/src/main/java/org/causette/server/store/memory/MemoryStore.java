@@ -1,6 +1,7 @@
 package org.causette.server.store.memory;
 
 import org.causette.server.config.Lesson;
+import org.causette.server.store.AnswerMark;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.BotTurnRecord;
@@ -415,5 +416,15 @@ public final class MemoryStore implements Store {
     @Override
     public List<Lesson> lessons(String siteId) {
         return lessons.lessons(siteId);
+    }
+
+    @Override
+    public void saveAnswerMark(AnswerMark mark) {
+        lessons.saveAnswerMark(mark);
+    }
+
+    @Override
+    public List<AnswerMark> answerMarks(String siteId) {
+        return lessons.answerMarks(siteId);
     }
 }

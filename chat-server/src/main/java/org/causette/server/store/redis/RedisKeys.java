@@ -143,6 +143,11 @@ final class RedisKeys {
         return site(siteId) + "lessons";
     }
 
+    /** Hash of the bot's replies staff marked wrong: field conversation id + "#" + seq, value the mark. */
+    static String answerMarks(String siteId) {
+        return site(siteId) + "answer-marks";
+    }
+
     /** The pub/sub channel of a site: in its slot, so sharded pub/sub (SPUBLISH) reaches the site's shard. */
     /**
      * The CRM webhook outbox spans every site (any node delivers any site's webhooks), so its keys share their own

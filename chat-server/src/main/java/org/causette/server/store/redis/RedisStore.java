@@ -5,6 +5,7 @@ import org.causette.bot.Card;
 import org.causette.bot.QuickReply;
 import org.causette.server.config.Lesson;
 import org.causette.server.config.RedisUrl;
+import org.causette.server.store.AnswerMark;
 import org.causette.server.store.AppendResult;
 import org.causette.server.store.Author;
 import org.causette.server.store.BotTurnRecord;
@@ -663,6 +664,20 @@ public final class RedisStore implements Store {
     public List<Lesson> lessons(String siteId) {
         return call("lessons", r -> r.lrange(RedisKeys.lessons(siteId), 0, -1)).stream()
                 .map(v -> parse(v, Lesson.class)).toList();
+    }
+
+    @Override
+    public void saveAnswerMark(AnswerMark mark) {
+        // A hash by reply: marking it twice keeps the first; HSETNX is one atomic step.
+        callOnce("save answer mark", r -> r.hsetnx(RedisKeys.answerMarks(mark.siteId()),
+                mark.conversationId() + "#" + mark.seq(), json(mark)));
+    }
+
+    @Override
+    public List<AnswerMark> answerMarks(String siteId) {
+        return call("answer marks", r -> r.hvals(RedisKeys.answerMarks(siteId))).stream()
+                .map(v -> parse(v, AnswerMark.class))
+                .sorted(java.util.Comparator.comparing(AnswerMark::ts)).toList();
     }
 
     // ---- CRM webhook outbox --------------------------------------------------------------------------------------
