@@ -411,12 +411,13 @@ final class WidgetBrowserTest {
         Page page = context.newPage();
         page.navigate(shopUrl());
         launcher(page).click();
-        say(page, "Bonjour, ma commande 4471 ?");
+        say(page, "c combien les frais de port");
         assertThat(messages(page, "bot").first()).isVisible();
         String before = (String) storage(page, "vid");
         assertNotNull(before);
         List<Conversation> theirs = hub.store().conversationsOfVisitor("demo", before);
         assertEquals(1, theirs.size());
+        // (A routine question the bot answers itself: a hand-over shows no bot message.)
         // A message still in the outbox when the shopper signs out (as if the network had dropped).
         page.evaluate("k => localStorage.setItem(k, JSON.stringify([{clientId: 'wLeftBehind', text: 'mon code: 1234'}]))",
                 "causette:demo:outbox");
@@ -424,14 +425,14 @@ final class WidgetBrowserTest {
         page.evaluate("() => Causette.logout()");
         assertNull(storage(page, "outbox"), "the outbox is forgotten");
         assertThat(messages(page, "visitor")).hasCount(0);
-        assertThat(visitorSaid(page, "Bonjour, ma commande 4471 ?")).hasCount(0);
+        assertThat(visitorSaid(page, "c combien les frais de port")).hasCount(0);
         String after = eventually(() -> (String) storage(page, "vid"), "a new visitor", v -> v != null && !v.equals(before));
         assertTrue(after != null && !after.equals(before), "a new anonymous visitor: " + after);
 
         page.reload(); // the panel stays open across the reload (sessionStorage)
         say(page, "Bonjour");
         assertThat(messages(page, "bot").first()).isVisible();
-        assertThat(visitorSaid(page, "Bonjour, ma commande 4471 ?")).hasCount(0);
+        assertThat(visitorSaid(page, "c combien les frais de port")).hasCount(0);
         assertEquals(after, storage(page, "vid"));
         assertTrue(hub.store().findVisitor("demo", after).orElseThrow().userId() == null, "anonymous");
         assertEquals(1, hub.store().messagesAfter(theirs.get(0).id(), 0, 100).stream()

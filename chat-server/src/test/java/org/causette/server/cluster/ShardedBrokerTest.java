@@ -2,7 +2,6 @@ package org.causette.server.cluster;
 
 import org.causette.server.store.redis.RedisStore;
 import org.causette.server.support.RedisCluster;
-import org.causette.server.support.SentinelRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,9 +82,7 @@ class ShardedBrokerTest {
             crossBothWays(a, atA, b, atB, 1);
 
             int slot = slotOf(SITES.get(0));
-            int replica = cluster.replicaOf(cluster.primaryOf(slot));
-            SentinelRedis.command(replica, "CLUSTER FAILOVER");
-            cluster.awaitPrimary(slot, replica);
+            cluster.failover(slot);
             Thread.sleep(1500);
             awaitSubscribed(a, b);
             crossBothWays(a, atA, b, atB, 2);

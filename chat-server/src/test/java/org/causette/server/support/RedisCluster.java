@@ -131,10 +131,40 @@ public final class RedisCluster implements AutoCloseable {
         throw new IllegalStateException("no replica of " + primaryPort);
     }
 
+    /**
+     * A graceful failover of the slot's primary to its replica, asked again when an election finds no majority (the
+     * other primaries of a cluster a few seconds old may not vote in its first epoch; the replica's log then says
+     * "Waiting for votes, but majority still not reached" and the manual failover times out after 5 s).
+     *
+     * @return the new primary's port
+     */
+    public int failover(int slot) throws InterruptedException {
+        int replica = replicaOf(primaryOf(slot));
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < FAILOVER_ATTEMPTS; attempt++) {
+            SentinelRedis.command(replica, "CLUSTER FAILOVER");
+            try {
+                awaitPrimary(slot, replica, FAILOVER_WAIT);
+                return replica;
+            } catch (IllegalStateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static final int FAILOVER_ATTEMPTS = 3;
+    /** A manual failover gives up after 5 s of no majority: a little more, then ask again. */
+    private static final Duration FAILOVER_WAIT = Duration.ofSeconds(8);
+
     /** Waits until the slot's primary is {@code port} (after a failover). */
     public void awaitPrimary(int slot, int port) throws InterruptedException {
+        awaitPrimary(slot, port, READY_TIMEOUT);
+    }
+
+    private void awaitPrimary(int slot, int port, Duration timeout) throws InterruptedException {
         // (the node's log goes into the failure: an election that does not happen says why there)
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
                 if (primaryOf(slot) == port && SentinelRedis.command(port, "CLUSTER INFO").contains("cluster_state:ok")) {
