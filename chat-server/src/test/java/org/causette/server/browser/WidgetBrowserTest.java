@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.WaitUntilState;
 import com.sun.net.httpserver.HttpServer;
 import org.causette.server.CausetteServer;
 import org.causette.server.store.Conversation;
@@ -214,7 +215,10 @@ final class WidgetBrowserTest {
                 .filter(m -> m.from().role() == Role.VISITOR && m.text().equals(text)).count(), 1L);
         assertEquals(1, stored, "stored exactly once");
 
-        page.reload();
+        // The page's own script is what is under test, not its load event: after the restart the reload's "load" at
+        // times never came within 30 s (seen in one full run of three, also before this week's changes; not understood
+        // yet), while the document and the widget were there.
+        page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
         assertThat(visitorSaid(page, text)).hasCount(1);
         assertEquals("[]", storage(page, "outbox"));
     }
