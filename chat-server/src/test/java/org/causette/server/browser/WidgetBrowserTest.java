@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.WaitUntilState;
 import com.sun.net.httpserver.HttpServer;
 import org.causette.server.CausetteServer;
 import org.causette.server.store.Conversation;
@@ -215,10 +214,13 @@ final class WidgetBrowserTest {
                 .filter(m -> m.from().role() == Role.VISITOR && m.text().equals(text)).count(), 1L);
         assertEquals(1, stored, "stored exactly once");
 
-        // The page's own script is what is under test, not its load event: after the restart the reload's "load" at
-        // times never came within 30 s (seen in one full run of three, also before this week's changes; not understood
-        // yet), while the document and the widget were there.
-        page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
+        // A fresh page of the same browser (same storage) rather than page.reload(): after the restart, reloading the
+        // old page at times never reached even its DOMContentLoaded within 30 s (two clean-clone runs in three; the
+        // cause is not understood yet), while a new page loads at once.
+        page.close();
+        page = context.newPage();
+        page.navigate(hubUrl("/"));
+        launcher(page).click();
         assertThat(visitorSaid(page, text)).hasCount(1);
         assertEquals("[]", storage(page, "outbox"));
     }
